@@ -1,0 +1,91 @@
+// Shared data shapes: what transforms return, what a file's processing yields, what reporters read.
+import type { Node, Tree } from 'web-tree-sitter';
+import type { Bindings } from './bindings.js';
+import type { Suppressor } from './suppression.js';
+
+/** One replacement in the text a transform was given: [start, end) in UTF-16 units, replaced by `text`. */
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export type FindingStatus = 'fixed' | 'suppressed' | 'manual';
+
+/** A site the analysis saw. Lines and columns are 1-based, columns in UTF-16 units, in the ORIGINAL text. */
+export interface Finding {
+  rule: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  status: FindingStatus;
+  message: string;
+  /** Why the site needs manual review (status manual). */
+  reason?: string;
+  /** The suppression comment that matched (status suppressed). */
+  marker?: string;
+}
+
+/** A finding as a transform reports it, positioned in the text that transform was given. */
+export interface RawFinding {
+  rule: string;
+  start: number;
+  end: number;
+  status: FindingStatus;
+  message: string;
+  reason?: string;
+  marker?: string;
+  /** Edits that make up this fix (all or none); ids let reports tie fixes to findings. */
+  edits?: Edit[];
+}
+
+export interface TransformOptions {
+  /** Extra suppression markers given with --suppress-comment. */
+  suppressComments?: string[];
+  /** Any transform-specific option, e.g. from a fixture's options.json. */
+  [key: string]: unknown;
+}
+
+export interface TransformContext {
+  path: string;
+  /** Current text (after earlier transforms), without BOM. */
+  source: string;
+  tree: Tree;
+  bindings: Bindings;
+  suppressor: Suppressor;
+  /** The line ending to use for inserted lines. */
+  eol: string;
+  options: TransformOptions;
+}
+
+export interface TransformResult {
+  /** Findings; a finding's `edits` are applied as one group. */
+  findings: RawFinding[];
+  /** Edits not tied to one finding (import bookkeeping). */
+  edits?: Edit[];
+}
+
+export interface Transform {
+  name: string;
+  description: string;
+  /** Off unless asked for (e.g. ssl-context). */
+  optIn?: boolean;
+  run(ctx: TransformContext): TransformResult;
+}
+
+export type FileStatus = 'changed' | 'unchanged' | 'skipped' | 'error';
+
+export interface FileResult {
+  path: string;
+  status: FileStatus;
+  /** Decoded text before and after (no BOM); equal unless changed. */
+  before: string;
+  after: string;
+  findings: Finding[];
+  /** One-line reason for error or skipped. */
+  error?: string;
+  skipReason?: string;
+}
+
+export type { Node, Tree };
