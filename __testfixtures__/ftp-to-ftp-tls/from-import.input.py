@@ -1,0 +1,5 @@
+from ftplib import FTP
+
+
+def connect(host):
+    return FTP(host)

@@ -1,0 +1,6 @@
+from ftplib import FTP_TLS
+
+ftp = FTP_TLS("ftp.example.com")
+ftp.login("user", "secret")  # credentials
+ftp.prot_p()
+ftp.retrlines("LIST")

@@ -1,0 +1,671 @@
+// Bindings analysis, one pass shared by all transforms: which names, per Python scope, are bound to the module
+// ftplib, to ftplib.FTP / FTP_TLS (or a subclass), and which receivers (names, self.attr) hold connections.
+// Conservative by design: a name with any binding we cannot explain (a later `FTP = Mock`, a local
+// `class FTP`) is not ftplib's, so nothing is rewritten through it.
+import type { Node, Tree } from 'web-tree-sitter';
+
+export type FtplibClass = 'FTP' | 'FTP_TLS';
+
+export type Value =
+  | { kind: 'ftplib' }
+  /** A class: ftplib's FTP / FTP_TLS, or a subclass defined here (`subclass` set). tls: what it is now. */
+  | { kind: 'class'; tls: boolean; subclass?: Node; ownInit?: boolean }
+  /** A connection. origin 'param': received from a caller (annotated), so where it came from is unknown. */
+  | { kind: 'conn'; tls: boolean; origin: 'constructor' | 'param' }
+  | { kind: 'none' }
+  | { kind: 'other' };
+
+const OTHER: Value = { kind: 'other' };
+const NONE: Value = { kind: 'none' };
+
+type ScopeKind = 'module' | 'class' | 'function' | 'comprehension';
+
+export interface Scope {
+  kind: ScopeKind;
+  node: Node;
+  parent?: Scope;
+  bindings: Map<string, BindingSite[]>;
+  globals: Set<string>;
+  nonlocals: Set<string>;
+  /** `from ftplib import *` (module names) seen in this scope. */
+  starModules: string[];
+  /** For a method: the name of its first parameter (`self`) and the class scope. */
+  selfName?: string;
+  classScope?: Scope;
+}
+
+export type BindingKind = 'import' | 'from-import' | 'def' | 'class' | 'assign' | 'param' | 'other';
+
+export interface BindingSite {
+  kind: BindingKind;
+  /** The identifier (or for imports, the import's name node) that binds. */
+  node: Node;
+  scope: Scope;
+  /** assign / with: the value expression; param: the parameter node. */
+  value?: Node;
+  /** import: the dotted module; from-import: the module and the imported name. */
+  module?: string;
+  importedName?: string;
+  /** The import statement or name node (dotted_name / aliased_import) for imports. */
+  statement?: Node;
+  importName?: Node;
+  /** Inside an `except ImportError:` handler: a fallback, it does not make the name ambiguous. */
+  fallback?: boolean;
+}
+
+/** A direct reference to ftplib.FTP or FTP_TLS: an identifier bound by `from ftplib import FTP`, or `mod.FTP`. */
+export interface ClassReference {
+  node: Node;
+  name: FtplibClass;
+  /** identifier: bound by from-import (or star); attribute: `ftplib.FTP` through the module. */
+  via: 'name' | 'attribute' | 'star';
+  /** For via name: the from-import bindings it resolves to. */
+  bindings: BindingSite[];
+  scope: Scope;
+}
+
+const SCOPE_TYPES = new Set([
+  'function_definition',
+  'lambda',
+  'class_definition',
+  'list_comprehension',
+  'set_comprehension',
+  'dictionary_comprehension',
+  'generator_expression',
+]);
+
+const COMPREHENSIONS = new Set([
+  'list_comprehension',
+  'set_comprehension',
+  'dictionary_comprehension',
+  'generator_expression',
+]);
+
+export class Bindings {
+  readonly module: Scope;
+  private readonly scopes = new Map<number, Scope>();
+  /** Identifiers that bind rather than use a name. */
+  private readonly bindingIds = new Set<number>();
+  /** self.attr assignments per class scope: "classNodeId:attr" -> value expressions. */
+  private readonly attrValues = new Map<string, Node[]>();
+  private readonly memo = new Map<number, Value>();
+  private readonly evaluating = new Set<number>();
+  /** Every import of ftplib (statement nodes), for transforms' import bookkeeping. */
+  readonly ftplibImports: BindingSite[] = [];
+
+  constructor(readonly tree: Tree) {
+    this.module = this.newScope('module', tree.rootNode, undefined);
+    this.visit(tree.rootNode, this.module);
+  }
+
+  // ---- building ---------------------------------------------------------------------------------------
+
+  private newScope(kind: ScopeKind, node: Node, parent: Scope | undefined): Scope {
+    const scope: Scope = {
+      kind,
+      node,
+      parent,
+      bindings: new Map(),
+      globals: new Set(),
+      nonlocals: new Set(),
+      starModules: [],
+    };
+    this.scopes.set(node.id, scope);
+    return scope;
+  }
+
+  private bind(scope: Scope, name: Node, site: Omit<BindingSite, 'node' | 'scope'>): void {
+    this.bindingIds.add(name.id);
+    let target = scope;
+    if (scope.globals.has(name.text)) target = this.module;
+    const list = target.bindings.get(name.text) ?? [];
+    list.push({ ...site, node: name, scope: target, fallback: site.fallback ?? inImportErrorHandler(name) });
+    target.bindings.set(name.text, list);
+  }
+
+  private visitChildren(node: Node, scope: Scope): void {
+    for (const child of node.namedChildren) if (child) this.visit(child, scope);
+  }
+
+  private visit(node: Node, scope: Scope): void {
+    switch (node.type) {
+      case 'function_definition':
+        return this.visitFunction(node, scope);
+      case 'lambda':
+        return this.visitLambda(node, scope);
+      case 'class_definition':
+        return this.visitClass(node, scope);
+      case 'import_statement':
+        return this.visitImport(node, scope);
+      case 'import_from_statement':
+        return this.visitFromImport(node, scope);
+      case 'assignment':
+        return this.visitAssignment(node, scope);
+      case 'augmented_assignment':
+        this.bindTargets(node.childForFieldName('left'), scope, { kind: 'other' });
+        this.visitIfPresent(node.childForFieldName('right'), scope);
+        return;
+      case 'for_statement':
+      case 'for_in_clause':
+        this.bindTargets(node.childForFieldName('left'), scope, { kind: 'other' });
+        for (const child of node.namedChildren)
+          if (child && child.id !== node.childForFieldName('left')?.id) this.visit(child, scope);
+        return;
+      case 'with_item':
+        return this.visitWithItem(node, scope);
+      case 'except_clause': {
+        const value = node.namedChildren[0];
+        if (value?.type === 'as_pattern') {
+          const alias = value.childForFieldName('alias');
+          this.bindTargets(alias?.namedChildren[0] ?? null, scope, { kind: 'other' });
+          this.visitIfPresent(value.namedChildren[0], scope);
+          for (const child of node.namedChildren.slice(1)) if (child) this.visit(child, scope);
+          return;
+        }
+        return this.visitChildren(node, scope);
+      }
+      case 'named_expression': {
+        let target = scope;
+        while (target.kind === 'comprehension' && target.parent) target = target.parent;
+        const name = node.childForFieldName('name');
+        if (name)
+          this.bind(target, name, { kind: 'assign', value: node.childForFieldName('value') ?? undefined });
+        this.visitIfPresent(node.childForFieldName('value'), scope);
+        return;
+      }
+      case 'global_statement':
+      case 'nonlocal_statement':
+        for (const id of node.namedChildren) {
+          if (id?.type !== 'identifier') continue;
+          (node.type === 'global_statement' ? scope.globals : scope.nonlocals).add(id.text);
+          this.bindingIds.add(id.id);
+        }
+        return;
+      case 'keyword_argument': {
+        const name = node.childForFieldName('name');
+        if (name) this.bindingIds.add(name.id);
+        this.visitIfPresent(node.childForFieldName('value'), scope);
+        return;
+      }
+      case 'case_pattern':
+      case 'dotted_name':
+        // match patterns bind names we do not follow; dotted names outside imports are decorators' paths
+        return this.visitChildren(node, scope);
+      default:
+        if (COMPREHENSIONS.has(node.type)) {
+          const inner = this.newScope('comprehension', node, scope);
+          return this.visitChildren(node, inner);
+        }
+        return this.visitChildren(node, scope);
+    }
+  }
+
+  private visitIfPresent(node: Node | null | undefined, scope: Scope): void {
+    if (node) this.visit(node, scope);
+  }
+
+  private visitFunction(node: Node, scope: Scope): void {
+    const name = node.childForFieldName('name');
+    if (name) this.bind(scope, name, { kind: 'def' });
+    const fn = this.newScope('function', node, scope);
+    const params = node.childForFieldName('parameters');
+    const paramNames = params ? this.visitParameters(params, scope, fn) : [];
+    if (scope.kind === 'class' && paramNames.length > 0 && !isStaticMethod(node)) {
+      fn.selfName = paramNames[0];
+      fn.classScope = scope;
+    }
+    this.visitIfPresent(node.childForFieldName('return_type'), scope);
+    this.visitIfPresent(node.childForFieldName('body'), fn);
+  }
+
+  private visitLambda(node: Node, scope: Scope): void {
+    const fn = this.newScope('function', node, scope);
+    const params = node.childForFieldName('parameters');
+    if (params) this.visitParameters(params, scope, fn);
+    this.visitIfPresent(node.childForFieldName('body'), fn);
+  }
+
+  /** Binds parameter names in `fn`; defaults and annotations are evaluated in the enclosing scope. */
+  private visitParameters(params: Node, outer: Scope, fn: Scope): string[] {
+    const names: string[] = [];
+    for (const param of params.namedChildren) {
+      if (!param) continue;
+      let name: Node | null = null;
+      if (param.type === 'identifier') name = param;
+      else if (param.type === 'default_parameter' || param.type === 'typed_default_parameter')
+        name = param.childForFieldName('name');
+      else if (param.type === 'typed_parameter')
+        name = param.namedChildren.find((c) => c?.type === 'identifier') ?? null;
+      else if (param.type === 'list_splat_pattern' || param.type === 'dictionary_splat_pattern')
+        name = param.namedChildren[0] ?? null;
+      if (param.type !== 'identifier') {
+        for (const child of param.namedChildren) if (child && child.id !== name?.id) this.visit(child, outer);
+      }
+      if (name?.type === 'identifier') {
+        const splat = param.type === 'list_splat_pattern' || param.type === 'dictionary_splat_pattern';
+        this.bind(fn, name, { kind: splat ? 'other' : 'param', value: param });
+        names.push(name.text);
+      }
+    }
+    return names;
+  }
+
+  private visitClass(node: Node, scope: Scope): void {
+    const name = node.childForFieldName('name');
+    if (name) this.bind(scope, name, { kind: 'class', value: node });
+    this.visitIfPresent(node.childForFieldName('superclasses'), scope);
+    this.visitIfPresent(node.childForFieldName('type_parameters'), scope);
+    const cls = this.newScope('class', node, scope);
+    this.visitIfPresent(node.childForFieldName('body'), cls);
+  }
+
+  private visitImport(node: Node, scope: Scope): void {
+    for (const item of node.childrenForFieldName('name')) {
+      if (!item) continue;
+      const dotted = item.type === 'aliased_import' ? item.childForFieldName('name') : item;
+      const alias = item.type === 'aliased_import' ? item.childForFieldName('alias') : null;
+      const bound = alias ?? dotted?.namedChildren[0];
+      if (!dotted || !bound) continue;
+      // `import a.b` binds `a` (the package), `import a.b as c` binds c to a.b
+      const module = alias ? dotted.text : bound.text;
+      this.bind(scope, bound, { kind: 'import', module, statement: node, importName: item });
+      if (module === 'ftplib') this.ftplibImports.push(last(scope.bindings.get(bound.text)!));
+      markIds(item, this.bindingIds);
+    }
+  }
+
+  private visitFromImport(node: Node, scope: Scope): void {
+    const moduleNode = node.childForFieldName('module_name');
+    const module = moduleNode?.type === 'dotted_name' ? moduleNode.text : '';
+    if (moduleNode) markIds(moduleNode, this.bindingIds);
+    if (node.namedChildren.some((c) => c?.type === 'wildcard_import')) {
+      scope.starModules.push(module);
+      return;
+    }
+    for (const item of node.childrenForFieldName('name')) {
+      if (!item) continue;
+      const nameNode = item.type === 'aliased_import' ? item.childForFieldName('name') : item;
+      const bound = item.type === 'aliased_import' ? item.childForFieldName('alias') : item.namedChildren[0];
+      if (!nameNode || !bound) continue;
+      this.bind(scope, bound, {
+        kind: 'from-import',
+        module,
+        importedName: nameNode.text,
+        statement: node,
+        importName: item,
+      });
+      if (module === 'ftplib') this.ftplibImports.push(last(scope.bindings.get(bound.text)!));
+      markIds(item, this.bindingIds);
+    }
+  }
+
+  private visitAssignment(node: Node, scope: Scope): void {
+    const left = node.childForFieldName('left');
+    let right = node.childForFieldName('right');
+    // chained `a = b = FTP`: every target gets the final value
+    let value = right;
+    while (value?.type === 'assignment') value = value.childForFieldName('right');
+    if (left) {
+      if (right || scope.kind !== 'module')
+        this.bindTargets(left, scope, { kind: 'assign', value: value ?? undefined });
+      else this.bindingIds.add(left.id);
+    }
+    this.visitIfPresent(node.childForFieldName('type'), scope);
+    if (right) this.visit(right, scope);
+  }
+
+  private visitWithItem(node: Node, scope: Scope): void {
+    const value = node.childForFieldName('value');
+    if (value?.type === 'as_pattern') {
+      const expr = value.namedChildren[0];
+      const alias = value.childForFieldName('alias')?.namedChildren[0];
+      if (alias) this.bindTargets(alias, scope, { kind: 'assign', value: expr ?? undefined });
+      this.visitIfPresent(expr, scope);
+      return;
+    }
+    this.visitIfPresent(value, scope);
+  }
+
+  /** Binds every name in an assignment target; `self.attr` targets in methods feed the class's attributes. */
+  private bindTargets(target: Node | null, scope: Scope, site: Omit<BindingSite, 'node' | 'scope'>): void {
+    if (!target) return;
+    switch (target.type) {
+      case 'identifier':
+        this.bind(scope, target, site);
+        return;
+      case 'attribute': {
+        const object = target.childForFieldName('object');
+        const attr = target.childForFieldName('attribute');
+        const method = enclosingFunctionScope(scope);
+        if (
+          object?.type === 'identifier' &&
+          attr &&
+          method?.selfName === object.text &&
+          method.classScope &&
+          site.value
+        ) {
+          const key = `${method.classScope.node.id}:${attr.text}`;
+          const list = this.attrValues.get(key) ?? [];
+          list.push(site.value);
+          this.attrValues.set(key, list);
+        }
+        this.visit(target, scope);
+        return;
+      }
+      case 'pattern_list':
+      case 'tuple_pattern':
+      case 'list_pattern':
+      case 'tuple':
+      case 'list':
+      case 'parenthesized_expression':
+        for (const child of target.namedChildren) this.bindTargets(child, scope, { kind: 'other' });
+        return;
+      case 'list_splat_pattern':
+      case 'list_splat':
+        this.bindTargets(target.namedChildren[0] ?? null, scope, { kind: 'other' });
+        return;
+      default:
+        this.visit(target, scope);
+    }
+  }
+
+  // ---- queries ----------------------------------------------------------------------------------------
+
+  /** The innermost scope whose code contains `node` (defaults, annotations and bases belong outside). */
+  scopeAt(node: Node): Scope {
+    let child = node;
+    let parent = node.parent;
+    while (parent) {
+      if (SCOPE_TYPES.has(parent.type)) {
+        const scope = this.scopes.get(parent.id);
+        if (scope) {
+          if (COMPREHENSIONS.has(parent.type)) return scope;
+          const body = parent.childForFieldName('body');
+          if (body && body.id === child.id) return scope;
+          // a parameter's own name is in the function; its default and annotation are outside
+        }
+      }
+      child = parent;
+      parent = parent.parent;
+    }
+    return this.module;
+  }
+
+  /** The binding sites a name resolves to from `scope`, Python's LEGB rules (class scopes skipped when nested). */
+  lookup(name: string, scope: Scope): { scope: Scope; sites: BindingSite[]; star: string[] } | undefined {
+    let current: Scope | undefined = scope;
+    if (scope.globals.has(name)) current = this.module;
+    let first = true;
+    while (current) {
+      if (first || current.kind !== 'class') {
+        const sites = current.bindings.get(name) ?? [];
+        const star = current.starModules;
+        if (sites.length || starProvides(star, name)) return { scope: current, sites, star };
+      }
+      first = false;
+      current = current.parent;
+    }
+    return undefined;
+  }
+
+  /** Is this identifier a use of a name (not a binding, attribute name, keyword or import part)? */
+  isUse(id: Node): boolean {
+    if (this.bindingIds.has(id.id)) return false;
+    const parent = id.parent;
+    if (!parent) return false;
+    if (parent.type === 'attribute' && parent.childForFieldName('attribute')?.id === id.id) return false;
+    if (parent.type === 'keyword_argument' && parent.childForFieldName('name')?.id === id.id) return false;
+    if (
+      (parent.type === 'function_definition' || parent.type === 'class_definition') &&
+      parent.childForFieldName('name')?.id === id.id
+    )
+      return false;
+    return true;
+  }
+
+  /** What an expression evaluates to, as far as ftplib is concerned. */
+  valueOf(expr: Node | null | undefined): Value {
+    if (!expr) return OTHER;
+    switch (expr.type) {
+      case 'identifier':
+        return this.valueOfName(expr.text, this.scopeAt(expr));
+      case 'none':
+        return NONE;
+      case 'parenthesized_expression':
+        return this.valueOf(expr.namedChildren[0]);
+      case 'attribute':
+        return this.valueOfAttribute(expr);
+      case 'call': {
+        const callee = this.valueOf(expr.childForFieldName('function'));
+        if (callee.kind === 'class') return { kind: 'conn', tls: callee.tls, origin: 'constructor' };
+        return OTHER;
+      }
+      case 'conditional_expression': {
+        const [a, , b] = expr.namedChildren;
+        return merge([this.valueOf(a), this.valueOf(b)]);
+      }
+      case 'type':
+        return this.valueOf(expr.namedChildren[0]);
+      default:
+        return OTHER;
+    }
+  }
+
+  valueOfName(name: string, scope: Scope): Value {
+    const found = this.lookup(name, scope);
+    if (!found) return OTHER;
+    const values = found.sites.filter((s) => !s.fallback).map((s) => this.valueOfSite(s));
+    if (found.star.length && starProvides(found.star, name)) values.unshift(starValue(found.star, name));
+    if (values.length === 0) return found.sites.length ? OTHER : OTHER;
+    return merge(values);
+  }
+
+  private valueOfAttribute(expr: Node): Value {
+    const object = expr.childForFieldName('object');
+    const attr = expr.childForFieldName('attribute')?.text;
+    if (!object || !attr) return OTHER;
+    if (object.type === 'identifier') {
+      const method = enclosingFunctionScope(this.scopeAt(expr));
+      if (method?.selfName === object.text && method.classScope) {
+        const values = this.attrValues.get(`${method.classScope.node.id}:${attr}`);
+        if (values) return merge(values.map((v) => this.valueOf(v)));
+        return OTHER;
+      }
+    }
+    const base = this.valueOf(object);
+    if (base.kind === 'ftplib' && (attr === 'FTP' || attr === 'FTP_TLS'))
+      return { kind: 'class', tls: attr === 'FTP_TLS' };
+    return OTHER;
+  }
+
+  valueOfSite(site: BindingSite): Value {
+    const key = site.node.id;
+    const known = this.memo.get(key);
+    if (known) return known;
+    if (this.evaluating.has(key)) return OTHER;
+    this.evaluating.add(key);
+    const value = this.computeSite(site);
+    this.evaluating.delete(key);
+    this.memo.set(key, value);
+    return value;
+  }
+
+  private computeSite(site: BindingSite): Value {
+    switch (site.kind) {
+      case 'import':
+        return site.module === 'ftplib' ? { kind: 'ftplib' } : OTHER;
+      case 'from-import':
+        if (site.module === 'ftplib' && (site.importedName === 'FTP' || site.importedName === 'FTP_TLS'))
+          return { kind: 'class', tls: site.importedName === 'FTP_TLS' };
+        return OTHER;
+      case 'assign':
+        return site.value ? this.valueOf(site.value) : OTHER;
+      case 'class':
+        return site.value ? this.classValue(site.value) : OTHER;
+      case 'param':
+        return site.value ? this.paramValue(site.value) : OTHER;
+      default:
+        return OTHER;
+    }
+  }
+
+  private classValue(node: Node): Value {
+    const bases = node.childForFieldName('superclasses')?.namedChildren ?? [];
+    for (const base of bases) {
+      if (!base || base.type === 'keyword_argument') continue;
+      const value = this.valueOf(base);
+      if (value.kind === 'class') {
+        const body = node.childForFieldName('body');
+        const ownInit = !!body?.namedChildren.some((stmt) => {
+          const def = stmt?.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
+          const name = def?.type === 'function_definition' ? def.childForFieldName('name')?.text : undefined;
+          return name === '__init__' || name === '__new__';
+        });
+        return { kind: 'class', tls: value.tls, subclass: node, ownInit: ownInit || value.ownInit };
+      }
+    }
+    return OTHER;
+  }
+
+  /** A parameter whose default is an FTP class is a factory; one annotated with it receives a connection. */
+  private paramValue(param: Node): Value {
+    const value = param.childForFieldName('value');
+    if (value) {
+      const v = this.valueOf(value);
+      if (v.kind === 'class') return v;
+    }
+    const type = param.childForFieldName('type');
+    if (type) {
+      const t = this.valueOf(type);
+      if (t.kind === 'class') return { kind: 'conn', tls: t.tls, origin: 'param' };
+    }
+    return OTHER;
+  }
+
+  /** Every direct reference to ftplib.FTP / FTP_TLS in the file, in source order. */
+  classReferences(): ClassReference[] {
+    const refs: ClassReference[] = [];
+    const walk = (node: Node): void => {
+      if (node.type === 'identifier') {
+        const ref = this.asClassReference(node);
+        if (ref) refs.push(ref);
+        return;
+      }
+      if (node.type === 'attribute') {
+        const attr = node.childForFieldName('attribute');
+        if (attr && (attr.text === 'FTP' || attr.text === 'FTP_TLS')) {
+          const object = node.childForFieldName('object');
+          if (object && this.valueOf(object).kind === 'ftplib')
+            refs.push({ node, name: attr.text, via: 'attribute', bindings: [], scope: this.scopeAt(node) });
+        }
+      }
+      for (const child of node.namedChildren) if (child) walk(child);
+    };
+    walk(this.tree.rootNode);
+    return refs;
+  }
+
+  private asClassReference(id: Node): ClassReference | undefined {
+    if (!this.isUse(id)) return undefined;
+    const scope = this.scopeAt(id);
+    const found = this.lookup(id.text, scope);
+    if (!found) return undefined;
+    const sites = found.sites.filter((s) => !s.fallback);
+    const fromStar = found.star.length > 0 && starProvides(found.star, id.text);
+    if (sites.length === 0 && fromStar && (id.text === 'FTP' || id.text === 'FTP_TLS'))
+      return { node: id, name: id.text, via: 'star', bindings: [], scope };
+    if (sites.length === 0 || fromStar) return undefined;
+    const names = new Set(
+      sites.map((s) => (s.kind === 'from-import' && s.module === 'ftplib' ? s.importedName : undefined)),
+    );
+    if (names.size !== 1) return undefined;
+    const name = [...names][0];
+    if (name !== 'FTP' && name !== 'FTP_TLS') return undefined;
+    return { node: id, name, via: 'name', bindings: sites, scope };
+  }
+}
+
+// ---- helpers -----------------------------------------------------------------------------------------
+
+const FTPLIB_STAR = new Set([
+  'FTP',
+  'FTP_TLS',
+  'error_reply',
+  'error_temp',
+  'error_perm',
+  'error_proto',
+  'all_errors',
+]);
+
+function starProvides(modules: string[], name: string): boolean {
+  return modules.includes('ftplib') ? FTPLIB_STAR.has(name) : false;
+}
+
+function starValue(modules: string[], name: string): Value {
+  if (modules.includes('ftplib') && (name === 'FTP' || name === 'FTP_TLS'))
+    return { kind: 'class', tls: name === 'FTP_TLS' };
+  return OTHER;
+}
+
+/** Values that agree stay; `None` placeholders (`self.ftp = None`) are neutral; anything mixed is other. */
+export function merge(values: Value[]): Value {
+  const real = values.filter((v) => v.kind !== 'none');
+  if (real.length === 0) return values.length ? NONE : OTHER;
+  const first = real[0];
+  for (const v of real.slice(1)) {
+    if (v.kind !== first.kind) return OTHER;
+  }
+  if (first.kind === 'class') {
+    const classes = real as Extract<Value, { kind: 'class' }>[];
+    const subclass = classes.every((c) => c.subclass?.id === classes[0].subclass?.id)
+      ? classes[0].subclass
+      : undefined;
+    return {
+      kind: 'class',
+      tls: classes.every((c) => c.tls),
+      subclass,
+      ownInit: classes.some((c) => c.ownInit),
+    };
+  }
+  if (first.kind === 'conn') {
+    const conns = real as Extract<Value, { kind: 'conn' }>[];
+    return {
+      kind: 'conn',
+      tls: conns.every((c) => c.tls),
+      origin: conns.some((c) => c.origin === 'param') ? 'param' : 'constructor',
+    };
+  }
+  return first;
+}
+
+function enclosingFunctionScope(scope: Scope): Scope | undefined {
+  let s: Scope | undefined = scope;
+  while (s && s.kind === 'comprehension') s = s.parent;
+  return s?.kind === 'function' ? s : undefined;
+}
+
+function isStaticMethod(fn: Node): boolean {
+  const decorated = fn.parent?.type === 'decorated_definition' ? fn.parent : undefined;
+  return !!decorated?.namedChildren.some((d) => d?.type === 'decorator' && /\bstaticmethod\b/.test(d.text));
+}
+
+/** Is this node inside an `except ImportError` (or ModuleNotFoundError) handler? */
+function inImportErrorHandler(node: Node): boolean {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.type === 'function_definition' || p.type === 'class_definition') return false;
+    if (p.type === 'except_clause') {
+      const head = p.namedChildren[0]?.text ?? '';
+      return /\b(ImportError|ModuleNotFoundError)\b/.test(head);
+    }
+  }
+  return false;
+}
+
+function markIds(node: Node, ids: Set<number>): void {
+  ids.add(node.id);
+  for (const child of node.namedChildren) if (child) markIds(child, ids);
+}
+
+function last<T>(list: T[]): T {
+  return list[list.length - 1];
+}

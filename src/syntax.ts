@@ -1,0 +1,110 @@
+// Small questions about Python source shared by transforms: statements, lines, indentation, call arguments.
+import type { Node } from 'web-tree-sitter';
+
+export const SIMPLE_STATEMENTS = new Set([
+  'expression_statement',
+  'return_statement',
+  'import_statement',
+  'import_from_statement',
+  'future_import_statement',
+  'assert_statement',
+  'delete_statement',
+  'raise_statement',
+  'pass_statement',
+  'global_statement',
+  'nonlocal_statement',
+  'print_statement',
+  'exec_statement',
+  'type_alias_statement',
+]);
+
+export const COMPOUND_STATEMENTS = new Set([
+  'if_statement',
+  'for_statement',
+  'while_statement',
+  'try_statement',
+  'with_statement',
+  'function_definition',
+  'class_definition',
+  'decorated_definition',
+  'match_statement',
+]);
+
+/** The nearest enclosing simple statement, or the compound statement whose header holds the node. */
+export function enclosingStatement(node: Node): Node | undefined {
+  for (let p: Node | null = node; p; p = p.parent) {
+    if (SIMPLE_STATEMENTS.has(p.type) || COMPOUND_STATEMENTS.has(p.type)) return p;
+  }
+  return undefined;
+}
+
+/** Offset of the start of the line holding `offset`. */
+export function lineStart(text: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
+  return i;
+}
+
+/** Offset of the line terminator (or end of text) of the line holding `offset`. */
+export function lineEnd(text: string, offset: number): number {
+  let i = offset;
+  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  return i;
+}
+
+/** The whitespace that starts the line holding `offset`. */
+export function indentAt(text: string, offset: number): string {
+  const start = lineStart(text, offset);
+  let i = start;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+  return text.slice(start, i);
+}
+
+/** True when only whitespace precedes the node on its first line. */
+export function startsLine(text: string, node: Node): boolean {
+  return text.slice(lineStart(text, node.startIndex), node.startIndex).trim() === '';
+}
+
+/** True when only whitespace or a comment follows the node on its last line. */
+export function endsLine(text: string, node: Node): boolean {
+  const rest = text.slice(node.endIndex, lineEnd(text, node.endIndex)).trim();
+  return rest === '' || rest.startsWith('#');
+}
+
+/** Positional arguments of a call (no keywords); `splat` when any is `*args`. */
+export function positionalArgs(call: Node): { args: Node[]; splat: boolean; keywords: Map<string, Node> } {
+  const list = call.childForFieldName('arguments');
+  const args: Node[] = [];
+  const keywords = new Map<string, Node>();
+  let splat = false;
+  if (list?.type !== 'argument_list') return { args, splat, keywords };
+  for (const arg of list.namedChildren) {
+    if (!arg || arg.type === 'comment') continue;
+    if (arg.type === 'keyword_argument') {
+      const name = arg.childForFieldName('name')?.text;
+      const value = arg.childForFieldName('value');
+      if (name && value) keywords.set(name, value);
+    } else if (arg.type === 'list_splat') splat = true;
+    else if (arg.type !== 'dictionary_splat') args.push(arg);
+  }
+  return { args, splat, keywords };
+}
+
+/** The call whose callee is `node` (`FTP(...)` for the `FTP` node), if any. */
+export function callOf(node: Node): Node | undefined {
+  const parent = node.parent;
+  if (parent?.type === 'call' && parent.childForFieldName('function')?.id === node.id) return parent;
+  return undefined;
+}
+
+/** The block that holds a statement, and the statements after it in that block. */
+export function followingStatements(stmt: Node): Node[] {
+  const out: Node[] = [];
+  for (let s = stmt.nextNamedSibling; s; s = s.nextNamedSibling) if (s.type !== 'comment') out.push(s);
+  return out;
+}
+
+/** A string literal that is empty (`''`, `""`), so a constructor given it as user does not log in. */
+export function isEmptyString(node: Node | undefined): boolean {
+  return !!node && node.type === 'string' && /^[rRbBuU]*(''|"")$/.test(node.text);
+}

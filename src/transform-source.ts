@@ -1,0 +1,165 @@
+// One file's text through the transforms: prefilter, parse, and for each transform collect edits, apply them,
+// re-parse and refuse any result that gains a syntax error. Positions of findings are mapped back to the input.
+import { Bindings } from './bindings.js';
+import { applyEditGroups, mapBack } from './edits.js';
+import { countSyntaxErrors, firstSyntaxError, initParser, parse } from './parser.js';
+import { detectEol } from './source-text.js';
+import { createSuppressor } from './suppression.js';
+import type { Edit, FileResult, Finding, RawFinding, Transform, TransformOptions } from './types.js';
+import { BUILTIN_TRANSFORMS } from '../transforms/index.js';
+
+export interface TransformSourceOptions extends TransformOptions {
+  /** Used in messages and results; defaults to `<stdin>`. */
+  path?: string;
+  /** The transforms to run, in order; defaults to every built-in one that is not opt-in. */
+  transforms?: Transform[];
+  /** The line ending for inserted lines; defaults to the text's dominant one. */
+  eol?: string;
+}
+
+/** Transforms Python source text; the same result objects the CLI reports. */
+export async function transformSource(
+  text: string,
+  options: TransformSourceOptions = {},
+): Promise<FileResult> {
+  await initParser();
+  return transformSourceSync(text, options);
+}
+
+/** As transformSource, once initParser() has resolved (the runner's hot path). */
+export function transformSourceSync(text: string, options: TransformSourceOptions = {}): FileResult {
+  const path = options.path ?? '<stdin>';
+  const unchanged = (extra: Partial<FileResult> = {}): FileResult => ({
+    path,
+    status: 'unchanged',
+    before: text,
+    after: text,
+    findings: [],
+    ...extra,
+  });
+  // Prefilter: without the word ftplib a file cannot reach ftplib.FTP (see README: re-exports)
+  if (!text.includes('ftplib')) return unchanged();
+
+  let tree = parse(text);
+  const inputErrors = countSyntaxErrors(tree);
+  if (inputErrors > 0) {
+    const at = firstSyntaxError(tree);
+    tree.delete();
+    return unchanged({
+      status: 'error',
+      error: `syntax error${at ? ` at ${at.line}:${at.column}` : ''}; not changed`,
+    });
+  }
+  const transforms = options.transforms ?? BUILTIN_TRANSFORMS.filter((t) => !t.optIn);
+  const eol = options.eol ?? detectEol(text);
+  const extraMarkers = options.suppressComments ?? [];
+  const lines = new LineIndex(text);
+  const findings: Finding[] = [];
+  /** Edits applied by each stage so far, to map later positions back to the input. */
+  const stages: Edit[][] = [];
+  let current = text;
+
+  {
+    const suppressor = createSuppressor(current, tree, extraMarkers);
+    if (suppressor.fileMarker) {
+      tree.delete();
+      return unchanged({
+        status: 'skipped',
+        skipReason: `suppressed for the whole file by ${suppressor.fileMarker}`,
+      });
+    }
+  }
+
+  for (const transform of transforms) {
+    const bindings = new Bindings(tree);
+    const suppressor = createSuppressor(current, tree, extraMarkers);
+    let raw: RawFinding[];
+    let loose: Edit[];
+    try {
+      const result = transform.run({ path, source: current, tree, bindings, suppressor, eol, options });
+      raw = result.findings;
+      loose = result.edits ?? [];
+    } catch (err) {
+      tree.delete();
+      return unchanged({ status: 'error', error: `transform ${transform.name} failed: ${oneLine(err)}` });
+    }
+    const groups = [loose, ...raw.map((f) => f.edits ?? [])];
+    const applied = applyEditGroups(current, groups);
+    if (applied.rejected.length > 0) {
+      tree.delete();
+      return unchanged({
+        status: 'error',
+        error: `transform ${transform.name} produced overlapping edits; not changed`,
+      });
+    }
+    for (const f of raw) findings.push(toFinding(f, stages, lines));
+    if (applied.text !== current) {
+      const next = parse(applied.text);
+      if (countSyntaxErrors(next) > 0) {
+        next.delete();
+        tree.delete();
+        return unchanged({
+          status: 'error',
+          error: `the result of ${transform.name} would not parse; not changed (please report this)`,
+          findings,
+        });
+      }
+      tree.delete();
+      tree = next;
+      stages.push(applied.applied);
+      current = applied.text;
+    }
+  }
+  tree.delete();
+  findings.sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+  return { path, status: current === text ? 'unchanged' : 'changed', before: text, after: current, findings };
+}
+
+function toFinding(f: RawFinding, stages: Edit[][], lines: LineIndex): Finding {
+  let start = f.start;
+  let end = f.end;
+  for (let i = stages.length - 1; i >= 0; i--) {
+    start = mapBack(start, stages[i]);
+    end = mapBack(end, stages[i]);
+  }
+  const s = lines.position(start);
+  const e = lines.position(Math.max(start, end));
+  const out: Finding = {
+    rule: f.rule,
+    line: s.line,
+    column: s.column,
+    endLine: e.line,
+    endColumn: e.column,
+    status: f.status,
+    message: f.message,
+  };
+  if (f.reason) out.reason = f.reason;
+  if (f.marker) out.marker = f.marker;
+  return out;
+}
+
+/** Offsets to 1-based line and column; \r\n, \n and lone \r end lines, as Python's tokenizer has it. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+  constructor(text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13 && text.charCodeAt(i + 1) === 10) continue;
+      if (c === 10 || c === 13) this.starts.push(i + 1);
+    }
+  }
+  position(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+  }
+}
+
+function oneLine(err: unknown): string {
+  return (err instanceof Error ? err.message : String(err)).split('\n')[0];
+}

@@ -1,0 +1,88 @@
+// Runs every fixture pair under __testfixtures__/<dir>/<case>.input.py against .output.py, byte for byte.
+// <dir> named after a transform runs the built-in pipeline up to and including it; any other <dir> runs the
+// default pipeline. <case>.options.json may set `transforms` (names) and any transform option.
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { countSyntaxErrors, initParser, parse } from '../src/parser.js';
+import { decodeSource, encodeSource } from '../src/source-text.js';
+import { transformSourceSync, type TransformSourceOptions } from '../src/transform-source.js';
+import { BUILTIN_TRANSFORMS } from '../transforms/index.js';
+import type { Transform } from '../src/types.js';
+
+const root = path.join(import.meta.dirname, '..', '__testfixtures__');
+
+function transformsFor(dir: string, names?: string[]): Transform[] {
+  if (names) return names.map((n) => BUILTIN_TRANSFORMS.find((t) => t.name === n)!);
+  const index = BUILTIN_TRANSFORMS.findIndex((t) => t.name === dir);
+  if (index < 0) return BUILTIN_TRANSFORMS.filter((t) => !t.optIn);
+  return BUILTIN_TRANSFORMS.slice(0, index + 1).filter((t) => !t.optIn || t.name === dir);
+}
+
+function runFixture(dir: string, file: string, bytes: Buffer, options: Record<string, unknown>) {
+  const { text, meta } = decodeSource(bytes);
+  const { transforms, ...rest } = options as { transforms?: string[] } & TransformSourceOptions;
+  const result = transformSourceSync(text, {
+    ...rest,
+    path: file,
+    transforms: transformsFor(dir, transforms),
+  });
+  return { result, bytes: encodeSource(result.after, meta) };
+}
+
+const cases = fs.existsSync(root)
+  ? fs
+      .readdirSync(root)
+      .sort()
+      .flatMap((dir) =>
+        fs
+          .readdirSync(path.join(root, dir))
+          .filter((f) => f.endsWith('.input.py'))
+          .sort()
+          .map((f) => ({ dir, name: f.slice(0, -'.input.py'.length) })),
+      )
+  : [];
+
+beforeAll(async () => {
+  await initParser();
+});
+
+describe('fixtures', () => {
+  it('has fixture cases', () => {
+    expect(cases.length).toBeGreaterThan(0);
+  });
+
+  for (const { dir, name } of cases) {
+    describe(`${dir}/${name}`, () => {
+      const base = path.join(root, dir, name);
+      const input = fs.readFileSync(`${base}.input.py`);
+      const expected = fs.readFileSync(`${base}.output.py`);
+      const options = fs.existsSync(`${base}.options.json`)
+        ? JSON.parse(fs.readFileSync(`${base}.options.json`, 'utf8'))
+        : {};
+
+      it('output matches byte for byte', () => {
+        const { result, bytes } = runFixture(dir, `${name}.input.py`, input, options);
+        expect(result.error).toBeUndefined();
+        expect(bytes.toString('latin1')).toBe(expected.toString('latin1'));
+      });
+
+      it('output parses and a second run changes nothing', () => {
+        const { text: expectedText } = decodeSource(expected);
+        const inputParsed = countSyntaxErrors(parse(decodeSource(input).text)) === 0;
+        if (inputParsed) expect(countSyntaxErrors(parse(expectedText))).toBe(0);
+        const again = runFixture(dir, `${name}.output.py`, expected, options);
+        expect(again.bytes.toString('latin1')).toBe(expected.toString('latin1'));
+      });
+
+      it('suppressed sites are byte-identical in the output', () => {
+        const { result } = runFixture(dir, `${name}.input.py`, input, options);
+        const inputLines = result.before.split(/(?<=\n)/);
+        for (const f of result.findings.filter((x) => x.status === 'suppressed')) {
+          const original = inputLines.slice(f.line - 1, f.endLine).join('');
+          expect(result.after).toContain(original);
+        }
+      });
+    });
+  }
+});

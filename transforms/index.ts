@@ -1,0 +1,10 @@
+// The built-in transforms, in the order they run. Each one sees the output of the one before it.
+import type { Transform } from '../src/types.js';
+import { ftpToFtpTls } from './ftp-to-ftp-tls.js';
+import { protP } from './prot-p.js';
+
+export const BUILTIN_TRANSFORMS: Transform[] = [ftpToFtpTls, protP];
+
+export function findTransform(name: string): Transform | undefined {
+  return BUILTIN_TRANSFORMS.find((t) => t.name === name);
+}
