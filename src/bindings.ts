@@ -10,10 +10,16 @@ export type Value =
   | { kind: 'ftplib' }
   /** A class: ftplib's FTP / FTP_TLS, or a subclass defined here (`subclass` set). tls: what it is now. */
   | { kind: 'class'; tls: boolean; subclass?: Node; ownInit?: boolean }
-  /** A connection. origin 'param': received from a caller (annotated), so where it came from is unknown. */
-  | { kind: 'conn'; tls: boolean; origin: 'constructor' | 'param' }
+  /**
+   * A connection. origin 'param': received from a caller (annotated), so where it came from is unknown;
+   * 'self': the instance inside a method of a subclass. subclass: the class defined here, when known.
+   */
+  | { kind: 'conn'; tls: boolean; origin: 'constructor' | 'param' | 'self'; subclass?: Node }
   | { kind: 'none' }
   | { kind: 'other' };
+
+export type ClassValue = Extract<Value, { kind: 'class' }>;
+export type ConnValue = Extract<Value, { kind: 'conn' }>;
 
 const OTHER: Value = { kind: 'other' };
 const NONE: Value = { kind: 'none' };
@@ -118,6 +124,7 @@ export class Bindings {
     this.bindingIds.add(name.id);
     let target = scope;
     if (scope.globals.has(name.text)) target = this.module;
+    else if (scope.nonlocals.has(name.text)) target = nonlocalTarget(scope, name.text);
     const list = target.bindings.get(name.text) ?? [];
     list.push({ ...site, node: name, scope: target, fallback: site.fallback ?? inImportErrorHandler(name) });
     target.bindings.set(name.text, list);
@@ -210,7 +217,8 @@ export class Bindings {
     const fn = this.newScope('function', node, scope);
     const params = node.childForFieldName('parameters');
     const paramNames = params ? this.visitParameters(params, scope, fn) : [];
-    if (scope.kind === 'class' && paramNames.length > 0 && !isStaticMethod(node)) {
+    // cls in a classmethod is the class, not an instance: only plain methods get a `self`
+    if (scope.kind === 'class' && paramNames.length > 0 && !isStaticOrClassMethod(node)) {
       fn.selfName = paramNames[0];
       fn.classScope = scope;
     }
@@ -395,7 +403,8 @@ export class Bindings {
   lookup(name: string, scope: Scope): { scope: Scope; sites: BindingSite[]; star: string[] } | undefined {
     let current: Scope | undefined = scope;
     if (scope.globals.has(name)) current = this.module;
-    let first = true;
+    else if (scope.nonlocals.has(name)) current = nonlocalTarget(scope, name);
+    let first = !scope.nonlocals.has(name);
     while (current) {
       if (first || current.kind !== 'class') {
         const sites = current.bindings.get(name) ?? [];
@@ -437,7 +446,8 @@ export class Bindings {
         return this.valueOfAttribute(expr);
       case 'call': {
         const callee = this.valueOf(expr.childForFieldName('function'));
-        if (callee.kind === 'class') return { kind: 'conn', tls: callee.tls, origin: 'constructor' };
+        if (callee.kind === 'class')
+          return { kind: 'conn', tls: callee.tls, origin: 'constructor', subclass: callee.subclass };
         return OTHER;
       }
       case 'conditional_expression': {
@@ -503,6 +513,7 @@ export class Bindings {
       case 'class':
         return site.value ? this.classValue(site.value) : OTHER;
       case 'param':
+        if (site.scope.selfName === site.node.text && site.scope.classScope) return this.selfValue(site.scope);
         return site.value ? this.paramValue(site.value) : OTHER;
       default:
         return OTHER;
@@ -525,6 +536,34 @@ export class Bindings {
       }
     }
     return OTHER;
+  }
+
+  /** `self` in a method of a subclass of FTP / FTP_TLS is a connection: `self.login()` logs it in. */
+  private selfValue(method: Scope): Value {
+    const cls = this.classValue(method.classScope!.node);
+    if (cls.kind !== 'class') return OTHER;
+    return { kind: 'conn', tls: cls.tls, origin: 'self', subclass: cls.subclass };
+  }
+
+  /**
+   * The parent's `__init__` called from a method of a class: `super().__init__(...)`, `super(C, self)...`,
+   * or `Base.__init__(self, ...)`. `base` is what the parent is; `offset` the arguments before FTP's own.
+   */
+  parentInit(call: Node): { base: ClassValue; offset: number; method: Scope } | undefined {
+    const fn = call.childForFieldName('function');
+    if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== '__init__') return undefined;
+    const method = enclosingFunctionScope(this.scopeAt(call));
+    if (!method?.classScope) return undefined;
+    const object = fn.childForFieldName('object')!;
+    if (object.type === 'call' && object.childForFieldName('function')?.text === 'super') {
+      // super() goes to the next class in the MRO: only the first base is known to be it
+      const bases = method.classScope.node.childForFieldName('superclasses')?.namedChildren ?? [];
+      const first = bases.find((b) => !!b && b.type !== 'keyword_argument' && b.type !== 'comment');
+      const base = this.valueOf(first);
+      return base.kind === 'class' ? { base, offset: 0, method } : undefined;
+    }
+    const base = this.valueOf(object);
+    return base.kind === 'class' ? { base, offset: 1, method } : undefined;
   }
 
   /** A parameter whose default is an FTP class is a factory; one annotated with it receives a connection. */
@@ -629,11 +668,13 @@ export function merge(values: Value[]): Value {
   }
   if (first.kind === 'conn') {
     const conns = real as Extract<Value, { kind: 'conn' }>[];
-    return {
-      kind: 'conn',
-      tls: conns.every((c) => c.tls),
-      origin: conns.some((c) => c.origin === 'param') ? 'param' : 'constructor',
-    };
+    const origin = conns.some((c) => c.origin === 'param')
+      ? 'param'
+      : conns.every((c) => c.origin === 'self')
+        ? 'self'
+        : 'constructor';
+    const subclass = conns.every((c) => c.subclass?.id === conns[0].subclass?.id) ? conns[0].subclass : undefined;
+    return { kind: 'conn', tls: conns.every((c) => c.tls), origin, subclass };
   }
   return first;
 }
@@ -644,9 +685,22 @@ function enclosingFunctionScope(scope: Scope): Scope | undefined {
   return s?.kind === 'function' ? s : undefined;
 }
 
-function isStaticMethod(fn: Node): boolean {
+function isStaticOrClassMethod(fn: Node): boolean {
   const decorated = fn.parent?.type === 'decorated_definition' ? fn.parent : undefined;
-  return !!decorated?.namedChildren.some((d) => d?.type === 'decorator' && /\bstaticmethod\b/.test(d.text));
+  return !!decorated?.namedChildren.some(
+    (d) => d?.type === 'decorator' && /\b(staticmethod|classmethod)\b/.test(d.text),
+  );
+}
+
+/** The scope a `nonlocal` name binds in: the nearest enclosing function that binds it (class scopes skipped). */
+function nonlocalTarget(scope: Scope, name: string): Scope {
+  let nearest: Scope | undefined;
+  for (let s = scope.parent; s; s = s.parent) {
+    if (s.kind !== 'function') continue;
+    nearest ??= s;
+    if (s.bindings.has(name)) return s;
+  }
+  return nearest ?? scope;
 }
 
 /** Is this node inside an `except ImportError` (or ModuleNotFoundError) handler? */

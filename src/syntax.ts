@@ -97,11 +97,79 @@ export function callOf(node: Node): Node | undefined {
   return undefined;
 }
 
-/** The block that holds a statement, and the statements after it in that block. */
+/** The statements after `stmt` in its block. */
 export function followingStatements(stmt: Node): Node[] {
   const out: Node[] = [];
   for (let s = stmt.nextNamedSibling; s; s = s.nextNamedSibling) if (s.type !== 'comment') out.push(s);
   return out;
+}
+
+/**
+ * The statements that run after `stmt` when it completes normally, in order: the rest of its block, a try's
+ * else and finally blocks, then what follows each enclosing compound statement, up to the enclosing function.
+ * Branches not taken (other if arms, except handlers) and loop repetition are left out.
+ */
+export function* statementsAfter(stmt: Node): Generator<Node> {
+  for (let s: Node = stmt; ; ) {
+    yield* followingStatements(s);
+    const block = s.parent;
+    if (block?.type !== 'block') return;
+    let up: Node | null = block.parent;
+    while (up && !COMPOUND_STATEMENTS.has(up.type)) up = up.parent;
+    if (!up || up.type === 'function_definition' || up.type === 'class_definition') return;
+    if (up.type === 'try_statement' && up.childForFieldName('body')?.id === block.id) {
+      for (const clause of up.namedChildren) {
+        if (clause?.type !== 'else_clause' && clause?.type !== 'finally_clause') continue;
+        const body = clause.namedChildren.find((c) => c?.type === 'block');
+        for (const inner of body?.namedChildren ?? []) if (inner && inner.type !== 'comment') yield inner;
+      }
+    }
+    s = up;
+  }
+}
+
+/** Is the statement `<recv>.<method>(...)` (receiver compared without whitespace)? */
+export function isMethodCallStatement(stmt: Node, recv: string, method: string): boolean {
+  if (stmt.type !== 'expression_statement') return false;
+  const call = stmt.namedChildren[0];
+  const fn = call?.type === 'call' ? call.childForFieldName('function') : null;
+  return (
+    fn?.type === 'attribute' &&
+    fn.childForFieldName('attribute')?.text === method &&
+    squash(fn.childForFieldName('object')!.text) === squash(recv)
+  );
+}
+
+/** Does the node use the receiver expression `recv` (a name or `self.attr`) anywhere? */
+export function mentions(node: Node, recv: string): boolean {
+  const want = squash(recv);
+  const visit = (n: Node): boolean => {
+    if ((n.type === 'identifier' || n.type === 'attribute') && squash(n.text) === want) {
+      const parent = n.parent;
+      const isAttrName = parent?.type === 'attribute' && parent.childForFieldName('attribute')?.id === n.id;
+      const isKeyword = parent?.type === 'keyword_argument' && parent.childForFieldName('name')?.id === n.id;
+      if (!isAttrName && !isKeyword) return true;
+    }
+    return n.namedChildren.some((c) => !!c && visit(c));
+  };
+  return visit(node);
+}
+
+/**
+ * Does `recv.prot_p()` run after `stmt` before anything else uses `recv`? A prot_p() that only comes after a
+ * transfer leaves that transfer in cleartext, so it does not count. With `inclusive`, `stmt` is looked at too.
+ */
+export function protPFollows(stmt: Node, recv: string, inclusive = false): boolean {
+  const candidates = inclusive ? [stmt, ...statementsAfter(stmt)] : statementsAfter(stmt);
+  for (const next of candidates) {
+    if (isMethodCallStatement(next, recv, 'prot_p')) return true;
+    if (mentions(next, recv)) return false;
+  }
+  return false;
+}
+
+function squash(text: string): string {
+  return text.replace(/\s+/g, '');
 }
 
 /** A string literal that is empty (`''`, `""`), so a constructor given it as user does not log in. */

@@ -69,6 +69,8 @@ export interface TransformResult {
 export interface Transform {
   name: string;
   description: string;
+  /** Where a person reads more (SARIF helpUri). */
+  helpUri?: string;
   /** Off unless asked for (e.g. ssl-context). */
   optIn?: boolean;
   run(ctx: TransformContext): TransformResult;

@@ -8,21 +8,34 @@ import type { Edit, RawFinding, Transform, TransformContext } from '../src/types
 
 const RULE = 'ftp-to-ftp-tls';
 const FIXED = 'ftplib.FTP sends logins and files in cleartext: replaced by FTP_TLS';
-/** FTP's positional parameters after acct, which FTP_TLS takes as keywords only (3.12+) or elsewhere (3.11). */
+/**
+ * FTP's 5th and 6th positional parameters. FTP_TLS takes them as keywords only (3.12+); in 3.11 its 5th and
+ * 6th positional parameters are keyfile and certfile, so left positional they would silently change meaning.
+ */
 const KEYWORD_ONLY = ['timeout', 'source_address'];
 
-/** All references that resolve to one from-import of FTP in one scope. */
+/** One reference to ftplib.FTP and what happens to it. */
+interface Site {
+  ref: ClassReference;
+  finding: RawFinding;
+  /** Fixed: its own edits (keywords) are in finding.edits; the rename is added once the group is decided. */
+  fixed: boolean;
+}
+
+/** All references that resolve to the same from-import(s) of FTP in one scope. */
 interface ImportGroup {
   sites: BindingSite[];
   localName: string;
   scope: Scope;
-  fixed: ClassReference[];
-  kept: ClassReference[];
+  refs: Site[];
+  /** Why `FTP` must stay imported even when every reference is fixed (a re-export, a string annotation). */
+  keepReasons: RawFinding[];
 }
 
 export const ftpToFtpTls: Transform = {
   name: RULE,
   description: 'Rewrite ftplib.FTP (any import form, alias, subclass base, annotation) to FTP_TLS',
+  helpUri: 'https://docs.python.org/3/library/ftplib.html#ftplib.FTP_TLS',
   run(ctx) {
     const findings: RawFinding[] = [];
     const edits: Edit[] = [];
@@ -31,93 +44,101 @@ export const ftpToFtpTls: Transform = {
 
     for (const ref of ctx.bindings.classReferences()) {
       if (ref.name !== 'FTP') continue;
-      const group = ref.via === 'name' ? groupFor(groups, ref) : undefined;
       const call = callOf(ref.node);
       if (call) handledCalls.add(call.id);
-      const marker = ctx.suppressor.markerFor(ref.node, call ? 'call' : 'reference');
-      if (marker) {
-        findings.push(
-          finding(ref.node, 'suppressed', `cleartext ftplib.FTP kept: suppressed by ${marker}`, { marker }),
-        );
-        group?.kept.push(ref);
-        continue;
+      const site = classify(ctx, ref, call);
+      findings.push(site.finding);
+      if (ref.via === 'name') groupFor(ctx, groups, ref).refs.push(site);
+      else if (site.fixed) {
+        // ftplib.FTP or a star-imported FTP: the name itself changes, no import to mend
+        const target = ref.via === 'attribute' ? ref.node.childForFieldName('attribute')! : ref.node;
+        site.finding.edits!.unshift(rename(target));
       }
-      const callEdits = call ? keywordEdits(call) : [];
-      if (callEdits === undefined) {
-        findings.push(
-          finding(ref.node, 'manual', 'cleartext ftplib.FTP not rewritten', {
-            reason: 'its positional arguments (*args, or more than six) cannot be mapped onto FTP_TLS safely',
-          }),
-        );
-        group?.kept.push(ref);
-        continue;
-      }
-      if (group) {
-        group.fixed.push(ref);
-        // the reference's own edit depends on the whole group (an alias may be renamed at the import instead)
-        findings.push(finding(ref.node, 'fixed', FIXED, { edits: callEdits }));
-        continue;
-      }
-      const target = ref.via === 'attribute' ? ref.node.childForFieldName('attribute')! : ref.node;
-      findings.push(
-        finding(ref.node, 'fixed', FIXED, {
-          edits: [{ start: target.startIndex, end: target.endIndex, text: 'FTP_TLS' }, ...callEdits],
-        }),
-      );
     }
 
-    for (const group of groups.values()) edits.push(...importEdits(ctx, group, findings));
+    for (const group of groups.values()) {
+      findings.push(...group.keepReasons);
+      edits.push(...resolveGroup(ctx, group));
+    }
     findings.push(...unusedImports(ctx, groups));
-    edits.push(...subclassCallEdits(ctx, handledCalls));
+    edits.push(...inheritedCallEdits(ctx, handledCalls));
     return { findings, edits };
   },
 };
 
-function groupFor(groups: Map<string, ImportGroup>, ref: ClassReference): ImportGroup {
+/** Suppressed, manual (arguments that cannot be mapped) or fixed. */
+function classify(ctx: TransformContext, ref: ClassReference, call: Node | undefined): Site {
+  const marker = ctx.suppressor.markerFor(ref.node, call ? 'call' : 'reference');
+  if (marker) {
+    const message = `cleartext ftplib.FTP kept: suppressed by ${marker}`;
+    return { ref, fixed: false, finding: finding(ref.node, 'suppressed', message, { marker }) };
+  }
+  const callEdits = call ? keywordEdits(call, 0) : [];
+  if (callEdits === undefined) {
+    const reason = 'its positional arguments (*args, or more than six) cannot be mapped onto FTP_TLS safely';
+    const f = finding(ref.node, 'manual', 'cleartext ftplib.FTP not rewritten', { reason });
+    return { ref, fixed: false, finding: f };
+  }
+  return { ref, fixed: true, finding: finding(ref.node, 'fixed', FIXED, { edits: callEdits }) };
+}
+
+function groupFor(ctx: TransformContext, groups: Map<string, ImportGroup>, ref: ClassReference): ImportGroup {
   const key = ref.bindings.map((s) => s.node.id).join(',');
   let group = groups.get(key);
   if (!group) {
     const first = ref.bindings[0];
-    group = { sites: ref.bindings, localName: first.node.text, scope: first.scope, fixed: [], kept: [] };
+    group = { sites: ref.bindings, localName: first.node.text, scope: first.scope, refs: [], keepReasons: [] };
+    group.keepReasons.push(...keepReasons(ctx, group));
     groups.set(key, group);
   }
   return group;
 }
 
 /**
- * Import bookkeeping for one group. An aliased import whose every use is fixed just imports FTP_TLS under the
- * alias; otherwise the uses are renamed to FTP_TLS, which is imported, and FTP stays only for kept uses.
+ * Decides a group's imports, then gives each fixed reference its rename. An import whose every use is fixed is
+ * rewritten in place (an alias keeps its name: `FTP_TLS as SecureFTP`); otherwise FTP stays for the kept uses
+ * and FTP_TLS is imported beside it. A group that cannot be made consistent is left whole, each use manual.
  */
-function importEdits(ctx: TransformContext, group: ImportGroup, findings: RawFinding[]): Edit[] {
-  if (group.fixed.length === 0) return [];
+function resolveGroup(ctx: TransformContext, group: ImportGroup): Edit[] {
+  const fixed = group.refs.filter((r) => r.fixed);
+  if (fixed.length === 0) return [];
   const importMarkers = group.sites.map((s) => ctx.suppressor.markerFor(s.statement!, 'import'));
-  const importSuppressed = importMarkers.some(Boolean);
-  const keepFtp = group.kept.length > 0 || importSuppressed;
+  const keepFtp = fixed.length < group.refs.length || importMarkers.some(Boolean) || group.keepReasons.length > 0;
   const aliased = group.localName !== 'FTP';
-  const edits: Edit[] = [];
+  const renameUses = !aliased || keepFtp;
 
-  if (aliased && !keepFtp) {
+  const fallbacks = fallbackEdits(ctx, group, keepFtp, renameUses);
+  if (!fallbacks) {
+    for (const site of fixed) {
+      site.finding.status = 'manual';
+      site.finding.message = 'cleartext ftplib.FTP not rewritten';
+      site.finding.reason =
+        `the except ImportError fallback that also defines ${group.localName} cannot be renamed safely; ` +
+        'rewrite the import and its fallback together by hand';
+      delete site.finding.edits;
+    }
+    return [];
+  }
+
+  if (renameUses) for (const site of fixed) site.finding.edits!.unshift(rename(site.ref.node));
+  const edits: Edit[] = [...fallbacks];
+  if (!renameUses) {
     for (const site of group.sites) edits.push(renameImportedName(site.importName!, 'FTP_TLS'));
     return edits;
   }
-  // rename each fixed use to FTP_TLS: attach the edit to the use's own finding
-  for (const ref of group.fixed) {
-    const f = findings.find(
-      (x) => x.start === ref.node.startIndex && x.end === ref.node.endIndex && x.rule === RULE,
-    );
-    f?.edits?.unshift({ start: ref.node.startIndex, end: ref.node.endIndex, text: 'FTP_TLS' });
-  }
-  const tlsAvailable = ctx.bindings.valueOfName('FTP_TLS', group.scope);
-  const haveTls = tlsAvailable.kind === 'class' && tlsAvailable.tls && !tlsAvailable.subclass;
+  const tls = ctx.bindings.valueOfName('FTP_TLS', group.scope);
+  const haveTls = tls.kind === 'class' && tls.tls && !tls.subclass;
   for (const [i, site] of group.sites.entries()) {
     const stmt = site.statement!;
     if (!keepFtp) {
+      // no duplicate: when FTP_TLS is already imported, FTP just goes
       edits.push(
         haveTls
           ? removeImportItem(ctx.source, stmt, site.importName!)
           : renameImportedName(site.importName!, 'FTP_TLS'),
       );
     } else if (!haveTls) {
+      // a suppressed import line stays byte-identical: FTP_TLS gets its own line below it
       edits.push(
         importMarkers[i]
           ? addStatementAfter(ctx.source, stmt, 'from ftplib import FTP_TLS', ctx.eol)
@@ -128,12 +149,112 @@ function importEdits(ctx: TransformContext, group: ImportGroup, findings: RawFin
   return edits;
 }
 
+/**
+ * `try: from ftplib import FTP / except ImportError: FTP = None`: once the uses say FTP_TLS, the fallback must
+ * define FTP_TLS too, or the fallback path raises NameError. Simple assignments are renamed (or chained, when
+ * FTP stays); anything else (a fallback def, class or import) is undefined: the caller leaves the group alone.
+ */
+function fallbackEdits(
+  ctx: TransformContext,
+  group: ImportGroup,
+  keepFtp: boolean,
+  renameUses: boolean,
+): Edit[] | undefined {
+  if (!renameUses) return [];
+  const fallbacks = (group.scope.bindings.get(group.localName) ?? []).filter((s) => s.fallback);
+  if (fallbacks.length === 0) return [];
+  const ownTls = (group.scope.bindings.get('FTP_TLS') ?? []).some((s) => s.fallback);
+  if (ownTls) return [];
+  const edits: Edit[] = [];
+  for (const site of fallbacks) {
+    const assignment = site.node.parent;
+    const value = assignment?.childForFieldName('right');
+    if (site.kind !== 'assign' || assignment?.type !== 'assignment' || !value) return undefined;
+    if (assignment.childForFieldName('left')?.id !== site.node.id) return undefined;
+    edits.push(
+      keepFtp
+        ? { start: value.startIndex, end: value.startIndex, text: 'FTP_TLS = ' }
+        : rename(site.node),
+    );
+  }
+  return edits;
+}
+
+/**
+ * Uses of the imported name that are not references we can rewrite, so FTP must stay imported: the module
+ * re-exports it (`__all__`, or the `FTP as FTP` idiom), or a string annotation names it. Each is reported.
+ */
+function keepReasons(ctx: TransformContext, group: ImportGroup): RawFinding[] {
+  const out: RawFinding[] = [];
+  const name = group.localName;
+  for (const site of group.sites) {
+    const item = site.importName!;
+    if (item.type === 'aliased_import' && item.childForFieldName('alias')?.text === item.childForFieldName('name')?.text)
+      out.push(
+        finding(item, 'manual', `ftplib.FTP is re-exported (\`FTP as FTP\`): kept beside FTP_TLS`, {
+          reason: 'modules that import FTP from here still get cleartext FTP; change them, then this import',
+        }),
+      );
+  }
+  if (group.scope.kind === 'module') {
+    for (const str of exportedNames(ctx.tree.rootNode)) {
+      if (stringValue(str) !== name) continue;
+      out.push(
+        finding(str, 'manual', `${name} is re-exported through __all__: ftplib.FTP kept beside FTP_TLS`, {
+          reason: `modules that import ${name} from here still get cleartext FTP; change them, then this export`,
+        }),
+      );
+    }
+  }
+  // string annotations are not parsed here: keep the name they mention importable
+  const wordRe = new RegExp(`(^|[^\\w.])${name}\\b`);
+  for (const str of annotationStrings(ctx.tree.rootNode)) {
+    if (!wordRe.test(stringValue(str) ?? '')) continue;
+    if (ctx.bindings.lookup(name, ctx.bindings.scopeAt(str))?.scope !== group.scope) continue;
+    out.push(
+      finding(str, 'manual', `the string annotation mentions ${name}: ftplib.FTP kept imported for it`, {
+        reason: 'string annotations are not rewritten; change it to FTP_TLS by hand, then drop the FTP import',
+      }),
+    );
+  }
+  return out;
+}
+
+/** String literals in `__all__ = [...]` / `__all__ += [...]` at module level. */
+function exportedNames(root: Node): Node[] {
+  const out: Node[] = [];
+  for (const stmt of root.namedChildren) {
+    const expr = stmt?.type === 'expression_statement' ? stmt.namedChildren[0] : undefined;
+    if (!expr || (expr.type !== 'assignment' && expr.type !== 'augmented_assignment')) continue;
+    if (expr.childForFieldName('left')?.text !== '__all__') continue;
+    const value = expr.childForFieldName('right');
+    for (const item of value?.namedChildren ?? []) if (item?.type === 'string') out.push(item);
+  }
+  return out;
+}
+
+/** String literals that are (part of) a type annotation: parameters, returns, annotated assignments. */
+function annotationStrings(root: Node): Node[] {
+  const out: Node[] = [];
+  for (const type of root.descendantsOfType('type')) {
+    if (!type) continue;
+    for (const str of type.descendantsOfType('string')) if (str) out.push(str);
+  }
+  return out;
+}
+
+/** The text of a plain string literal (no prefix needing care, no interpolation), else undefined. */
+function stringValue(str: Node): string | undefined {
+  const m = /^[uU]?(['"])(.*)\1$/s.exec(str.text);
+  return m ? m[2] : undefined;
+}
+
 function lastItem(stmt: Node): Node {
   const items = stmt.childrenForFieldName('name').filter((n): n is Node => !!n);
   return items[items.length - 1];
 }
 
-/** `from ftplib import FTP` with no use in the file: maybe a re-export, so it is left for a person. */
+/** `from ftplib import FTP` with no use we could rewrite: left for a person, with the reason. */
 function unusedImports(ctx: TransformContext, groups: Map<string, ImportGroup>): RawFinding[] {
   const used = new Set<number>();
   for (const g of groups.values()) for (const s of g.sites) used.add(s.node.id);
@@ -141,38 +262,37 @@ function unusedImports(ctx: TransformContext, groups: Map<string, ImportGroup>):
   for (const site of ctx.bindings.ftplibImports) {
     if (site.kind !== 'from-import' || site.importedName !== 'FTP' || used.has(site.node.id)) continue;
     const marker = ctx.suppressor.markerFor(site.statement!, 'import');
-    if (marker)
-      out.push(
-        finding(site.importName!, 'suppressed', `import of ftplib.FTP kept: suppressed by ${marker}`, {
-          marker,
-        }),
-      );
-    else
-      out.push(
-        finding(site.importName!, 'manual', 'ftplib.FTP is imported but not used in this file', {
-          reason: 'it may be re-exported for other modules; change them and this import by hand',
-        }),
-      );
+    if (marker) {
+      const message = `import of ftplib.FTP kept: suppressed by ${marker}`;
+      out.push(finding(site.importName!, 'suppressed', message, { marker }));
+      continue;
+    }
+    const others = (site.scope.bindings.get(site.node.text) ?? []).filter((s) => s !== site && !s.fallback);
+    const reason = site.fallback
+      ? 'it is the cleartext fallback when the import above fails; decide whether falling back is acceptable'
+      : others.length > 0
+        ? `${site.node.text} is bound again in this scope (line ${others[0].node.startPosition.row + 1}), ` +
+          'so its uses are not known to be ftplib.FTP'
+        : 'it may be re-exported for other modules; change them and this import by hand';
+    out.push(finding(site.importName!, 'manual', 'ftplib.FTP is imported but not used as ftplib.FTP here', { reason }));
   }
   return out;
 }
 
 /**
- * Calls through a subclass of FTP defined here (without its own __init__) or through a factory keep their
- * meaning too: their positional timeout / source_address become keywords.
+ * Calls that reach FTP.__init__ without naming FTP keep their meaning too: through a subclass defined here
+ * (without its own __init__), through a factory bound to the class, and a subclass's own
+ * `super().__init__(...)` / `FTP.__init__(self, ...)`.
  */
-function subclassCallEdits(ctx: TransformContext, handled: Set<number>): Edit[] {
+function inheritedCallEdits(ctx: TransformContext, handled: Set<number>): Edit[] {
   const edits: Edit[] = [];
   const walk = (node: Node): void => {
-    if (node.type === 'call' && !handled.has(node.id)) {
+    if (node.type === 'call' && !handled.has(node.id) && !ctx.suppressor.markerFor(node, 'call')) {
       const callee = ctx.bindings.valueOf(node.childForFieldName('function'));
-      if (
-        callee.kind === 'class' &&
-        !callee.tls &&
-        !callee.ownInit &&
-        !ctx.suppressor.markerFor(node, 'call')
-      )
-        edits.push(...(keywordEdits(node) ?? []));
+      if (callee.kind === 'class' && !callee.tls && !callee.ownInit) edits.push(...(keywordEdits(node, 0) ?? []));
+      const parent = callee.kind === 'class' ? undefined : ctx.bindings.parentInit(node);
+      if (parent && !parent.base.tls && !parent.base.ownInit)
+        edits.push(...(keywordEdits(node, parent.offset) ?? []));
     }
     for (const child of node.namedChildren) if (child) walk(child);
   };
@@ -180,14 +300,22 @@ function subclassCallEdits(ctx: TransformContext, handled: Set<number>): Edit[] 
   return edits;
 }
 
-/** Edits that name FTP's 5th and 6th positional arguments; undefined when that cannot be done safely. */
-function keywordEdits(call: Node): Edit[] | undefined {
+/**
+ * Edits that name FTP's 5th and 6th positional arguments (after `offset` leading ones, e.g. `self`);
+ * undefined when that cannot be done safely.
+ */
+function keywordEdits(call: Node, offset: number): Edit[] | undefined {
   const { args, splat } = positionalArgs(call);
   if (splat) return undefined;
-  if (args.length > 6) return undefined;
-  return args
+  const own = args.slice(offset);
+  if (own.length > 6) return undefined;
+  return own
     .slice(4)
     .map((arg, i) => ({ start: arg.startIndex, end: arg.startIndex, text: `${KEYWORD_ONLY[i]}=` }));
+}
+
+function rename(node: Node): Edit {
+  return { start: node.startIndex, end: node.endIndex, text: 'FTP_TLS' };
 }
 
 function finding(

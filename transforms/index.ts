@@ -2,8 +2,9 @@
 import type { Transform } from '../src/types.js';
 import { ftpToFtpTls } from './ftp-to-ftp-tls.js';
 import { protP } from './prot-p.js';
+import { sslContext } from './ssl-context.js';
 
-export const BUILTIN_TRANSFORMS: Transform[] = [ftpToFtpTls, protP];
+export const BUILTIN_TRANSFORMS: Transform[] = [ftpToFtpTls, protP, sslContext];
 
 export function findTransform(name: string): Transform | undefined {
   return BUILTIN_TRANSFORMS.find((t) => t.name === name);

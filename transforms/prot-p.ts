@@ -1,42 +1,69 @@
 // Transform prot-p: after every login() of a TLS connection, call <conn>.prot_p() so the data channel (file
 // contents, listings) is encrypted too. FTP_TLS protects only the control channel until prot_p() is called.
 import type { Node } from 'web-tree-sitter';
+import type { ConnValue } from '../src/bindings.js';
 import {
-  COMPOUND_STATEMENTS,
   endsLine,
-  followingStatements,
   indentAt,
   isEmptyString,
   lineEnd,
   positionalArgs,
+  protPFollows,
   startsLine,
 } from '../src/syntax.js';
 import type { Edit, RawFinding, Transform, TransformContext } from '../src/types.js';
 
 const RULE = 'prot-p';
 const FIXED = 'login() on FTP_TLS leaves the data channel in cleartext: prot_p() added after it';
+const NOT_ADDED = 'prot_p() not added';
 const NO_NAME = 'prot_p() not added: the logged-in connection has no name to call it on';
 /** Calls that only an FTP connection makes: a parameter used this way is one, of unknown origin. */
 const FTP_METHODS =
   /^(storbinary|storlines|retrbinary|retrlines|nlst|mlsd|sendcmd|voidcmd|cwd|pwd|prot_p|prot_c|ntransfercmd)$/;
-/** Expression parents through which a login call is always evaluated before its statement ends. */
-const PASS_THROUGH = new Set([
+/**
+ * Expression parents that evaluate the login call every time their statement runs, before it ends: a login
+ * inside them is followed by the statement's end. (Not `and`/`or`, conditional expressions, comprehensions.)
+ */
+const UNCONDITIONAL = new Set([
   'assignment',
+  'augmented_assignment',
   'argument_list',
   'parenthesized_expression',
   'await',
   'keyword_argument',
   'call',
+  'attribute',
+  'subscript',
+  'not_operator',
+  'unary_operator',
+  'binary_operator',
+  'comparison_operator',
+  'expression_list',
+  'tuple',
+  'list',
+  'pair',
+  'dictionary',
 ]);
+/** Why a login in a statement other than an expression statement gets no prot_p(). */
+const HOLDER_REASONS: Record<string, string> = {
+  return_statement:
+    'login() in a return statement: nothing runs after it here; call prot_p() where the connection is used',
+  if_statement: 'login() is in an if condition; add prot_p() by hand where the branches have logged in',
+  elif_clause: 'login() is in an elif condition; add prot_p() by hand where the branches have logged in',
+  while_statement: 'login() is in a while condition; add prot_p() by hand',
+  assert_statement: 'login() inside assert is skipped under python -O; log in outside the assert',
+  lambda: 'login() inside a lambda: there is no statement to add prot_p() after',
+};
 
 export const protP: Transform = {
   name: RULE,
   description: 'Call prot_p() after every login() of an FTP_TLS connection, so file transfers are encrypted',
+  helpUri: 'https://docs.python.org/3/library/ftplib.html#ftplib.FTP_TLS.prot_p',
   run(ctx) {
     const findings: RawFinding[] = [];
     const walk = (node: Node): void => {
       if (node.type === 'call') {
-        const f = loginCall(ctx, node) ?? constructorLogin(ctx, node);
+        const f = loginCall(ctx, node) ?? constructorLogin(ctx, node) ?? parentInitLogin(ctx, node);
         if (f) findings.push(f);
       }
       for (const child of node.namedChildren) if (child) walk(child);
@@ -54,6 +81,7 @@ function loginCall(ctx: TransformContext, call: Node): RawFinding | undefined {
   const value = ctx.bindings.valueOf(recv);
   if (value.kind !== 'conn') return unknownParameter(ctx, call, recv);
   if (!value.tls) return undefined; // still cleartext FTP (suppressed): ftp-to-ftp-tls reported it
+  if (loginProtects(ctx, value)) return undefined;
   if (recv.type === 'call')
     return finding(call, 'manual', NO_NAME, {
       reason: 'FTP_TLS(...).login() is chained on the constructor; assign the connection to a name first',
@@ -68,13 +96,12 @@ function loginCall(ctx: TransformContext, call: Node): RawFinding | undefined {
   return afterStatement(ctx, call, recv.text);
 }
 
-/** `FTP_TLS(host, user, passwd)` logs in inside the constructor. */
+/** `FTP_TLS(host, user, passwd)` logs in inside the constructor (FTP.__init__ does when host and user are set). */
 function constructorLogin(ctx: TransformContext, call: Node): RawFinding | undefined {
   const callee = ctx.bindings.valueOf(call.childForFieldName('function'));
   if (callee.kind !== 'class' || !callee.tls || callee.ownInit) return undefined;
-  const { args, keywords } = positionalArgs(call);
-  const user = args[1] ?? keywords.get('user');
-  if (!user || isEmptyString(user)) return undefined;
+  if (!logsIn(call, 0)) return undefined;
+  if (loginProtects(ctx, callee)) return undefined;
   const marker = ctx.suppressor.markerFor(call, 'login');
   if (marker)
     return finding(call, 'suppressed', `login without prot_p() kept: suppressed by ${marker}`, { marker });
@@ -95,26 +122,70 @@ function constructorLogin(ctx: TransformContext, call: Node): RawFinding | undef
   });
 }
 
-/** Adds `recv.prot_p()` after the statement holding the login, unless one already follows. */
+/** `super().__init__(host, user, passwd)` in a subclass's own __init__ logs `self` in. */
+function parentInitLogin(ctx: TransformContext, call: Node): RawFinding | undefined {
+  const parent = ctx.bindings.parentInit(call);
+  if (!parent || !parent.base.tls || parent.base.ownInit || !parent.method.selfName) return undefined;
+  if (!logsIn(call, parent.offset)) return undefined;
+  const self = ctx.bindings.valueOfName(parent.method.selfName, parent.method);
+  if (self.kind === 'conn' && loginProtects(ctx, self)) return undefined;
+  const marker = ctx.suppressor.markerFor(call, 'login');
+  if (marker)
+    return finding(call, 'suppressed', `login without prot_p() kept: suppressed by ${marker}`, { marker });
+  return afterStatement(ctx, call, parent.method.selfName);
+}
+
+/** FTP.__init__ logs in when both host and user are given (non-empty). */
+function logsIn(call: Node, offset: number): boolean {
+  const { args, keywords } = positionalArgs(call);
+  const host = args[offset] ?? keywords.get('host');
+  const user = args[offset + 1] ?? keywords.get('user');
+  return !!host && !!user && !isEmptyString(host) && !isEmptyString(user);
+}
+
+/**
+ * Does the class's own login() (or a base's defined here) already call prot_p() on self? Then every login
+ * through it is protected and adding prot_p() at call sites would only repeat it.
+ */
+function loginProtects(ctx: TransformContext, value: ConnValue | { subclass?: Node }): boolean {
+  for (let cls = value.subclass; cls; ) {
+    const body = cls.childForFieldName('body');
+    for (const stmt of body?.namedChildren ?? []) {
+      const def = stmt?.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
+      if (def?.type !== 'function_definition' || def.childForFieldName('name')?.text !== 'login') continue;
+      const self = def.childForFieldName('parameters')?.namedChildren[0]?.text;
+      return [...def.descendantsOfType('call')].some((c) => {
+        const fn = c?.childForFieldName('function');
+        return (
+          fn?.type === 'attribute' &&
+          fn.childForFieldName('attribute')?.text === 'prot_p' &&
+          fn.childForFieldName('object')?.text === self
+        );
+      });
+    }
+    const bases = cls.childForFieldName('superclasses')?.namedChildren ?? [];
+    const first = bases.find((b) => !!b && b.type !== 'keyword_argument' && b.type !== 'comment');
+    const base = ctx.bindings.valueOf(first);
+    cls = base.kind === 'class' ? base.subclass : undefined;
+  }
+  return false;
+}
+
+/** Adds `recv.prot_p()` after the statement holding the login, unless prot_p() comes next anyway. */
 function afterStatement(ctx: TransformContext, call: Node, recv: string): RawFinding | undefined {
   let node = call;
-  while (node.parent && PASS_THROUGH.has(node.parent.type)) node = node.parent;
-  const stmt = node.parent;
-  if (stmt?.type !== 'expression_statement') {
+  while (node.parent && UNCONDITIONAL.has(node.parent.type)) node = node.parent;
+  const holder = node.parent;
+  if (holder?.type !== 'expression_statement' || hasAncestor(call, 'lambda')) {
+    const kind = hasAncestor(call, 'lambda') ? 'lambda' : (holder?.type ?? '');
     const reason =
-      node.parent?.type === 'lambda' || hasAncestor(call, 'lambda')
-        ? 'login() inside a lambda: there is no statement to add prot_p() after'
-        : stmt?.type === 'return_statement'
-          ? 'login() in a return statement: nothing runs after it here; call prot_p() where the connection is used'
-          : 'login() is used inside an expression whose evaluation is conditional; add prot_p() by hand';
-    return finding(call, 'manual', 'prot_p() not added', { reason });
+      HOLDER_REASONS[kind] ??
+      'login() is part of an expression that may not run it (and/or, a conditional, a comprehension); ' +
+        'add prot_p() by hand';
+    return finding(call, 'manual', NOT_ADDED, { reason });
   }
-  if (hasAncestor(call, 'lambda'))
-    return finding(call, 'manual', 'prot_p() not added', {
-      reason: 'login() inside a lambda: there is no statement to add prot_p() after',
-    });
-  if (protPFollows(stmt, recv)) return undefined;
-  return finding(call, 'fixed', FIXED, { edits: [insertAfter(ctx, stmt, `${recv}.prot_p()`)] });
+  if (protPFollows(holder, recv)) return undefined;
+  return finding(call, 'fixed', FIXED, { edits: [insertAfter(ctx, holder, `${recv}.prot_p()`)] });
 }
 
 /** `with FTP_TLS(host, user, pw) as conn:` — prot_p() is the body's first statement. */
@@ -125,53 +196,26 @@ function atBodyStart(
   recv: string,
 ): RawFinding | undefined {
   const body = withStmt.childForFieldName('body');
-  const stmts = body?.namedChildren.filter((s): s is Node => !!s && s.type !== 'comment') ?? [];
-  if (stmts.some((s) => isProtP(s, recv))) return undefined;
-  const first = stmts[0];
+  const first = body?.namedChildren.find((s): s is Node => !!s && s.type !== 'comment');
   if (!first)
     return finding(call, 'manual', NO_NAME, { reason: 'the with block has no body to add prot_p() to' });
+  if (protPFollows(first, recv, true)) return undefined;
   const text = startsLine(ctx.source, first)
     ? `${recv}.prot_p()${ctx.eol}${indentAt(ctx.source, first.startIndex)}`
     : `${recv}.prot_p(); `;
   return finding(call, 'fixed', FIXED, { edits: [{ start: first.startIndex, end: first.startIndex, text }] });
 }
 
-/** A new line with the statement's indentation, or `; code` when the statement shares its line. */
+/**
+ * A new line with the statement's indentation after the statement's line (after any trailing comment), or
+ * `; code` when the statement shares its line with others or with a compound statement's header.
+ */
 function insertAfter(ctx: TransformContext, stmt: Node, code: string): Edit {
   if (startsLine(ctx.source, stmt) && endsLine(ctx.source, stmt)) {
     const at = lineEnd(ctx.source, stmt.endIndex);
     return { start: at, end: at, text: `${ctx.eol}${indentAt(ctx.source, stmt.startIndex)}${code}` };
   }
   return { start: stmt.endIndex, end: stmt.endIndex, text: `; ${code}` };
-}
-
-/** Is `recv.prot_p()` among the statements that run after `stmt` (same block, then after enclosing blocks)? */
-function protPFollows(stmt: Node, recv: string): boolean {
-  for (let s: Node | null = stmt; s;) {
-    if (followingStatements(s).some((next) => isProtP(next, recv))) return true;
-    let up: Node | null = s.parent;
-    while (up && !COMPOUND_STATEMENTS.has(up.type)) up = up.parent;
-    if (
-      !up ||
-      up.type === 'function_definition' ||
-      up.type === 'class_definition' ||
-      up.type === 'decorated_definition'
-    )
-      return false;
-    s = up;
-  }
-  return false;
-}
-
-function isProtP(stmt: Node, recv: string): boolean {
-  if (stmt.type !== 'expression_statement') return false;
-  const call = stmt.namedChildren[0];
-  const fn = call?.type === 'call' ? call.childForFieldName('function') : null;
-  return (
-    fn?.type === 'attribute' &&
-    fn.childForFieldName('attribute')?.text === 'prot_p' &&
-    squash(fn.childForFieldName('object')!.text) === squash(recv)
-  );
 }
 
 /** A parameter of unknown origin used as an FTP connection: say so, since we cannot know it is TLS. */
@@ -197,10 +241,6 @@ function hasAncestor(node: Node, type: string): boolean {
     if (p.type === 'function_definition' || p.type === 'class_definition') return false;
   }
   return false;
-}
-
-function squash(text: string): string {
-  return text.replace(/\s+/g, '');
 }
 
 function finding(

@@ -1,0 +1,3 @@
+import ftplib
+
+ftp = ftplib.FTP_TLS("ftp.example.com", context=None)

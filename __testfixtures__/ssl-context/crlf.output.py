@@ -1,0 +1,12 @@
+import os
+import ssl
+from ftplib import FTP_TLS
+
+ftp = FTP_TLS(os.environ["FTP_HOST"], context=ssl.create_default_context())
+ftp.login("user", "secret")
+ftp.prot_p()
+ftp = FTP_TLS(
+    "h",
+    timeout=5,
+    context=ssl.create_default_context(),
+)

@@ -1,0 +1,9 @@
+#!/usr/bin/env python3
+# Copyright (c) Example Ltd.
+# SPDX-License-Identifier: MIT
+
+# Connect lazily: ftplib is only needed for uploads.
+def connect(host):
+    from ftplib import FTP_TLS
+
+    return FTP_TLS(host)

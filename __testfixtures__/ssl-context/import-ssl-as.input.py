@@ -1,0 +1,6 @@
+import ftplib
+import ssl as _ssl
+
+
+def connect(host):
+    return ftplib.FTP_TLS(host, timeout=30)

@@ -1,0 +1,6 @@
+import sys
+import os
+from ftplib import FTP
+import json
+
+ftp = FTP("ftp.example.com")

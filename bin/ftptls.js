@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// Thin launcher: the CLI is compiled to dist/ by `npm install` (the prepare script) or `npm run build`.
+import { existsSync } from 'node:fs';
+
+const cli = new URL('../dist/src/cli.js', import.meta.url);
+if (!existsSync(cli)) {
+  process.stderr.write(
+    'ftptls: not built yet; run `npm install` (or `npm run build`) in the ftptls folder first\n',
+  );
+  process.exit(2);
+}
+const { main } = await import(cli.href);
+process.exitCode = await main();

@@ -1,0 +1,240 @@
+// The command line: flags to options, FileResults to output and an exit code. Nothing else lives here.
+import fs from 'node:fs';
+import pc from 'picocolors';
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { loadTransforms, TransformLoadError } from './load-transforms.js';
+import { DEFAULT_MAX_FILE_SIZE } from './process-file.js';
+import { unifiedDiff } from './report/diff.js';
+import { jsonReport } from './report/json.js';
+import { sarifReport, type RuleInfo } from './report/sarif.js';
+import { findingLines, summarize, tallyLine } from './report/summary.js';
+import { startProgress } from './progress.js';
+import { run } from './runner.js';
+import { DecodeError, decodeSource, encodeSource } from './source-text.js';
+import { transformSource } from './transform-source.js';
+import type { FileResult, Transform } from './types.js';
+import { BUILTIN_TRANSFORMS } from '../transforms/index.js';
+
+export const EXIT = { ok: 0, changes: 1, failure: 2 } as const;
+
+type Format = 'diff' | 'json' | 'sarif' | 'summary';
+
+function parser(argv: string[]) {
+  return yargs(argv)
+    .scriptName('ftptls')
+    .usage(
+      '$0 [paths..]\n\nRewrite cleartext ftplib.FTP to FTP_TLS with prot_p(). Without --write it changes nothing and prints a unified diff.',
+    )
+    .positional('paths', { describe: 'Python files or directories; - reads standard input', type: 'string' })
+    .option('write', { alias: 'w', type: 'boolean', describe: 'Rewrite files in place (atomically)' })
+    .option('check', {
+      type: 'boolean',
+      describe: 'Exit 1 if any file would change (CI gate); prints what would',
+    })
+    .option('ssl-context', {
+      type: 'boolean',
+      describe: 'Give every FTP_TLS a verifying ssl.create_default_context()',
+    })
+    .option('transform', {
+      alias: 't',
+      type: 'string',
+      array: true,
+      describe: 'Run only these transforms (repeatable): a built-in name or a path to your own module',
+    })
+    .option('list-transforms', { type: 'boolean', describe: 'List the built-in transforms and exit' })
+    .option('format', {
+      alias: 'f',
+      choices: ['diff', 'json', 'sarif', 'summary'] as const,
+      default: 'diff' as Format,
+      describe: 'What to print on standard output',
+    })
+    .option('jobs', { alias: 'j', type: 'number', describe: 'Worker threads (default: number of cores)' })
+    .option('ignore-pattern', {
+      type: 'string',
+      array: true,
+      describe: 'Skip paths matching this gitignore-style glob (repeatable)',
+    })
+    .option('gitignore', {
+      type: 'boolean',
+      default: true,
+      describe: 'Honour .gitignore files (--no-gitignore to turn off)',
+    })
+    .option('extensions', {
+      type: 'string',
+      array: true,
+      describe: 'File extensions to look for in directories (default: .py .pyw)',
+    })
+    .option('suppress-comment', {
+      type: 'string',
+      array: true,
+      describe: 'An extra comment marker that suppresses a site (repeatable)',
+    })
+    .option('report-unused-suppressions', {
+      type: 'boolean',
+      describe: 'Report our suppression markers that suppress nothing',
+    })
+    .option('include-generated', { type: 'boolean', describe: 'Also process files marked @generated' })
+    .option('max-file-size', {
+      type: 'number',
+      default: DEFAULT_MAX_FILE_SIZE,
+      describe: 'Larger files are an error for that file (bytes)',
+    })
+    .option('stdin-filename', {
+      type: 'string',
+      describe: 'The name to use for standard input in messages and reports',
+    })
+    .option('color', {
+      type: 'boolean',
+      describe: 'Force colours on or off (default: on for a terminal, off with NO_COLOR)',
+    })
+    .conflicts('write', 'check')
+    .example('$0 src/', 'show the diff for every Python file under src/')
+    .example('$0 --write .', 'fix the whole repository in place')
+    .example('$0 --check --format sarif . > ftptls.sarif', 'CI gate with a code-scanning report')
+    .epilog(
+      'Exit status: 0 nothing to change or done; 1 changes needed (--check); 2 usage error or a file could not be processed.',
+    )
+    .strictOptions()
+    .help()
+    .alias('help', 'h')
+    .version()
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .fail((msg, err) => {
+      throw new UsageError(msg || err?.message || 'invalid usage');
+    });
+}
+
+class UsageError extends Error {}
+
+export async function main(argv = hideBin(process.argv)): Promise<number> {
+  let args;
+  try {
+    args = await parser(argv).parseAsync();
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`ftptls: ${err.message}\nRun ftptls --help for usage.\n`);
+      return EXIT.failure;
+    }
+    throw err;
+  }
+  if (args.listTransforms) {
+    for (const t of BUILTIN_TRANSFORMS)
+      process.stdout.write(`${t.name}${t.optIn ? ' (opt-in)' : ''}\t${t.description}\n`);
+    return EXIT.ok;
+  }
+  const paths = args._.map(String);
+  if (paths.length === 0) {
+    process.stderr.write(
+      'ftptls: no paths given (use . for the current directory, - for standard input)\nRun ftptls --help for usage.\n',
+    );
+    return EXIT.failure;
+  }
+  const options = {
+    write: !!args.write,
+    transforms: args.transform,
+    sslContext: !!args.sslContext,
+    suppressComments: args.suppressComment,
+    reportUnusedSuppressions: !!args.reportUnusedSuppressions,
+    includeGenerated: !!args.includeGenerated,
+    maxFileSize: args.maxFileSize,
+    jobs: args.jobs,
+    ignorePatterns: args.ignorePattern,
+    gitignore: args.gitignore,
+    extensions: args.extensions,
+  };
+  const format = args.format as Format;
+  const mode = args.write ? 'write' : args.check ? 'check' : 'dry-run';
+  const color = args.color ?? (!process.env.NO_COLOR && !!process.stdout.isTTY);
+  const errColor = args.color ?? (!process.env.NO_COLOR && !!process.stderr.isTTY);
+
+  try {
+    if (paths.includes('-')) {
+      if (paths.length > 1) throw new UsageError('- (standard input) cannot be combined with other paths');
+      return await stdinMode(options, args.stdinFilename ?? '<stdin>', format, !!args.check);
+    }
+    const transforms = await loadTransforms(options);
+    const progress = startProgress(process.stderr, errColor);
+    const { results, seconds } = await run(paths, { ...options, onProgress: progress.update });
+    progress.stop();
+    const stdout = render(results, format, transforms, color);
+    if (stdout) process.stdout.write(stdout);
+    const summary = summarize(results, seconds);
+    for (const line of findingLines(results)) process.stderr.write(`${line}\n`);
+    if (mode === 'write')
+      for (const r of results) if (r.status === 'changed') process.stderr.write(`fixed ${r.path}\n`);
+    process.stderr.write(`${tallyLine(summary, mode)}\n`);
+    if (summary.errors > 0) return EXIT.failure;
+    return mode === 'check' && summary.changed > 0 ? EXIT.changes : EXIT.ok;
+  } catch (err) {
+    if (err instanceof UsageError || err instanceof TransformLoadError) {
+      process.stderr.write(`ftptls: ${err.message}\n`);
+      return EXIT.failure;
+    }
+    throw err;
+  }
+}
+
+function render(results: FileResult[], format: Format, transforms: Transform[], color: boolean): string {
+  switch (format) {
+    case 'json':
+      return `${jsonReport(results, summarize(results, 0))}\n`;
+    case 'sarif':
+      return `${sarifReport(results, transforms.map(ruleInfo))}\n`;
+    case 'summary':
+      return results
+        .filter((r) => r.status !== 'unchanged')
+        .map(
+          (r) =>
+            `${r.status}\t${r.path}${r.error ? `\t${r.error}` : r.skipReason ? `\t${r.skipReason}` : ''}\n`,
+        )
+        .join('');
+    default:
+      return results
+        .filter((r) => r.status === 'changed')
+        .map((r) => unifiedDiff(r.path, r.before, r.after, { color }))
+        .join('');
+  }
+}
+
+export function ruleInfo(t: Transform): RuleInfo {
+  return {
+    id: t.name,
+    name: t.name.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase()),
+    shortDescription: t.description,
+    fullDescription: t.description,
+    helpUri: t.helpUri ?? 'https://docs.python.org/3/library/ftplib.html#ftplib.FTP_TLS',
+  };
+}
+
+/** `-`: source on standard input, the fixed source on standard output (editors, pipes). */
+async function stdinMode(
+  options: Parameters<typeof loadTransforms>[0] & { suppressComments?: string[] },
+  filename: string,
+  format: Format,
+  check: boolean,
+): Promise<number> {
+  const bytes = fs.readFileSync(0);
+  let decoded;
+  try {
+    decoded = decodeSource(bytes);
+  } catch (err) {
+    if (!(err instanceof DecodeError)) throw err;
+    process.stderr.write(`${filename}: error: ${err.message}\n`);
+    process.stdout.write(bytes);
+    return EXIT.failure;
+  }
+  const transforms = await loadTransforms(options);
+  const result = await transformSource(decoded.text, {
+    ...options,
+    path: filename,
+    transforms,
+    eol: decoded.meta.eol,
+  });
+  if (format === 'json' || format === 'sarif')
+    process.stdout.write(render([result], format, transforms, false));
+  else process.stdout.write(encodeSource(result.after, decoded.meta));
+  for (const line of findingLines([result])) process.stderr.write(`${line}\n`);
+  if (result.status === 'error') return EXIT.failure;
+  return check && result.status === 'changed' ? EXIT.changes : EXIT.ok;
+}

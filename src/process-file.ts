@@ -1,0 +1,95 @@
+// One file from disk to a FileResult: read, cheap prefilter, decode, transform, and (with --write) write back
+// atomically in the file's own encoding. The same code runs in worker threads and in-process.
+import fs from 'node:fs/promises';
+import { initParser } from './parser.js';
+import { DecodeError, decodeSource, encodeSource } from './source-text.js';
+import { transformSourceSync } from './transform-source.js';
+import type { FileResult, Transform } from './types.js';
+import { writeFileAtomic } from './write-file.js';
+
+export interface ProcessOptions {
+  write?: boolean;
+  suppressComments?: string[];
+  /** Files larger than this many bytes are an error for that file. */
+  maxFileSize?: number;
+  /** Process files marked @generated instead of skipping them. */
+  includeGenerated?: boolean;
+  [option: string]: unknown;
+}
+
+export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+const PREFILTER = Buffer.from('ftplib');
+const GENERATED = /@generated\b/;
+
+export async function processFile(
+  path: string,
+  transforms: Transform[],
+  options: ProcessOptions,
+): Promise<FileResult> {
+  const failed = (error: string): FileResult => ({
+    path,
+    status: 'error',
+    before: '',
+    after: '',
+    findings: [],
+    error,
+  });
+  let bytes: Buffer;
+  try {
+    const stat = await fs.stat(path);
+    if (!stat.isFile()) return failed('not a regular file');
+    const limit = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    if (stat.size > limit)
+      return failed(`file is larger than --max-file-size (${stat.size} > ${limit} bytes)`);
+    bytes = await fs.readFile(path);
+  } catch (err) {
+    return failed(ioMessage(err));
+  }
+  // Prefilter on the raw bytes: no `ftplib` anywhere, nothing to do, no decoding or parsing
+  if (bytes.indexOf(PREFILTER) < 0) return { path, status: 'unchanged', before: '', after: '', findings: [] };
+
+  let decoded: ReturnType<typeof decodeSource>;
+  try {
+    decoded = decodeSource(bytes);
+  } catch (err) {
+    if (err instanceof DecodeError) return failed(err.message);
+    throw err;
+  }
+  const { text, meta } = decoded;
+  if (!options.includeGenerated && GENERATED.test(firstLines(text, 10))) {
+    return {
+      path,
+      status: 'skipped',
+      before: text,
+      after: text,
+      findings: [],
+      skipReason: 'marked @generated',
+    };
+  }
+  await initParser();
+  const result = transformSourceSync(text, { ...options, path, transforms, eol: meta.eol });
+  if (options.write && result.status === 'changed') {
+    try {
+      await writeFileAtomic(path, encodeSource(result.after, meta));
+    } catch (err) {
+      return { ...result, status: 'error', error: `could not write: ${ioMessage(err)}` };
+    }
+  }
+  return result;
+}
+
+function firstLines(text: string, count: number): string {
+  let end = 0;
+  for (let i = 0; i < count && end >= 0; i++) end = text.indexOf('\n', end + 1);
+  return end < 0 ? text : text.slice(0, end);
+}
+
+/** `ENOENT: no such file or directory, open 'x'` -> `no such file or directory`. */
+export function ioMessage(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  if (e?.code && typeof e.message === 'string') {
+    const m = /^[A-Z]+: ([^,]+)/.exec(e.message);
+    if (m) return m[1];
+  }
+  return (err instanceof Error ? err.message : String(err)).split('\n')[0];
+}

@@ -1,0 +1,37 @@
+// A progress bar on stderr, only on a terminal and only once a run has lasted long enough to need one.
+import cliProgress from 'cli-progress';
+
+const SHOW_AFTER_MS = 1000;
+
+export interface Progress {
+  update: (done: number, total: number) => void;
+  stop: () => void;
+}
+
+export function startProgress(stream: NodeJS.WriteStream, color: boolean): Progress {
+  if (!stream.isTTY) return { update: () => {}, stop: () => {} };
+  const started = Date.now();
+  let bar: cliProgress.SingleBar | undefined;
+  return {
+    update(done, total) {
+      if (!bar) {
+        if (Date.now() - started < SHOW_AFTER_MS || done >= total) return;
+        bar = new cliProgress.SingleBar(
+          {
+            stream,
+            format: `ftptls {bar} {value}/{total} files`,
+            hideCursor: true,
+            clearOnComplete: true,
+            barsize: 30,
+          },
+          color ? cliProgress.Presets.shades_classic : cliProgress.Presets.legacy,
+        );
+        bar.start(total, done);
+      }
+      bar.update(done);
+    },
+    stop() {
+      bar?.stop();
+    },
+  };
+}

@@ -1,0 +1,25 @@
+// Runs the built CLI (bin/ftptls.js) as a user would, capturing bytes and the exit code.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+export const BIN = path.join(import.meta.dirname, '..', '..', 'bin', 'ftptls.js');
+
+export interface CliRun {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(
+  args: string[],
+  options: { cwd?: string; input?: string | Buffer; env?: NodeJS.ProcessEnv } = {},
+): CliRun {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd,
+    input: options.input,
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
+    encoding: 'buffer',
+    timeout: 120_000,
+  });
+  return { status: r.status ?? -1, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8') };
+}

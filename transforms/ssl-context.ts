@@ -1,0 +1,568 @@
+// Transform ssl-context (opt-in, --ssl-context): every FTP_TLS constructor gets
+// context=ssl.create_default_context(), so the server's certificate and hostname are verified. Without a context
+// FTP_TLS uses Python's unverified default: encrypted, but a man in the middle can still read everything.
+// Constructors that already pass a context keep it (one that turns verification off is reported), keyfile= /
+// certfile= (removed in Python 3.12) are reported, and `import ssl` is added once where a person would put it.
+import type { Node } from 'web-tree-sitter';
+import type { BindingSite, Scope } from '../src/bindings.js';
+import type { Edit, RawFinding, Transform, TransformContext } from '../src/types.js';
+
+const RULE = 'ssl-context';
+const FIXED =
+  "FTP_TLS now verifies the server's certificate and hostname: context=ssl.create_default_context() added " +
+  '(without a context it checked neither)';
+/** FTP_TLS's positional parameters: host, user, passwd, acct; Python 3.11 and older go on with these. */
+const POSITIONAL_LIMIT = 4;
+const IMPORTS = new Set(['import_statement', 'import_from_statement']);
+
+/** A call that runs FTP_TLS.__init__: a constructor, or `super().__init__` / `FTP_TLS.__init__(self, ...)`. */
+interface Site {
+  call: Node;
+  /** Positional arguments before FTP_TLS's own `host` (1 for the `self` of `FTP_TLS.__init__(self, ...)`). */
+  offset: number;
+}
+
+export const sslContext: Transform = {
+  name: RULE,
+  description:
+    'Give every FTP_TLS a verifying context=ssl.create_default_context() (certificate and hostname checked)',
+  helpUri: 'https://docs.python.org/3/library/ssl.html#ssl.create_default_context',
+  optIn: true,
+  run(ctx) {
+    const findings: RawFinding[] = [];
+    const names = new SslNames(ctx);
+    const needImport: Node[] = [];
+    for (const site of constructorSites(ctx)) {
+      const f = visitSite(ctx, site, names, needImport);
+      if (f) findings.push(f);
+    }
+    const edits = needImport.length > 0 ? [importSslEdit(ctx, needImport)] : [];
+    return { findings, edits };
+  },
+};
+
+// ---- which calls --------------------------------------------------------------------------------------
+
+/** Every call that ends in FTP_TLS.__init__ with arguments written here, in source order. */
+function constructorSites(ctx: TransformContext): Site[] {
+  const sites: Site[] = [];
+  const superInits = superInitCalls(ctx);
+  const walk = (node: Node): void => {
+    if (node.type === 'call') {
+      const fn = node.childForFieldName('function');
+      const callee = ctx.bindings.valueOf(fn);
+      if (callee.kind === 'class' && callee.tls && !callee.ownInit) sites.push({ call: node, offset: 0 });
+      else if (superInits.has(node.id)) sites.push({ call: node, offset: 0 });
+      else if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === '__init__') {
+        // FTP_TLS.__init__(self, ...) in a subclass's own __init__
+        const owner = ctx.bindings.valueOf(fn.childForFieldName('object'));
+        if (owner.kind === 'class' && owner.tls && !owner.ownInit) sites.push({ call: node, offset: 1 });
+      }
+    }
+    for (const child of node.namedChildren) if (child) walk(child);
+  };
+  walk(ctx.tree.rootNode);
+  return sites;
+}
+
+/**
+ * `super().__init__(...)` in the own __init__ of a class whose first base is FTP_TLS (or a subclass of it that
+ * keeps FTP_TLS's __init__): the subclass's constructor calls are not FTP_TLS's, but this call is.
+ */
+function superInitCalls(ctx: TransformContext): Set<number> {
+  const out = new Set<number>();
+  for (const cls of ctx.tree.rootNode.descendantsOfType('class_definition')) {
+    if (!cls) continue;
+    const bases = (cls.childForFieldName('superclasses')?.namedChildren ?? []).filter(
+      (b): b is Node => !!b && b.type !== 'keyword_argument' && b.type !== 'comment',
+    );
+    const first = bases[0] ? ctx.bindings.valueOf(bases[0]) : undefined;
+    if (first?.kind !== 'class' || !first.tls || first.ownInit) continue;
+    for (const stmt of cls.childForFieldName('body')?.namedChildren ?? []) {
+      const def = stmt?.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
+      if (def?.type !== 'function_definition' || def.childForFieldName('name')?.text !== '__init__') continue;
+      const walk = (node: Node): void => {
+        if (node.type === 'call') {
+          const fn = node.childForFieldName('function');
+          const object = fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
+          if (
+            fn?.childForFieldName('attribute')?.text === '__init__' &&
+            object?.type === 'call' &&
+            object.childForFieldName('function')?.text === 'super'
+          )
+            out.add(node.id);
+        }
+        for (const child of node.namedChildren)
+          if (child && child.type !== 'function_definition' && child.type !== 'class_definition') walk(child);
+      };
+      const body = def.childForFieldName('body');
+      if (body) walk(body);
+    }
+  }
+  return out;
+}
+
+// ---- one call -----------------------------------------------------------------------------------------
+
+interface Args {
+  list: Node;
+  /** Arguments in order (no comments). */
+  all: Node[];
+  positional: Node[];
+  keywords: Map<string, Node>;
+  listSplat: boolean;
+  dictSplat: boolean;
+}
+
+function callArgs(call: Node): Args | undefined {
+  const list = call.childForFieldName('arguments');
+  if (list?.type !== 'argument_list') return undefined;
+  const out: Args = {
+    list,
+    all: [],
+    positional: [],
+    keywords: new Map(),
+    listSplat: false,
+    dictSplat: false,
+  };
+  for (const arg of list.namedChildren) {
+    if (!arg || arg.type === 'comment') continue;
+    out.all.push(arg);
+    if (arg.type === 'keyword_argument') {
+      const name = arg.childForFieldName('name')?.text;
+      if (name) out.keywords.set(name, arg);
+    } else if (arg.type === 'list_splat') out.listSplat = true;
+    else if (arg.type === 'dictionary_splat') out.dictSplat = true;
+    else out.positional.push(arg);
+  }
+  return out;
+}
+
+function visitSite(
+  ctx: TransformContext,
+  { call, offset }: Site,
+  names: SslNames,
+  needImport: Node[],
+): RawFinding | undefined {
+  const args = callArgs(call);
+  if (!args) return undefined;
+  const given = args.keywords.get('context')?.childForFieldName('value') ?? undefined;
+  const explicitNone = given?.type === 'none';
+  let unverified: string | undefined;
+  if (given && !explicitNone) {
+    unverified = unverifiedReason(ctx, given, 0);
+    if (!unverified) return undefined; // a context of the caller's own: left alone
+  }
+  const marker = ctx.suppressor.markerFor(call, 'call');
+  if (marker)
+    return finding(
+      call,
+      'suppressed',
+      `FTP_TLS without certificate verification kept: suppressed by ${marker}`,
+      {
+        marker,
+      },
+    );
+  if (unverified)
+    return finding(call, 'manual', 'FTP_TLS is given a context that does not verify the server', {
+      reason: `${unverified}; pass context=ssl.create_default_context() (for a private CA: load_verify_locations(cafile))`,
+    });
+  const removed = ['keyfile', 'certfile'].filter((k) => args.keywords.has(k));
+  if (removed.length > 0 || args.positional.length - offset > POSITIONAL_LIMIT)
+    return finding(call, 'manual', 'context not added: FTP_TLS is given keyfile/certfile', {
+      reason:
+        `${removed.length ? removed.map((k) => `${k}=`).join(' and ') : 'positional keyfile/certfile (after acct)'} ` +
+        'were removed in Python 3.12 and cannot be combined with context: create the context yourself, ' +
+        'context = ssl.create_default_context(); context.load_cert_chain(certfile, keyfile), ' +
+        'and pass context=context instead',
+    });
+  if (args.listSplat || args.dictSplat)
+    return finding(call, 'manual', 'context not added: the call forwards *args or **kwargs', {
+      reason:
+        'they may already hold a context; add context=ssl.create_default_context() where the arguments are built',
+    });
+  const expr = names.expressionFor(call);
+  if (typeof expr !== 'string') return finding(call, 'manual', 'context not added', { reason: expr.reason });
+  if (names.needsImport(call)) needImport.push(call);
+  const edits = explicitNone
+    ? [{ start: given!.startIndex, end: given!.endIndex, text: expr }]
+    : addKeyword(ctx, args, `context=${expr}`);
+  return finding(call, 'fixed', FIXED, { edits });
+}
+
+/** Adds `kw` as the call's last argument, keeping a trailing comma and a one-argument-per-line layout. */
+function addKeyword(ctx: TransformContext, args: Args, kw: string): Edit[] {
+  const text = ctx.source;
+  const last = args.all[args.all.length - 1];
+  if (!last) {
+    const open = args.list.startIndex + 1;
+    return [{ start: open, end: open, text: kw }];
+  }
+  let comma: Node | null = last.nextSibling;
+  while (comma?.type === 'comment') comma = comma.nextSibling;
+  const trailingComma = comma?.type === ',';
+  const onePerLine =
+    last.startPosition.row > args.list.startPosition.row &&
+    text.slice(lineStart(text, last.startIndex), last.startIndex).trim() === '';
+  if (!onePerLine) return [{ start: last.endIndex, end: last.endIndex, text: `, ${kw}` }];
+
+  const indent = text.slice(lineStart(text, last.startIndex), last.startIndex);
+  const after = trailingComma ? comma!.endIndex : last.endIndex;
+  const rest = text.slice(after, lineEnd(text, after)).trim();
+  const at = rest === '' || rest.startsWith('#') ? lineEnd(text, after) : after;
+  const line = `${ctx.eol}${indent}${kw}${trailingComma ? ',' : ''}`;
+  if (trailingComma) return [{ start: at, end: at, text: line }];
+  if (at === last.endIndex) return [{ start: at, end: at, text: `,${line}` }];
+  return [
+    { start: last.endIndex, end: last.endIndex, text: ',' },
+    { start: at, end: at, text: line },
+  ];
+}
+
+// ---- contexts that do not verify ----------------------------------------------------------------------
+
+/** Why the context expression passed turns verification off, or undefined when nothing says so. */
+function unverifiedReason(ctx: TransformContext, expr: Node, depth: number): string | undefined {
+  while (expr.type === 'parenthesized_expression' && expr.namedChildren[0]) expr = expr.namedChildren[0];
+  if (depth > 3) return undefined;
+  if (expr.type === 'call') {
+    const why = creatorReason(expr, undefined);
+    return why && `${why.call} ${why.clause}`;
+  }
+  if (expr.type !== 'identifier' && expr.type !== 'attribute') return undefined;
+  const sets = attributeSettings(ctx, expr);
+  for (const value of assignedValues(ctx, expr)) {
+    if (value.type === 'call') {
+      const why = creatorReason(value, sets);
+      if (why) return `${squash(expr.text)} = ${why.call}, which ${why.clause}`;
+    } else {
+      const why = unverifiedReason(ctx, value, depth + 1);
+      if (why) return `${squash(expr.text)} = ${squash(value.text)}, and ${why}`;
+    }
+  }
+  const verify = sets.get('verify_mode');
+  if (verify && /(^|\.)CERT_NONE$|^0$/.test(squash(verify.text)))
+    return `${squash(expr.text)}.verify_mode = ${squash(verify.text)} turns certificate verification off`;
+  const hostname = sets.get('check_hostname');
+  if (hostname && /^(False|0|None)$/.test(hostname.text))
+    return (
+      `${squash(expr.text)}.check_hostname = ${hostname.text} turns the hostname check off: ` +
+      'a valid certificate for any other host is accepted'
+    );
+  return undefined;
+}
+
+/** Why a call creates a non-verifying context. `sets`: `name.attr = value` settings on what it is assigned to. */
+function creatorReason(
+  call: Node,
+  sets: Map<string, Node> | undefined,
+): { call: string; clause: string } | undefined {
+  const fn = squash(call.childForFieldName('function')?.text ?? '');
+  const name = fn.slice(fn.lastIndexOf('.') + 1);
+  const args = callArgs(call);
+  if (name === '_create_unverified_context' || name === '_create_stdlib_context')
+    return { call: `${fn}()`, clause: 'checks neither the certificate nor the hostname' };
+  if (name === 'SSLContext') {
+    const protocol = args?.positional[0] ?? args?.keywords.get('protocol')?.childForFieldName('value');
+    if (protocol && /PROTOCOL_TLS_CLIENT$/.test(squash(protocol.text))) return undefined;
+    const required =
+      /CERT_REQUIRED$/.test(sets?.get('verify_mode')?.text ?? '') &&
+      /^True$/.test(sets?.get('check_hostname')?.text ?? '');
+    if (required) return undefined;
+    return {
+      call: `${fn}(${protocol ? squash(protocol.text) : ''})`,
+      clause:
+        'starts with verify_mode CERT_NONE and check_hostname False (only PROTOCOL_TLS_CLIENT verifies)',
+    };
+  }
+  if (name === 'create_default_context') {
+    const purpose = args?.positional[0] ?? args?.keywords.get('purpose')?.childForFieldName('value');
+    if (purpose && /CLIENT_AUTH$/.test(squash(purpose.text)))
+      return {
+        call: `${fn}(${squash(purpose.text)})`,
+        clause: 'makes a server-side context, which does not verify the server',
+      };
+  }
+  return undefined;
+}
+
+/** Values assigned to the same variable (or self attribute) as `target`, anywhere in the file. */
+function assignedValues(ctx: TransformContext, target: Node): Node[] {
+  const out: Node[] = [];
+  for (const a of ctx.tree.rootNode.descendantsOfType('assignment')) {
+    const left = a?.childForFieldName('left');
+    let value = a?.childForFieldName('right');
+    while (value?.type === 'assignment') value = value.childForFieldName('right');
+    if (left && value && sameTarget(ctx, left, target)) out.push(value);
+  }
+  return out;
+}
+
+/** The last `target.verify_mode = ...` / `target.check_hostname = ...` settings in the file. */
+function attributeSettings(ctx: TransformContext, target: Node): Map<string, Node> {
+  const out = new Map<string, Node>();
+  for (const a of ctx.tree.rootNode.descendantsOfType('assignment')) {
+    const left = a?.childForFieldName('left');
+    const value = a?.childForFieldName('right');
+    if (left?.type !== 'attribute' || !value) continue;
+    const attr = left.childForFieldName('attribute')?.text;
+    const object = left.childForFieldName('object');
+    if ((attr === 'verify_mode' || attr === 'check_hostname') && object && sameTarget(ctx, object, target))
+      out.set(attr, value);
+  }
+  return out;
+}
+
+/** Do two expressions name the same variable: same text, and their root name resolves to the same binding. */
+function sameTarget(ctx: TransformContext, a: Node, b: Node): boolean {
+  if (a.type !== b.type || squash(a.text) !== squash(b.text)) return false;
+  const ra = rootName(a);
+  const rb = rootName(b);
+  if (!ra || !rb) return false;
+  const sa = ctx.bindings.scopeAt(ra);
+  const sb = ctx.bindings.scopeAt(rb);
+  if (a.type === 'attribute') {
+    // self.ctx: the same class's methods
+    const ma = methodOf(sa);
+    const mb = methodOf(sb);
+    if (ma?.selfName === ra.text || mb?.selfName === rb.text)
+      return ma?.selfName === ra.text && mb?.selfName === rb.text && ma?.classScope === mb?.classScope;
+  }
+  return ctx.bindings.lookup(ra.text, sa)?.scope === ctx.bindings.lookup(rb.text, sb)?.scope;
+}
+
+function rootName(node: Node): Node | undefined {
+  let n: Node | null = node;
+  while (n?.type === 'attribute') n = n.childForFieldName('object');
+  return n?.type === 'identifier' ? n : undefined;
+}
+
+function methodOf(scope: Scope): Scope | undefined {
+  let s: Scope | undefined = scope;
+  while (s && s.kind === 'comprehension') s = s.parent;
+  return s?.kind === 'function' ? s : undefined;
+}
+
+// ---- the ssl name -------------------------------------------------------------------------------------
+
+/** How each call reaches ssl.create_default_context: an existing import, or a new module-level `import ssl`. */
+class SslNames {
+  /** Names bound anywhere by `import ssl [as x]` (module) or `from ssl import create_default_context [as x]`. */
+  private readonly candidates: { name: string; kind: 'module' | 'function' }[] = [];
+  private readonly viaNewImport = new Set<number>();
+
+  constructor(private readonly ctx: TransformContext) {
+    const seen = new Set<string>();
+    for (const stmt of ctx.tree.rootNode.descendantsOfType(['import_statement', 'import_from_statement'])) {
+      if (!stmt) continue;
+      const fromSsl =
+        stmt.type === 'import_from_statement' && stmt.childForFieldName('module_name')?.text === 'ssl';
+      for (const item of stmt.childrenForFieldName('name')) {
+        if (!item) continue;
+        const dotted = item.type === 'aliased_import' ? item.childForFieldName('name') : item;
+        const alias = item.type === 'aliased_import' ? item.childForFieldName('alias')?.text : undefined;
+        let found: { name: string; kind: 'module' | 'function' } | undefined;
+        if (stmt.type === 'import_statement' && dotted?.text === 'ssl')
+          found = { name: alias ?? 'ssl', kind: 'module' };
+        if (fromSsl && dotted?.text === 'create_default_context')
+          found = { name: alias ?? 'create_default_context', kind: 'function' };
+        if (found && !seen.has(`${found.kind}:${found.name}`)) {
+          seen.add(`${found.kind}:${found.name}`);
+          this.candidates.push(found);
+        }
+      }
+    }
+    // prefer `ssl.create_default_context()` when both forms are there
+    this.candidates.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'module' ? -1 : 1));
+  }
+
+  /** The expression to pass as context at `call`, or why none can be written. */
+  expressionFor(call: Node): string | { reason: string } {
+    const scope = this.ctx.bindings.scopeAt(call);
+    for (const c of this.candidates) {
+      if (this.resolvesToSsl(c.name, scope, c.kind))
+        return c.kind === 'module' ? `${c.name}.create_default_context()` : `${c.name}()`;
+    }
+    const found = this.ctx.bindings.lookup('ssl', scope);
+    const usable =
+      !found ||
+      (found.scope.kind === 'module' && found.sites.every((s) => s.fallback || isSslImport(s, 'module')));
+    if (!usable)
+      return {
+        reason:
+          'the name ssl means something else here; pass context=ssl.create_default_context() ' +
+          'with the ssl module imported under another name',
+      };
+    this.viaNewImport.add(call.id);
+    return 'ssl.create_default_context()';
+  }
+
+  needsImport(call: Node): boolean {
+    return this.viaNewImport.has(call.id);
+  }
+
+  private resolvesToSsl(name: string, scope: Scope, kind: 'module' | 'function'): boolean {
+    const found = this.ctx.bindings.lookup(name, scope);
+    if (!found) return false;
+    const sites = found.sites.filter((s) => !s.fallback);
+    return sites.length > 0 && sites.every((s) => isSslImport(s, kind));
+  }
+}
+
+function isSslImport(site: BindingSite, kind: 'module' | 'function'): boolean {
+  if (kind === 'module') return site.kind === 'import' && site.module === 'ssl';
+  return (
+    site.kind === 'from-import' && site.module === 'ssl' && site.importedName === 'create_default_context'
+  );
+}
+
+// ---- where `import ssl` goes --------------------------------------------------------------------------
+
+/**
+ * One `import ssl` at module level, where a person would put it: in the top-level import block (the run of
+ * imports holding ftplib's, else the first), alphabetically among plain `import x` lines when they are sorted,
+ * else right before the ftplib import or after the block's last import. Without module-level imports (or when
+ * they come after a use): a paragraph of its own after the docstring, `from __future__` imports and header
+ * comments.
+ */
+function importSslEdit(ctx: TransformContext, users: Node[]): Edit {
+  const text = ctx.source;
+  const eol = ctx.eol;
+  const statements = ctx.tree.rootNode.namedChildren.filter((n): n is Node => !!n && n.type !== 'comment');
+  let i = 0;
+  if (statements[0] && isDocstring(statements[0])) i++;
+  while (statements[i]?.type === 'future_import_statement') i++;
+  const firstUse = Math.min(...users.map((u) => u.startIndex));
+
+  const block = importBlock(text, statements.slice(i));
+  if (block) {
+    const at = blockInsertion(text, block);
+    if (at.offset <= firstUse)
+      return { start: at.offset, end: at.offset, text: at.before ? `import ssl${eol}` : `${eol}import ssl` };
+  }
+  const prev = statements[i - 1];
+  const next = statements[i];
+  const blank =
+    next && /^(function_definition|class_definition|decorated_definition)$/.test(next.type) ? 2 : 1;
+  if (prev) {
+    // after the docstring / __future__ imports, a blank line on each side (two before a def or class)
+    const at = lineEnd(text, prev.endIndex);
+    const existing = next ? blankLinesAfter(text, at) : blank;
+    return { start: at, end: at, text: `${eol}${eol}import ssl${eol.repeat(Math.max(0, blank - existing))}` };
+  }
+  // first statement of the file: after header comments (shebang, coding, licence) that reach the top
+  const at = next ? attachedCommentsStart(text, next, true) : 0;
+  return { start: at, end: at, text: `import ssl${eol.repeat(blank + 1)}` };
+}
+
+function isDocstring(stmt: Node): boolean {
+  const expr = stmt.type === 'expression_statement' ? stmt.namedChildren : [];
+  return expr.length === 1 && (expr[0]?.type === 'string' || expr[0]?.type === 'concatenated_string');
+}
+
+/** Runs of module-level imports with no blank line between them; the one holding ftplib's import, else the first. */
+function importBlock(text: string, statements: Node[]): Node[] | undefined {
+  const runs: Node[][] = [];
+  let run: Node[] = [];
+  for (const stmt of statements) {
+    const prev = run[run.length - 1];
+    if (IMPORTS.has(stmt.type) && prev && !blankLineBetween(text, prev, stmt)) {
+      run.push(stmt);
+      continue;
+    }
+    if (run.length) runs.push(run);
+    run = IMPORTS.has(stmt.type) ? [stmt] : [];
+  }
+  if (run.length) runs.push(run);
+  return runs.find((r) => r.some(importsFtplib)) ?? runs[0];
+}
+
+function blockInsertion(text: string, block: Node[]): { offset: number; before: boolean } {
+  const plain = block.filter((s) => s.type === 'import_statement');
+  const keys = plain.map((s) => moduleOf(s).toLowerCase());
+  const sorted = keys.length > 0 && keys.every((k, j) => j === 0 || keys[j - 1] <= k);
+  let target: Node | undefined;
+  if (sorted) {
+    target = plain.find((_, j) => keys[j] > 'ssl');
+    if (!target) return { offset: lineEnd(text, plain[plain.length - 1].endIndex), before: false };
+  } else target = block.find(importsFtplib);
+  if (!target) return { offset: lineEnd(text, block[block.length - 1].endIndex), before: false };
+  // before the target and the comment lines that introduce it (not those heading the whole block)
+  const offset =
+    target === block[0] ? lineStart(text, target.startIndex) : attachedCommentsStart(text, target, false);
+  return { offset, before: true };
+}
+
+function moduleOf(stmt: Node): string {
+  const item = stmt.childrenForFieldName('name')[0];
+  const dotted = item?.type === 'aliased_import' ? item.childForFieldName('name') : item;
+  return dotted?.text ?? '';
+}
+
+function importsFtplib(stmt: Node): boolean {
+  if (stmt.type === 'import_from_statement') return stmt.childForFieldName('module_name')?.text === 'ftplib';
+  return stmt.childrenForFieldName('name').some((item) => {
+    const dotted = item?.type === 'aliased_import' ? item.childForFieldName('name') : item;
+    return dotted?.text === 'ftplib';
+  });
+}
+
+/** Is there an empty line between the end of `a` and the start of `b`? */
+function blankLineBetween(text: string, a: Node, b: Node): boolean {
+  const lines = text.slice(lineEnd(text, a.endIndex), lineStart(text, b.startIndex)).split(/\r\n|\r|\n/);
+  return lines.slice(1, -1).some((l) => l.trim() === '');
+}
+
+/** How many empty lines follow the line ending at `at`. */
+function blankLinesAfter(text: string, at: number): number {
+  const lines = text
+    .slice(at)
+    .split(/\r\n|\r|\n/)
+    .slice(1);
+  let n = 0;
+  while (n < lines.length - 1 && lines[n].trim() === '') n++;
+  return n;
+}
+
+/**
+ * The start of the line of `stmt`, or of the comment lines directly above it (they belong to it). With
+ * `keepHeader`, comments that reach the top of the file (shebang, coding, licence) stay first.
+ */
+function attachedCommentsStart(text: string, stmt: Node, keepHeader: boolean): number {
+  let start = stmt;
+  for (let c = stmt.previousSibling; c?.type === 'comment'; c = c.previousSibling) {
+    if (c.startPosition.row !== start.startPosition.row - 1) break;
+    const before = c.previousSibling;
+    if (before && before.endPosition.row === c.startPosition.row) break; // trails the line above
+    start = c;
+  }
+  if (keepHeader && start !== stmt && !start.previousSibling) return lineStart(text, stmt.startIndex);
+  return lineStart(text, start.startIndex);
+}
+
+// ---- small helpers ------------------------------------------------------------------------------------
+
+function lineStart(text: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
+  return i;
+}
+
+function lineEnd(text: string, offset: number): number {
+  let i = offset;
+  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  return i;
+}
+
+function squash(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
+function finding(
+  node: Node,
+  status: RawFinding['status'],
+  message: string,
+  extra: Partial<RawFinding> = {},
+): RawFinding {
+  return { rule: RULE, start: node.startIndex, end: node.endIndex, status, message, ...extra };
+}
