@@ -95,7 +95,9 @@ export class Bindings {
   /** self.attr assignments per class scope: "classNodeId:attr" -> value expressions. */
   private readonly attrValues = new Map<string, Node[]>();
   private readonly memo = new Map<number, Value>();
-  private readonly evaluating = new Set<number>();
+  private readonly attrMemo = new Map<string, Value>();
+  /** Binding sites (node ids) and attributes ("classId:attr") being evaluated, to cut cycles. */
+  private readonly evaluating = new Set<number | string>();
   /** Every import of ftplib (statement nodes), for transforms' import bookkeeping. */
   readonly ftplibImports: BindingSite[] = [];
 
@@ -474,18 +476,39 @@ export class Bindings {
     const object = expr.childForFieldName('object');
     const attr = expr.childForFieldName('attribute')?.text;
     if (!object || !attr) return OTHER;
-    if (object.type === 'identifier') {
-      const method = enclosingFunctionScope(this.scopeAt(expr));
-      if (method?.selfName === object.text && method.classScope) {
-        const values = this.attrValues.get(`${method.classScope.node.id}:${attr}`);
-        if (values) return merge(values.map((v) => this.valueOf(v)));
-        return OTHER;
-      }
-    }
+    const method = object.type === 'identifier' ? this.methodOfSelf(object) : undefined;
+    if (method) return this.attributeValue(method.classScope!, attr);
     const base = this.valueOf(object);
     if (base.kind === 'ftplib' && (attr === 'FTP' || attr === 'FTP_TLS'))
       return { kind: 'class', tls: attr === 'FTP_TLS' };
     return OTHER;
+  }
+
+  /** The method whose `self` this identifier is (also from a function or comprehension nested in it). */
+  private methodOfSelf(id: Node): Scope | undefined {
+    const found = this.lookup(id.text, this.scopeAt(id));
+    const scope = found?.scope;
+    if (!found || !scope?.classScope || scope.selfName !== id.text) return undefined;
+    return found.sites.length === 1 && found.sites[0].kind === 'param' ? scope : undefined;
+  }
+
+  /**
+   * Every value assigned to `self.attr` in the class's methods, and to `attr` in the class body (the
+   * instance's default), merged; guarded against cycles (`self.a = self.a.b`).
+   */
+  private attributeValue(cls: Scope, attr: string): Value {
+    const key = `${cls.node.id}:${attr}`;
+    const known = this.attrMemo.get(key);
+    if (known) return known;
+    if (this.evaluating.has(key)) return OTHER;
+    this.evaluating.add(key);
+    const values = [...(this.attrValues.get(key) ?? [])].map((v) => this.valueOf(v));
+    for (const site of cls.bindings.get(attr) ?? [])
+      values.push(site.kind === 'assign' && site.value ? this.valueOf(site.value) : OTHER);
+    const value = values.length ? merge(values) : OTHER;
+    this.evaluating.delete(key);
+    this.attrMemo.set(key, value);
+    return value;
   }
 
   valueOfSite(site: BindingSite): Value {
@@ -513,7 +536,8 @@ export class Bindings {
       case 'class':
         return site.value ? this.classValue(site.value) : OTHER;
       case 'param':
-        if (site.scope.selfName === site.node.text && site.scope.classScope) return this.selfValue(site.scope);
+        if (site.scope.selfName === site.node.text && site.scope.classScope)
+          return this.selfValue(site.scope);
         return site.value ? this.paramValue(site.value) : OTHER;
       default:
         return OTHER;
@@ -673,7 +697,9 @@ export function merge(values: Value[]): Value {
       : conns.every((c) => c.origin === 'self')
         ? 'self'
         : 'constructor';
-    const subclass = conns.every((c) => c.subclass?.id === conns[0].subclass?.id) ? conns[0].subclass : undefined;
+    const subclass = conns.every((c) => c.subclass?.id === conns[0].subclass?.id)
+      ? conns[0].subclass
+      : undefined;
     return { kind: 'conn', tls: conns.every((c) => c.tls), origin, subclass };
   }
   return first;

@@ -26,9 +26,9 @@ export function removeImportItem(text: string, stmt: Node, item: Node): Edit {
   if (items.length <= 1) return removeStatement(text, stmt);
   const next = item.nextSibling;
   if (next?.type === ',') {
-    // `FTP,` alone on its line in a parenthesised import: drop the whole line
+    // `FTP,` alone on its line in a parenthesised import: drop the whole line, with the comment about it
     const after = text.slice(next.endIndex, lineEnd(text, next.endIndex)).trim();
-    if (startsLine(text, item) && after === '') {
+    if (startsLine(text, item) && (after === '' || after.startsWith('#'))) {
       const start = lineStart(text, item.startIndex);
       const end = lineEnd(text, next.endIndex);
       return { start, end: end + eolLength(text, end), text: '' };

@@ -1,23 +1,6 @@
 // Small questions about Python source shared by transforms: statements, lines, indentation, call arguments.
 import type { Node } from 'web-tree-sitter';
 
-export const SIMPLE_STATEMENTS = new Set([
-  'expression_statement',
-  'return_statement',
-  'import_statement',
-  'import_from_statement',
-  'future_import_statement',
-  'assert_statement',
-  'delete_statement',
-  'raise_statement',
-  'pass_statement',
-  'global_statement',
-  'nonlocal_statement',
-  'print_statement',
-  'exec_statement',
-  'type_alias_statement',
-]);
-
 export const COMPOUND_STATEMENTS = new Set([
   'if_statement',
   'for_statement',
@@ -29,14 +12,6 @@ export const COMPOUND_STATEMENTS = new Set([
   'decorated_definition',
   'match_statement',
 ]);
-
-/** The nearest enclosing simple statement, or the compound statement whose header holds the node. */
-export function enclosingStatement(node: Node): Node | undefined {
-  for (let p: Node | null = node; p; p = p.parent) {
-    if (SIMPLE_STATEMENTS.has(p.type) || COMPOUND_STATEMENTS.has(p.type)) return p;
-  }
-  return undefined;
-}
 
 /** Offset of the start of the line holding `offset`. */
 export function lineStart(text: string, offset: number): number {
@@ -110,7 +85,7 @@ export function followingStatements(stmt: Node): Node[] {
  * Branches not taken (other if arms, except handlers) and loop repetition are left out.
  */
 export function* statementsAfter(stmt: Node): Generator<Node> {
-  for (let s: Node = stmt; ; ) {
+  for (let s: Node = stmt; ;) {
     yield* followingStatements(s);
     const block = s.parent;
     if (block?.type !== 'block') return;
@@ -175,4 +150,33 @@ function squash(text: string): string {
 /** A string literal that is empty (`''`, `""`), so a constructor given it as user does not log in. */
 export function isEmptyString(node: Node | undefined): boolean {
   return !!node && node.type === 'string' && /^[rRbBuU]*(''|"")$/.test(node.text);
+}
+
+/** String literals in `__all__ = [...]` / `__all__ += [...]` at module level. */
+export function exportedNames(root: Node): Node[] {
+  const out: Node[] = [];
+  for (const stmt of root.namedChildren) {
+    const expr = stmt?.type === 'expression_statement' ? stmt.namedChildren[0] : undefined;
+    if (!expr || (expr.type !== 'assignment' && expr.type !== 'augmented_assignment')) continue;
+    if (expr.childForFieldName('left')?.text !== '__all__') continue;
+    const value = expr.childForFieldName('right');
+    for (const item of value?.namedChildren ?? []) if (item?.type === 'string') out.push(item);
+  }
+  return out;
+}
+
+/** String literals that are (part of) a type annotation: parameters, returns, annotated assignments. */
+export function annotationStrings(root: Node): Node[] {
+  const out: Node[] = [];
+  for (const type of root.descendantsOfType('type')) {
+    if (!type) continue;
+    for (const str of type.descendantsOfType('string')) if (str) out.push(str);
+  }
+  return out;
+}
+
+/** The text of a plain string literal (no prefix needing care, no interpolation), else undefined. */
+export function stringValue(str: Node): string | undefined {
+  const m = /^[uU]?(['"])(.*)\1$/s.exec(str.text);
+  return m ? m[2] : undefined;
 }

@@ -4,7 +4,7 @@ import { Bindings } from './bindings.js';
 import { applyEditGroups, mapBack } from './edits.js';
 import { countSyntaxErrors, firstSyntaxError, initParser, parse } from './parser.js';
 import { detectEol } from './source-text.js';
-import { createSuppressor } from './suppression.js';
+import { createSuppressor, type UnusedMarker } from './suppression.js';
 import type { Edit, FileResult, Finding, RawFinding, Transform, TransformOptions } from './types.js';
 import { BUILTIN_TRANSFORMS } from '../transforms/index.js';
 
@@ -15,6 +15,8 @@ export interface TransformSourceOptions extends TransformOptions {
   transforms?: Transform[];
   /** The line ending for inserted lines; defaults to the text's dominant one. */
   eol?: string;
+  /** Report our markers (and ftplib-specific ones) that suppress nothing, as findings. */
+  reportUnusedSuppressions?: boolean;
 }
 
 /** Transforms Python source text; the same result objects the CLI reports. */
@@ -58,6 +60,8 @@ export function transformSourceSync(text: string, options: TransformSourceOption
   /** Edits applied by each stage so far, to map later positions back to the input. */
   const stages: Edit[][] = [];
   let current = text;
+  /** Unused markers per stage, keyed by their position in the input: unused overall = unused in every stage. */
+  let unused: Map<string, Finding> | undefined;
 
   {
     const suppressor = createSuppressor(current, tree, extraMarkers);
@@ -93,6 +97,7 @@ export function transformSourceSync(text: string, options: TransformSourceOption
       });
     }
     for (const f of raw) findings.push(toFinding(f, stages, lines));
+    if (options.reportUnusedSuppressions) unused = stillUnused(unused, suppressor.unused(), current, stages, lines);
     if (applied.text !== current) {
       const next = parse(applied.text);
       if (countSyntaxErrors(next) > 0) {
@@ -111,6 +116,7 @@ export function transformSourceSync(text: string, options: TransformSourceOption
     }
   }
   tree.delete();
+  findings.push(...(unused?.values() ?? []));
   findings.sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
   return { path, status: current === text ? 'unchanged' : 'changed', before: text, after: current, findings };
 }
@@ -138,6 +144,35 @@ function toFinding(f: RawFinding, stages: Edit[][], lines: LineIndex): Finding {
   return out;
 }
 
+function stillUnused(
+  before: Map<string, Finding> | undefined,
+  markers: UnusedMarker[],
+  current: string,
+  stages: Edit[][],
+  lines: LineIndex,
+): Map<string, Finding> {
+  const stageLines = new LineIndex(current);
+  const now = new Map<string, Finding>();
+  for (const m of markers) {
+    const offset = stageLines.offset(m.line, m.column);
+    const f = toFinding(
+      {
+        rule: 'unused-suppression',
+        start: offset,
+        end: offset + m.marker.length,
+        status: 'manual',
+        message: `suppression marker ${m.marker} suppresses nothing`,
+        reason: 'no ftplib.FTP site of ours is on or below this comment; remove it or move it to the site',
+      },
+      stages,
+      lines,
+    );
+    const key = `${f.line}:${f.column}`;
+    if (!before || before.has(key)) now.set(key, f);
+  }
+  return now;
+}
+
 /** Offsets to 1-based line and column; \r\n, \n and lone \r end lines, as Python's tokenizer has it. */
 export class LineIndex {
   private readonly starts: number[] = [0];
@@ -147,6 +182,9 @@ export class LineIndex {
       if (c === 13 && text.charCodeAt(i + 1) === 10) continue;
       if (c === 10 || c === 13) this.starts.push(i + 1);
     }
+  }
+  offset(line: number, column: number): number {
+    return (this.starts[line - 1] ?? 0) + column - 1;
   }
   position(offset: number): { line: number; column: number } {
     let lo = 0;

@@ -76,9 +76,9 @@ describe('ftptls CLI', () => {
 
   it('exits 2 on usage errors', () => {
     expect(runCli([], { cwd: dir }).status).toBe(2);
-    const r = runCli(['--no-such-flag', '.'], { cwd: dir });
+    const r = runCli(['--bogus-flag', '.'], { cwd: dir });
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('no-such-flag');
+    expect(r.stderr).toContain('bogus-flag');
     expect(runCli(['--write', '--check', '.'], { cwd: dir }).status).toBe(2);
     expect(runCli(['-t', 'nope', '.'], { cwd: dir }).status).toBe(2);
   });

@@ -9,39 +9,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ftpsAvailable, startFtpsServer, SYSTEM_PYTHON, type FtpsServer } from './helpers/ftps-server.js';
 import { runCli } from './helpers/run-cli.js';
 
 const ROOT = path.join(import.meta.dirname, '..');
 const EXAMPLES = path.join(ROOT, 'examples');
-const PYTHON = '/usr/bin/python3';
 const CI = process.env.CI === 'true';
-
-interface FtpsServer {
-  host: string;
-  port: number;
-  user: string;
-  password: string;
-  home: string;
-  certFile: string;
-  stop(): unknown;
-}
-
-interface FtpsHelper {
-  startFtpsServer(): Promise<FtpsServer> | FtpsServer;
-  ftpsAvailable(): Promise<boolean> | boolean;
-}
-
-/** The shared FTPS helper, or why it cannot be used here. */
-async function loadHelper(): Promise<FtpsHelper | string> {
-  try {
-    const helper = (await import('./helpers/ftps-server.js')) as FtpsHelper;
-    if (!(await helper.ftpsAvailable()))
-      return 'no FTPS server can be started here (ftpsAvailable() is false: pyftpdlib, pyOpenSSL or openssl missing?)';
-    return helper;
-  } catch (err) {
-    return `test/helpers/ftps-server.ts could not be loaded: ${(err as Error).message.split('\n')[0]}`;
-  }
-}
+/** Compiles a file without writing __pycache__ next to it. */
+const COMPILE = 'import sys; compile(open(sys.argv[1], "rb").read(), sys.argv[1], "exec")';
 
 const examples = fs.existsSync(EXAMPLES)
   ? fs
@@ -49,16 +24,12 @@ const examples = fs.existsSync(EXAMPLES)
       .filter((f) => f.endsWith('.py'))
       .sort()
   : [];
-const helper = await loadHelper();
-const built = fs.existsSync(path.join(ROOT, 'dist', 'src', 'cli.js'));
-const skipReason =
-  typeof helper === 'string'
-    ? helper
-    : !fs.existsSync(PYTHON)
-      ? `${PYTHON} not found`
-      : !built
-        ? 'the CLI is not built (run `npm run build`)'
-        : undefined;
+const available = ftpsAvailable();
+const skipReason = !available.ok
+  ? `no FTPS server can be started here: ${available.reason}`
+  : !fs.existsSync(path.join(ROOT, 'dist', 'src', 'cli.js'))
+    ? 'the CLI is not built (run `npm run build`)'
+    : undefined;
 
 if (skipReason && !CI) console.log(`e2e-ssl-context skipped: ${skipReason}`);
 
@@ -70,7 +41,7 @@ describe.skipIf(skipReason !== undefined && !CI)(
 
     beforeAll(async () => {
       if (skipReason) throw new Error(`CI=true, so this cannot be skipped: ${skipReason}`);
-      server = await (helper as FtpsHelper).startFtpsServer();
+      server = await startFtpsServer({ lifetimeSeconds: 600 });
       work = fs.mkdtempSync(path.join(os.tmpdir(), 'ftptls-e2e-ssl-'));
     });
 
@@ -101,7 +72,7 @@ describe.skipIf(skipReason !== undefined && !CI)(
           expect(text).toContain('FTP_TLS');
           expect(text).toMatch(/context=(\w+\.)?create_default_context\(\)/);
           expect(text).toContain('prot_p()');
-          const compiled = spawnSync(PYTHON, ['-m', 'py_compile', script], { encoding: 'utf8' });
+          const compiled = spawnSync(SYSTEM_PYTHON, ['-c', COMPILE, script], { encoding: 'utf8' });
           expect(compiled.status, compiled.stderr).toBe(0);
         });
 
@@ -131,8 +102,9 @@ describe.skipIf(skipReason !== undefined && !CI)(
 );
 
 /**
- * Runs the script once with fresh files: UPLOAD_FILE is a local file of random bytes, DOWNLOAD_FILE names a file
- * of other random bytes in the server's home. `uploaded()` / `downloaded()` look for those bytes arriving.
+ * Runs the script once with fresh files, as the examples' docstrings describe: UPLOAD_FILE (random bytes) is
+ * stored on the server under its own name; the server's file named like DOWNLOAD_FILE (other random bytes) is
+ * saved to DOWNLOAD_FILE.
  */
 function transfer(server: FtpsServer, dir: string, script: string, extraEnv: Record<string, string>) {
   const run = fs.mkdtempSync(path.join(dir, 'run-'));
@@ -140,9 +112,9 @@ function transfer(server: FtpsServer, dir: string, script: string, extraEnv: Rec
   const up = crypto.randomBytes(4096);
   const down = crypto.randomBytes(4096);
   const uploadFile = path.join(run, `upload-${tag}.bin`);
-  const downloadName = `download-${tag}.bin`;
+  const downloadFile = path.join(run, `download-${tag}.bin`);
   fs.writeFileSync(uploadFile, up);
-  fs.writeFileSync(path.join(server.home, downloadName), down);
+  fs.writeFileSync(path.join(server.home, path.basename(downloadFile)), down);
 
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.SSL_CERT_FILE;
@@ -153,24 +125,18 @@ function transfer(server: FtpsServer, dir: string, script: string, extraEnv: Rec
     FTP_USER: server.user,
     FTP_PASS: server.password,
     UPLOAD_FILE: uploadFile,
-    DOWNLOAD_FILE: downloadName,
+    DOWNLOAD_FILE: downloadFile,
     PYTHONDONTWRITEBYTECODE: '1',
     ...extraEnv,
   });
-  const result = spawnSync(PYTHON, [script], { cwd: run, env, encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(SYSTEM_PYTHON, [script], { cwd: run, env, encoding: 'utf8', timeout: 60_000 });
   return {
     run: { status: result.status, stderr: result.stderr ?? String(result.error ?? '') },
-    uploaded: () => holds(server.home, up),
-    downloaded: () => holds(run, down),
+    uploaded: () => sameBytes(path.join(server.home, path.basename(uploadFile)), up),
+    downloaded: () => sameBytes(downloadFile, down),
   };
 }
 
-/** Does any file under `dir` hold exactly these bytes? */
-function holds(dir: string, bytes: Buffer): boolean {
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    if (fs.statSync(file).size === bytes.length && fs.readFileSync(file).equals(bytes)) return true;
-  }
-  return false;
+function sameBytes(file: string, bytes: Buffer): boolean {
+  return fs.existsSync(file) && fs.readFileSync(file).equals(bytes);
 }

@@ -3,7 +3,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { BindingSite, ClassReference, Scope } from '../src/bindings.js';
 import { addNameAfter, addStatementAfter, removeImportItem, renameImportedName } from '../src/imports.js';
-import { callOf, positionalArgs } from '../src/syntax.js';
+import { annotationStrings, callOf, exportedNames, positionalArgs, stringValue } from '../src/syntax.js';
 import type { Edit, RawFinding, Transform, TransformContext } from '../src/types.js';
 
 const RULE = 'ftp-to-ftp-tls';
@@ -73,6 +73,16 @@ function classify(ctx: TransformContext, ref: ClassReference, call: Node | undef
     const message = `cleartext ftplib.FTP kept: suppressed by ${marker}`;
     return { ref, fixed: false, finding: finding(ref.node, 'suppressed', message, { marker }) };
   }
+  if (patchesClass(ref.node)) {
+    const reason =
+      'it changes ftplib.FTP itself (a monkeypatch), which other code may rely on; decide whether FTP_TLS ' +
+      'needs the same change';
+    return {
+      ref,
+      fixed: false,
+      finding: finding(ref.node, 'manual', 'ftplib.FTP is modified here', { reason }),
+    };
+  }
   const callEdits = call ? keywordEdits(call, 0) : [];
   if (callEdits === undefined) {
     const reason = 'its positional arguments (*args, or more than six) cannot be mapped onto FTP_TLS safely';
@@ -82,12 +92,31 @@ function classify(ctx: TransformContext, ref: ClassReference, call: Node | undef
   return { ref, fixed: true, finding: finding(ref.node, 'fixed', FIXED, { edits: callEdits }) };
 }
 
+/** `ftplib.FTP = X`, `FTP.port = 2121`, `del FTP.x`: the class itself is assigned to or changed. */
+function patchesClass(ref: Node): boolean {
+  let target = ref;
+  if (ref.parent?.type === 'attribute' && ref.parent.childForFieldName('object')?.id === ref.id)
+    target = ref.parent;
+  const parent = target.parent;
+  if (!parent) return false;
+  if (parent.type === 'assignment' || parent.type === 'augmented_assignment')
+    return parent.childForFieldName('left')?.id === target.id;
+  if (parent.type === 'pattern_list' || parent.type === 'tuple_pattern') return true;
+  return parent.type === 'delete_statement';
+}
+
 function groupFor(ctx: TransformContext, groups: Map<string, ImportGroup>, ref: ClassReference): ImportGroup {
   const key = ref.bindings.map((s) => s.node.id).join(',');
   let group = groups.get(key);
   if (!group) {
     const first = ref.bindings[0];
-    group = { sites: ref.bindings, localName: first.node.text, scope: first.scope, refs: [], keepReasons: [] };
+    group = {
+      sites: ref.bindings,
+      localName: first.node.text,
+      scope: first.scope,
+      refs: [],
+      keepReasons: [],
+    };
     group.keepReasons.push(...keepReasons(ctx, group));
     groups.set(key, group);
   }
@@ -103,7 +132,8 @@ function resolveGroup(ctx: TransformContext, group: ImportGroup): Edit[] {
   const fixed = group.refs.filter((r) => r.fixed);
   if (fixed.length === 0) return [];
   const importMarkers = group.sites.map((s) => ctx.suppressor.markerFor(s.statement!, 'import'));
-  const keepFtp = fixed.length < group.refs.length || importMarkers.some(Boolean) || group.keepReasons.length > 0;
+  const keepFtp =
+    fixed.length < group.refs.length || importMarkers.some(Boolean) || group.keepReasons.length > 0;
   const aliased = group.localName !== 'FTP';
   const renameUses = !aliased || keepFtp;
 
@@ -142,7 +172,7 @@ function resolveGroup(ctx: TransformContext, group: ImportGroup): Edit[] {
       edits.push(
         importMarkers[i]
           ? addStatementAfter(ctx.source, stmt, 'from ftplib import FTP_TLS', ctx.eol)
-          : addNameAfter(lastItem(stmt), 'FTP_TLS'),
+          : addNameAfter(site.importName!, 'FTP_TLS'),
       );
     }
   }
@@ -172,9 +202,7 @@ function fallbackEdits(
     if (site.kind !== 'assign' || assignment?.type !== 'assignment' || !value) return undefined;
     if (assignment.childForFieldName('left')?.id !== site.node.id) return undefined;
     edits.push(
-      keepFtp
-        ? { start: value.startIndex, end: value.startIndex, text: 'FTP_TLS = ' }
-        : rename(site.node),
+      keepFtp ? { start: value.startIndex, end: value.startIndex, text: 'FTP_TLS = ' } : rename(site.node),
     );
   }
   return edits;
@@ -189,7 +217,10 @@ function keepReasons(ctx: TransformContext, group: ImportGroup): RawFinding[] {
   const name = group.localName;
   for (const site of group.sites) {
     const item = site.importName!;
-    if (item.type === 'aliased_import' && item.childForFieldName('alias')?.text === item.childForFieldName('name')?.text)
+    if (
+      item.type === 'aliased_import' &&
+      item.childForFieldName('alias')?.text === item.childForFieldName('name')?.text
+    )
       out.push(
         finding(item, 'manual', `ftplib.FTP is re-exported (\`FTP as FTP\`): kept beside FTP_TLS`, {
           reason: 'modules that import FTP from here still get cleartext FTP; change them, then this import',
@@ -213,45 +244,12 @@ function keepReasons(ctx: TransformContext, group: ImportGroup): RawFinding[] {
     if (ctx.bindings.lookup(name, ctx.bindings.scopeAt(str))?.scope !== group.scope) continue;
     out.push(
       finding(str, 'manual', `the string annotation mentions ${name}: ftplib.FTP kept imported for it`, {
-        reason: 'string annotations are not rewritten; change it to FTP_TLS by hand, then drop the FTP import',
+        reason:
+          'string annotations are not rewritten; change it to FTP_TLS by hand, then drop the FTP import',
       }),
     );
   }
   return out;
-}
-
-/** String literals in `__all__ = [...]` / `__all__ += [...]` at module level. */
-function exportedNames(root: Node): Node[] {
-  const out: Node[] = [];
-  for (const stmt of root.namedChildren) {
-    const expr = stmt?.type === 'expression_statement' ? stmt.namedChildren[0] : undefined;
-    if (!expr || (expr.type !== 'assignment' && expr.type !== 'augmented_assignment')) continue;
-    if (expr.childForFieldName('left')?.text !== '__all__') continue;
-    const value = expr.childForFieldName('right');
-    for (const item of value?.namedChildren ?? []) if (item?.type === 'string') out.push(item);
-  }
-  return out;
-}
-
-/** String literals that are (part of) a type annotation: parameters, returns, annotated assignments. */
-function annotationStrings(root: Node): Node[] {
-  const out: Node[] = [];
-  for (const type of root.descendantsOfType('type')) {
-    if (!type) continue;
-    for (const str of type.descendantsOfType('string')) if (str) out.push(str);
-  }
-  return out;
-}
-
-/** The text of a plain string literal (no prefix needing care, no interpolation), else undefined. */
-function stringValue(str: Node): string | undefined {
-  const m = /^[uU]?(['"])(.*)\1$/s.exec(str.text);
-  return m ? m[2] : undefined;
-}
-
-function lastItem(stmt: Node): Node {
-  const items = stmt.childrenForFieldName('name').filter((n): n is Node => !!n);
-  return items[items.length - 1];
 }
 
 /** `from ftplib import FTP` with no use we could rewrite: left for a person, with the reason. */
@@ -274,7 +272,11 @@ function unusedImports(ctx: TransformContext, groups: Map<string, ImportGroup>):
         ? `${site.node.text} is bound again in this scope (line ${others[0].node.startPosition.row + 1}), ` +
           'so its uses are not known to be ftplib.FTP'
         : 'it may be re-exported for other modules; change them and this import by hand';
-    out.push(finding(site.importName!, 'manual', 'ftplib.FTP is imported but not used as ftplib.FTP here', { reason }));
+    out.push(
+      finding(site.importName!, 'manual', 'ftplib.FTP is imported but not used as ftplib.FTP here', {
+        reason,
+      }),
+    );
   }
   return out;
 }
@@ -289,7 +291,8 @@ function inheritedCallEdits(ctx: TransformContext, handled: Set<number>): Edit[]
   const walk = (node: Node): void => {
     if (node.type === 'call' && !handled.has(node.id) && !ctx.suppressor.markerFor(node, 'call')) {
       const callee = ctx.bindings.valueOf(node.childForFieldName('function'));
-      if (callee.kind === 'class' && !callee.tls && !callee.ownInit) edits.push(...(keywordEdits(node, 0) ?? []));
+      if (callee.kind === 'class' && !callee.tls && !callee.ownInit)
+        edits.push(...(keywordEdits(node, 0) ?? []));
       const parent = callee.kind === 'class' ? undefined : ctx.bindings.parentInit(node);
       if (parent && !parent.base.tls && !parent.base.ownInit)
         edits.push(...(keywordEdits(node, parent.offset) ?? []));

@@ -117,9 +117,11 @@ function constructorLogin(ctx: TransformContext, call: Node): RawFinding | undef
     const withStmt = parent.parent.parent?.parent;
     if (target && withStmt?.type === 'with_statement') return atBodyStart(ctx, call, withStmt, target.text);
   }
-  return finding(call, 'manual', NO_NAME, {
-    reason: 'the constructor logs in (user given) but its result is not assigned to a name',
-  });
+  const reason =
+    parent?.type === 'named_expression'
+      ? 'the constructor logs in (user given) inside an expression (:=); add prot_p() by hand after it'
+      : 'the constructor logs in (user given) but its result is not assigned to a name';
+  return finding(call, 'manual', NO_NAME, { reason });
 }
 
 /** `super().__init__(host, user, passwd)` in a subclass's own __init__ logs `self` in. */
@@ -148,7 +150,7 @@ function logsIn(call: Node, offset: number): boolean {
  * through it is protected and adding prot_p() at call sites would only repeat it.
  */
 function loginProtects(ctx: TransformContext, value: ConnValue | { subclass?: Node }): boolean {
-  for (let cls = value.subclass; cls; ) {
+  for (let cls = value.subclass; cls;) {
     const body = cls.childForFieldName('body');
     for (const stmt of body?.namedChildren ?? []) {
       const def = stmt?.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;

@@ -11,6 +11,7 @@ const RULE = 'ssl-context';
 const FIXED =
   "FTP_TLS now verifies the server's certificate and hostname: context=ssl.create_default_context() added " +
   '(without a context it checked neither)';
+const SUPPRESSED = 'FTP_TLS without certificate verification kept: suppressed by';
 /** FTP_TLS's positional parameters: host, user, passwd, acct; Python 3.11 and older go on with these. */
 const POSITIONAL_LIMIT = 4;
 const IMPORTS = new Set(['import_statement', 'import_from_statement']);
@@ -154,15 +155,7 @@ function visitSite(
     if (!unverified) return undefined; // a context of the caller's own: left alone
   }
   const marker = ctx.suppressor.markerFor(call, 'call');
-  if (marker)
-    return finding(
-      call,
-      'suppressed',
-      `FTP_TLS without certificate verification kept: suppressed by ${marker}`,
-      {
-        marker,
-      },
-    );
+  if (marker) return finding(call, 'suppressed', `${SUPPRESSED} ${marker}`, { marker });
   if (unverified)
     return finding(call, 'manual', 'FTP_TLS is given a context that does not verify the server', {
       reason: `${unverified}; pass context=ssl.create_default_context() (for a private CA: load_verify_locations(cafile))`,

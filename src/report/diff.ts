@@ -28,7 +28,10 @@ export function unifiedDiff(path: string, before: string, after: string, options
   const hunks = lineHunks(splitLinesLf(before), splitLinesLf(after), context);
   const c = pc.createColors(!!options.color);
   const name = headerPath(path);
-  const out: string[] = [c.bold(`--- ${headerName('a/' + name)}`) + '\n', c.bold(`+++ ${headerName('b/' + name)}`) + '\n'];
+  const out: string[] = [
+    c.bold(`--- ${headerName('a/' + name)}`) + '\n',
+    c.bold(`+++ ${headerName('b/' + name)}`) + '\n',
+  ];
   for (const h of hunks) {
     const oldCount = h.ops.filter((o) => o.kind !== '+').length;
     const newCount = h.ops.filter((o) => o.kind !== '-').length;
@@ -153,7 +156,7 @@ export function lineHunks(oldLines: string[], newLines: string[], context: numbe
     if (op.kind !== ' ') changed.push(k);
   });
   const hunks: Hunk[] = [];
-  for (let g = 0; g < changed.length; ) {
+  for (let g = 0; g < changed.length;) {
     const first = changed[g];
     let last = first;
     while (g + 1 < changed.length && changed[g + 1] - last - 1 <= 2 * context) last = changed[++g];

@@ -16,7 +16,7 @@ export function runCli(
 ): CliRun {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd,
-    input: options.input,
+    input: typeof options.input === 'string' ? Buffer.from(options.input) : options.input,
     env: { ...process.env, NO_COLOR: '1', ...options.env },
     encoding: 'buffer',
     timeout: 120_000,

@@ -1,0 +1,7 @@
+from ftplib import FTP, FTP_TLS
+
+
+def client_for(url):
+    if url.startswith("ftps://"):
+        return FTP_TLS(url[7:])
+    return FTP(url[6:])

@@ -1,0 +1,16 @@
+def push(host, user, password, payload):
+    # ftplib is only needed on the rare push path
+    from ftplib import FTP_TLS
+    import io
+
+    ftp = FTP_TLS(host)
+    ftp.login(user, password)
+    ftp.storbinary("STOR payload.bin", io.BytesIO(payload))
+    ftp.quit()
+
+
+def ping(host):
+    import ftplib
+
+    with ftplib.FTP_TLS(host) as ftp:
+        return ftp.voidcmd("NOOP")

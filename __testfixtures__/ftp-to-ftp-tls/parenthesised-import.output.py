@@ -1,0 +1,16 @@
+from ftplib import (
+    # the client class
+    FTP_TLS,  # cleartext for now
+    error_perm,
+    error_temp,  # retried by the caller
+)
+
+
+def open_session(host: str):
+    session = FTP_TLS(host, timeout=60)
+    session.login("anonymous", "guest@example.com")
+    return session
+
+
+RETRYABLE = (error_temp,)
+FATAL = (error_perm,)

@@ -1,0 +1,12 @@
+from ftplib import *
+
+
+def list_directory(host, path="/"):
+    conn = FTP_TLS(host)
+    conn.login()
+    try:
+        return conn.nlst(path)
+    except error_perm:
+        return []
+    finally:
+        conn.close()

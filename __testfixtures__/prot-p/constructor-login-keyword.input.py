@@ -1,0 +1,12 @@
+import ftplib
+
+
+class Feed:
+    def __init__(self, config):
+        self.conn = ftplib.FTP(
+            config["host"],
+            user=config["user"],
+            passwd=config["password"],
+            timeout=config.get("timeout", 30),
+        )
+        self.conn.cwd(config["directory"])

@@ -1,0 +1,13 @@
+import ftplib
+
+
+class Uploader:
+    def __init__(self, host):
+        self.host = host
+        self.client = None
+
+    def run(self, files):
+        with ftplib.FTP(self.host) as self.client:
+            self.client.login()
+            for name, fh in files:
+                self.client.storbinary("STOR " + name, fh)

@@ -1,0 +1,17 @@
+import ftplib
+
+LOOPBACK = "127.0.0.1"
+
+
+def connect_loopback(port):
+    ftp = ftplib.FTP()  # nosec B321
+    ftp.connect(LOOPBACK, port)
+    ftp.login()
+    return ftp
+
+
+def connect_remote(host, user, password):
+    ftp = ftplib.FTP_TLS(host, timeout=30)
+    ftp.login(user, password)
+    ftp.prot_p()
+    return ftp

@@ -1,0 +1,15 @@
+from ftplib import FTP
+
+
+class LoopbackFTP(FTP):  # nosec B321 - test server on 127.0.0.1 only
+    """Plain FTP to the in-process test server."""
+
+    def __init__(self, port):
+        super().__init__()
+        self.connect("127.0.0.1", port)
+        self.login("test", "test")
+
+
+def connect_remote(host, user, password):
+    ftp = FTP(host, user, password)
+    return ftp

@@ -1,0 +1,78 @@
+// The JSON report: one document for scripts, described by schema/report.schema.json. Field order is fixed
+// (objects are built key by key, optional keys only when set) so that output is stable byte for byte.
+// Any change to the shape bumps `version` and the schema.
+import type { FileResult, Finding } from '../types.js';
+import type { Summary } from './summary.js';
+
+export const JSON_REPORT_VERSION = 1;
+
+export interface JsonFinding {
+  rule: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  status: Finding['status'];
+  message: string;
+  reason?: string;
+  marker?: string;
+}
+
+export interface JsonFile {
+  path: string;
+  status: FileResult['status'];
+  findings: JsonFinding[];
+  error?: string;
+  skipReason?: string;
+}
+
+export interface JsonReport {
+  version: typeof JSON_REPORT_VERSION;
+  tool: 'ftptls';
+  files: JsonFile[];
+  summary: Summary;
+}
+
+export function jsonReport(results: FileResult[], summary: Summary): string {
+  const doc: JsonReport = {
+    version: JSON_REPORT_VERSION,
+    tool: 'ftptls',
+    files: results.map(jsonFile),
+    summary: {
+      files: summary.files,
+      changed: summary.changed,
+      unchanged: summary.unchanged,
+      skipped: summary.skipped,
+      errors: summary.errors,
+      fixed: summary.fixed,
+      suppressed: summary.suppressed,
+      manual: summary.manual,
+      seconds: summary.seconds,
+    },
+  };
+  return JSON.stringify(doc, null, 2);
+}
+
+function jsonFile(r: FileResult): JsonFile {
+  const file: JsonFile = { path: r.path, status: r.status, findings: r.findings.map(jsonFinding) };
+  // The schema requires a reason for error and skipped; producers set one, this keeps the output valid if not.
+  if (r.error !== undefined || r.status === 'error') file.error = r.error ?? 'could not be processed';
+  if (r.skipReason !== undefined || r.status === 'skipped')
+    file.skipReason = r.skipReason ?? r.error ?? 'skipped';
+  return file;
+}
+
+function jsonFinding(f: Finding): JsonFinding {
+  const out: JsonFinding = {
+    rule: f.rule,
+    line: f.line,
+    column: f.column,
+    endLine: f.endLine,
+    endColumn: f.endColumn,
+    status: f.status,
+    message: f.message,
+  };
+  if (f.reason !== undefined) out.reason = f.reason;
+  if (f.marker !== undefined) out.marker = f.marker;
+  return out;
+}
