@@ -1,5 +1,6 @@
 // Bindings analysis, one pass shared by all transforms: which names, per Python scope, are bound to the module
-// ftplib, to ftplib.FTP / FTP_TLS (or a subclass), and which receivers (names, self.attr) hold connections.
+// ftplib, to ftplib.FTP / FTP_TLS (or a subclass), and which receivers (names, self.attr, `self` in a
+// subclass's methods) hold connections. Values are flow-insensitive: every binding of a name in its scope counts.
 // Conservative by design: a name with any binding we cannot explain (a later `FTP = Mock`, a local
 // `class FTP`) is not ftplib's, so nothing is rewritten through it.
 import type { Node, Tree } from 'web-tree-sitter';

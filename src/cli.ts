@@ -157,8 +157,11 @@ export async function main(argv = hideBin(process.argv)): Promise<number> {
     const progress = startProgress(process.stderr, errColor);
     const { results, seconds } = await run(paths, { ...options, onProgress: progress.update });
     progress.stop();
-    const stdout = render(results, format, transforms, color);
-    if (stdout) process.stdout.write(stdout);
+    if (format === 'diff') {
+      for (const r of results) if (r.status === 'changed') process.stdout.write(diffBytes(r, color));
+    } else {
+      process.stdout.write(render(results, format, transforms, color));
+    }
     const summary = summarize(results, seconds);
     for (const line of findingLines(results)) process.stderr.write(`${line}\n`);
     if (mode === 'write')
@@ -192,8 +195,21 @@ function render(results: FileResult[], format: Format, transforms: Transform[], 
     default:
       return results
         .filter((r) => r.status === 'changed')
-        .map((r) => unifiedDiff(r.path, r.before, r.after, { color }))
+        .map((r) => diffBytes(r, color).toString('utf8'))
         .join('');
+  }
+}
+
+/** A file's diff in the file's own bytes (its BOM, its encoding), so `git apply` / `patch` can apply it. */
+function diffBytes(r: FileResult, color: boolean): Buffer {
+  const bom = r.bom ? '\ufeff' : '';
+  const text = unifiedDiff(r.path, bom + r.before, bom + r.after, { color });
+  const encoding = r.encoding ?? 'utf-8';
+  if (encoding === 'utf-8') return Buffer.from(text, 'utf8');
+  try {
+    return encodeSource(text, { encoding, bom: false, eol: '\n' });
+  } catch {
+    return Buffer.from(text, 'utf8'); // e.g. a path the file's encoding cannot hold
   }
 }
 

@@ -67,10 +67,22 @@ export async function processFile(
     };
   }
   await initParser();
-  const result = transformSourceSync(text, { ...options, path, transforms, eol: meta.eol });
-  if (options.write && result.status === 'changed') {
+  const result: FileResult = {
+    ...transformSourceSync(text, { ...options, path, transforms, eol: meta.eol }),
+    encoding: meta.encoding,
+    bom: meta.bom,
+  };
+  if (result.status !== 'changed') return result;
+  let out: Buffer;
+  try {
+    // encoded in a dry run too: a result the file's encoding cannot hold is an error, not a surprise later
+    out = encodeSource(result.after, meta);
+  } catch (err) {
+    return { ...result, status: 'error', after: result.before, error: oneLine(err) };
+  }
+  if (options.write) {
     try {
-      await writeFileAtomic(path, encodeSource(result.after, meta));
+      await writeFileAtomic(path, out);
     } catch (err) {
       return { ...result, status: 'error', error: `could not write: ${ioMessage(err)}` };
     }
@@ -82,6 +94,10 @@ function firstLines(text: string, count: number): string {
   let end = 0;
   for (let i = 0; i < count && end >= 0; i++) end = text.indexOf('\n', end + 1);
   return end < 0 ? text : text.slice(0, end);
+}
+
+function oneLine(err: unknown): string {
+  return (err instanceof Error ? err.message : String(err)).split('\n')[0];
 }
 
 /** `ENOENT: no such file or directory, open 'x'` -> `no such file or directory`. */

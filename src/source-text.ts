@@ -44,14 +44,15 @@ export function detectEol(text: string): '\n' | '\r\n' | '\r' {
 }
 
 export function decodeSource(bytes: Uint8Array): { text: string; meta: SourceMeta } {
-  const nul = bytes.indexOf(0);
-  if (nul >= 0) throw new DecodeError('binary file (NUL byte)');
+  if (bytes.indexOf(0) >= 0) throw new DecodeError('binary file (NUL byte)');
   const bom = bytes[0] === BOM[0] && bytes[1] === BOM[1] && bytes[2] === BOM[2];
   const body = bom ? bytes.subarray(3) : bytes;
   const cookie = findCookie(body);
   const encoding = cookie === undefined ? UTF8 : pythonEncodingName(cookie);
   if (bom && encoding !== UTF8) {
-    throw new DecodeError(`encoding problem: the file starts with a UTF-8 BOM but its coding cookie says '${cookie}'`);
+    throw new DecodeError(
+      `encoding problem: the file starts with a UTF-8 BOM but its coding cookie says '${cookie}'`,
+    );
   }
   const meta: SourceMeta = { encoding, bom, eol: '\n' };
   if (cookie !== undefined) meta.cookie = cookie;
@@ -92,6 +93,13 @@ export function encodeSource(text: string, meta: SourceMeta): Buffer {
     // iconv-lite writes '?' for what the encoding lacks: refuse rather than corrupt the file
     if (iconv.decode(body, codec, { stripBOM: false }) !== text) {
       throw new EncodeError(`the changed text cannot be written in the file's encoding (${meta.encoding})`);
+    }
+    // Python reads the cookie on line 1 or 2 only: text inserted above it would change how the file decodes
+    const cookie = findCookie(body);
+    if (cookie === undefined || pythonEncodingName(cookie) !== meta.encoding) {
+      throw new EncodeError(
+        `the changed text no longer declares its encoding (${meta.encoding}) on line 1 or 2`,
+      );
     }
   }
   return meta.bom ? Buffer.concat([Buffer.from(BOM), body]) : body;

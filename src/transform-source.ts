@@ -97,7 +97,8 @@ export function transformSourceSync(text: string, options: TransformSourceOption
       });
     }
     for (const f of raw) findings.push(toFinding(f, stages, lines));
-    if (options.reportUnusedSuppressions) unused = stillUnused(unused, suppressor.unused(), current, stages, lines);
+    if (options.reportUnusedSuppressions)
+      unused = stillUnused(unused, suppressor.unused(), current, stages, lines);
     if (applied.text !== current) {
       const next = parse(applied.text);
       if (countSyntaxErrors(next) > 0) {

@@ -85,6 +85,9 @@ export interface FileResult {
   before: string;
   after: string;
   findings: Finding[];
+  /** How the file's bytes were written, so a diff or a rewrite can give back the same kind of bytes. */
+  encoding?: string;
+  bom?: boolean;
   /** One-line reason for error or skipped. */
   error?: string;
   skipReason?: string;

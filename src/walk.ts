@@ -263,7 +263,7 @@ class Walker {
         if (exclude) levels.push({ ig: exclude, rel: relative(repo, real) });
         // From the repository root down to the root's parent; the root's own .gitignore is read in the walk
         const ancestors: string[] = [];
-        for (let d = real; d !== repo && path.dirname(d) !== d; ) {
+        for (let d = real; d !== repo && path.dirname(d) !== d;) {
           d = path.dirname(d);
           ancestors.unshift(d);
         }
@@ -325,7 +325,8 @@ class Walker {
         if (!isDir) return NOT_IGNORED;
         // The directory is walked: sources below that would ignore it cannot see into it
         const overruled: Level[] = [];
-        for (let j = i + 1; j < n; j++) if (at(j).ig.test(subpath(at(j), name, true)).ignored) overruled.push(at(j));
+        for (let j = i + 1; j < n; j++)
+          if (at(j).ig.test(subpath(at(j), name, true)).ignored) overruled.push(at(j));
         return { ignored: false, overruled };
       }
     }
@@ -367,7 +368,8 @@ function kindOf(entry: Dirent | fs.Stats): 'file' | 'dir' | 'link' | 'other' | u
   if (entry.isFile()) return 'file';
   if (entry.isDirectory()) return 'dir';
   if (entry.isSymbolicLink()) return 'link';
-  if (entry.isFIFO() || entry.isSocket() || entry.isCharacterDevice() || entry.isBlockDevice()) return 'other';
+  if (entry.isFIFO() || entry.isSocket() || entry.isCharacterDevice() || entry.isBlockDevice())
+    return 'other';
   return undefined;
 }
 

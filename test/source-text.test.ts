@@ -46,7 +46,9 @@ describe('decodeSource / encodeSource', () => {
     const { text, meta } = roundTrip(bytes);
     expect(text).toBe('import ftplib\n');
     expect(meta.bom).toBe(true);
-    expect(encodeSource('import ftplib  # x\n', meta).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(encodeSource('import ftplib  # x\n', meta).subarray(0, 3)).toEqual(
+      Buffer.from([0xef, 0xbb, 0xbf]),
+    );
   });
 
   it('a second U+FEFF after the BOM is text and survives', () => {
@@ -117,7 +119,9 @@ describe('decodeSource / encodeSource', () => {
   });
 
   it('unknown and non-ASCII-compatible encodings', () => {
-    expect(decodeError(utf8('# coding: klingon\nx = 1\n'))).toBe("unknown encoding 'klingon' in coding cookie");
+    expect(decodeError(utf8('# coding: klingon\nx = 1\n'))).toBe(
+      "unknown encoding 'klingon' in coding cookie",
+    );
     expect(decodeError(utf8('# coding: utf-16\nx = 1\n'))).toBe("unknown encoding 'utf-16' in coding cookie");
   });
 
@@ -169,6 +173,11 @@ describe('decodeSource / encodeSource', () => {
   it('refuses to encode what the encoding cannot hold', () => {
     const { meta } = decodeSource(latin1('# coding: latin-1\nx = 1\n'));
     expect(() => encodeSource('# coding: latin-1\nx = "€"\n', meta)).toThrow(EncodeError);
+    // a line inserted above the cookie would push it out of Python's sight
+    expect(() => encodeSource('import ssl\n\n# coding: latin-1\nx = 1\n', meta)).toThrow(/line 1 or 2/);
+    expect(encodeSource('# coding: latin-1\nimport ssl\nx = 1\n', meta)).toEqual(
+      latin1('# coding: latin-1\nimport ssl\nx = 1\n'),
+    );
     const utf = decodeSource(utf8('x = 1\n')).meta;
     expect(() => encodeSource('x = "\ud800"\n', utf)).toThrow(EncodeError);
   });
@@ -226,7 +235,11 @@ describe('decodeSource / encodeSource', () => {
 
 function python(args: string[], input?: string): string | undefined {
   try {
-    return execFileSync('python3', args, { encoding: 'utf8', input, stdio: ['pipe', 'pipe', 'ignore'] }).trimEnd();
+    return execFileSync('python3', args, {
+      encoding: 'utf8',
+      input,
+      stdio: ['pipe', 'pipe', 'ignore'],
+    }).trimEnd();
   } catch {
     return undefined;
   }

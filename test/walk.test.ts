@@ -78,13 +78,15 @@ describe('collectFiles', () => {
       '.venv/x.py',
       'node_modules/x.py',
     ]);
-    expect(DEFAULT_EXCLUDES).toEqual(expect.arrayContaining(['.git', '.venv', 'venv', 'site-packages', 'dist']));
+    expect(DEFAULT_EXCLUDES).toEqual(
+      expect.arrayContaining(['.git', '.venv', 'venv', 'site-packages', 'dist']),
+    );
   });
 
   it('a file named explicitly is always taken: any extension, excluded, ignored', async () => {
     const dir = tree({
       '.gitignore': 'ignored.py\n',
-      'script': '#!/usr/bin/env python\n',
+      script: '#!/usr/bin/env python\n',
       'ignored.py': PY,
       '.venv/lib.py': PY,
     });
@@ -293,17 +295,20 @@ describe('collectFiles', () => {
     });
   });
 
-  it.skipIf(process.getuid?.() === 0)('an unreadable directory is an error entry; the walk goes on', async () => {
-    const dir = tree({ 'a.py': PY, 'locked/x.py': PY });
-    fs.chmodSync(path.join(dir, 'locked'), 0);
-    try {
-      const r = await collectFiles(['.'], { cwd: dir });
-      expect(r.files).toEqual(['a.py']);
-      expect(r.errors).toEqual([{ path: 'locked', message: 'permission denied' }]);
-    } finally {
-      fs.chmodSync(path.join(dir, 'locked'), 0o755);
-    }
-  });
+  it.skipIf(process.getuid?.() === 0)(
+    'an unreadable directory is an error entry; the walk goes on',
+    async () => {
+      const dir = tree({ 'a.py': PY, 'locked/x.py': PY });
+      fs.chmodSync(path.join(dir, 'locked'), 0);
+      try {
+        const r = await collectFiles(['.'], { cwd: dir });
+        expect(r.files).toEqual(['a.py']);
+        expect(r.errors).toEqual([{ path: 'locked', message: 'permission denied' }]);
+      } finally {
+        fs.chmodSync(path.join(dir, 'locked'), 0o755);
+      }
+    },
+  );
   // (As root, permissions do not stop reads, so the test above only runs for other users.)
 
   it('walks the installed standard library quickly and without errors', async () => {

@@ -1,5 +1,7 @@
 // Transform ftp-to-ftp-tls: every reference bound to ftplib.FTP becomes FTP_TLS, imports kept right, and
-// calls keep their meaning (FTP's positional timeout / source_address become keywords).
+// calls keep their meaning (FTP's positional timeout / source_address become keywords). isinstance checks and
+// class attribute reads follow too: FTP_TLS subclasses FTP, so reads still work and a check matches what the
+// rewritten constructors now make. What changes ftplib.FTP itself (a monkeypatch) is left for a person.
 import type { Node } from 'web-tree-sitter';
 import type { BindingSite, ClassReference, Scope } from '../src/bindings.js';
 import { addNameAfter, addStatementAfter, removeImportItem, renameImportedName } from '../src/imports.js';
@@ -57,7 +59,7 @@ export const ftpToFtpTls: Transform = {
     }
 
     for (const group of groups.values()) {
-      findings.push(...group.keepReasons);
+      findings.push(...group.keepReasons, ...suppressedImports(ctx, group));
       edits.push(...resolveGroup(ctx, group));
     }
     findings.push(...unusedImports(ctx, groups));
@@ -252,6 +254,21 @@ function keepReasons(ctx: TransformContext, group: ImportGroup): RawFinding[] {
   return out;
 }
 
+/** A suppressed import of a group is a site of its own: reported, with the marker, whatever its uses became. */
+function suppressedImports(ctx: TransformContext, group: ImportGroup): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const site of group.sites) {
+    const marker = ctx.suppressor.markerFor(site.statement!, 'import');
+    if (marker)
+      out.push(
+        finding(site.importName!, 'suppressed', `import of ftplib.FTP kept: suppressed by ${marker}`, {
+          marker,
+        }),
+      );
+  }
+  return out;
+}
+
 /** `from ftplib import FTP` with no use we could rewrite: left for a person, with the reason. */
 function unusedImports(ctx: TransformContext, groups: Map<string, ImportGroup>): RawFinding[] {
   const used = new Set<number>();
@@ -289,12 +306,14 @@ function unusedImports(ctx: TransformContext, groups: Map<string, ImportGroup>):
 function inheritedCallEdits(ctx: TransformContext, handled: Set<number>): Edit[] {
   const edits: Edit[] = [];
   const walk = (node: Node): void => {
-    if (node.type === 'call' && !handled.has(node.id) && !ctx.suppressor.markerFor(node, 'call')) {
+    if (node.type === 'call' && !handled.has(node.id)) {
       const callee = ctx.bindings.valueOf(node.childForFieldName('function'));
-      if (callee.kind === 'class' && !callee.tls && !callee.ownInit)
-        edits.push(...(keywordEdits(node, 0) ?? []));
       const parent = callee.kind === 'class' ? undefined : ctx.bindings.parentInit(node);
-      if (parent && !parent.base.tls && !parent.base.ownInit)
+      // ask the suppressor only about calls that reach FTP.__init__: asking marks a marker as used
+      const suppressed = () => !!ctx.suppressor.markerFor(node, 'call');
+      if (callee.kind === 'class' && !callee.tls && !callee.ownInit && !suppressed())
+        edits.push(...(keywordEdits(node, 0) ?? []));
+      if (parent && !parent.base.tls && !parent.base.ownInit && !suppressed())
         edits.push(...(keywordEdits(node, parent.offset) ?? []));
     }
     for (const child of node.namedChildren) if (child) walk(child);
