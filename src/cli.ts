@@ -247,9 +247,18 @@ async function stdinMode(
     transforms,
     eol: decoded.meta.eol,
   });
+  let out: Buffer = bytes;
+  try {
+    out = encodeSource(result.after, decoded.meta);
+  } catch (err) {
+    result.status = 'error';
+    result.error = (err as Error).message;
+    result.after = result.before;
+  }
+  // the source goes back unchanged when it could not be fixed, so an editor never loses text
   if (format === 'json' || format === 'sarif')
     process.stdout.write(render([result], format, transforms, false));
-  else process.stdout.write(encodeSource(result.after, decoded.meta));
+  else process.stdout.write(out);
   for (const line of findingLines([result])) process.stderr.write(`${line}\n`);
   if (result.status === 'error') return EXIT.failure;
   return check && result.status === 'changed' ? EXIT.changes : EXIT.ok;
