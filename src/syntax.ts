@@ -143,7 +143,8 @@ export function protPFollows(stmt: Node, recv: string, inclusive = false): boole
   return false;
 }
 
-function squash(text: string): string {
+/** Text without whitespace, to compare expressions as written (`self . ftp` is `self.ftp`). */
+export function squash(text: string): string {
   return text.replace(/\s+/g, '');
 }
 

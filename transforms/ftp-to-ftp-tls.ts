@@ -3,12 +3,14 @@
 // class attribute reads follow too: FTP_TLS subclasses FTP, so reads still work and a check matches what the
 // rewritten constructors now make. What changes ftplib.FTP itself (a monkeypatch) is left for a person.
 import type { Node } from 'web-tree-sitter';
+import { findingsFor } from '../src/finding.js';
 import type { BindingSite, ClassReference, Scope } from '../src/bindings.js';
 import { addNameAfter, addStatementAfter, removeImportItem, renameImportedName } from '../src/imports.js';
 import { annotationStrings, callOf, exportedNames, positionalArgs, stringValue } from '../src/syntax.js';
 import type { Edit, RawFinding, Transform, TransformContext } from '../src/types.js';
 
 const RULE = 'ftp-to-ftp-tls';
+const finding = findingsFor(RULE);
 const FIXED = 'ftplib.FTP sends logins and files in cleartext: replaced by FTP_TLS';
 /**
  * FTP's 5th and 6th positional parameters. FTP_TLS takes them as keywords only (3.12+); in 3.11 its 5th and
@@ -338,13 +340,4 @@ function keywordEdits(call: Node, offset: number): Edit[] | undefined {
 
 function rename(node: Node): Edit {
   return { start: node.startIndex, end: node.endIndex, text: 'FTP_TLS' };
-}
-
-function finding(
-  node: Node,
-  status: RawFinding['status'],
-  message: string,
-  extra: Partial<RawFinding> = {},
-): RawFinding {
-  return { rule: RULE, start: node.startIndex, end: node.endIndex, status, message, ...extra };
 }

@@ -1,6 +1,7 @@
 // Transform prot-p: after every login() of a TLS connection, call <conn>.prot_p() so the data channel (file
 // contents, listings) is encrypted too. FTP_TLS protects only the control channel until prot_p() is called.
 import type { Node } from 'web-tree-sitter';
+import { findingsFor } from '../src/finding.js';
 import type { ConnValue } from '../src/bindings.js';
 import {
   endsLine,
@@ -14,6 +15,7 @@ import {
 import type { Edit, RawFinding, Transform, TransformContext } from '../src/types.js';
 
 const RULE = 'prot-p';
+const finding = findingsFor(RULE);
 const FIXED = 'login() on FTP_TLS leaves the data channel in cleartext: prot_p() added after it';
 const NOT_ADDED = 'prot_p() not added';
 const NO_NAME = 'prot_p() not added: the logged-in connection has no name to call it on';
@@ -243,13 +245,4 @@ function hasAncestor(node: Node, type: string): boolean {
     if (p.type === 'function_definition' || p.type === 'class_definition') return false;
   }
   return false;
-}
-
-function finding(
-  node: Node,
-  status: RawFinding['status'],
-  message: string,
-  extra: Partial<RawFinding> = {},
-): RawFinding {
-  return { rule: RULE, start: node.startIndex, end: node.endIndex, status, message, ...extra };
 }

@@ -4,10 +4,13 @@
 // Constructors that already pass a context keep it (one that turns verification off is reported), keyfile= /
 // certfile= (removed in Python 3.12) are reported, and `import ssl` is added once where a person would put it.
 import type { Node } from 'web-tree-sitter';
+import { findingsFor } from '../src/finding.js';
+import { lineEnd, lineStart, squash } from '../src/syntax.js';
 import type { BindingSite, Scope } from '../src/bindings.js';
 import type { Edit, RawFinding, Transform, TransformContext } from '../src/types.js';
 
 const RULE = 'ssl-context';
+const finding = findingsFor(RULE);
 const FIXED =
   "FTP_TLS now verifies the server's certificate and hostname: context=ssl.create_default_context() added " +
   '(without a context it checked neither)';
@@ -531,31 +534,4 @@ function attachedCommentsStart(text: string, stmt: Node, keepHeader: boolean): n
   }
   if (keepHeader && start !== stmt && !start.previousSibling) return lineStart(text, stmt.startIndex);
   return lineStart(text, start.startIndex);
-}
-
-// ---- small helpers ------------------------------------------------------------------------------------
-
-function lineStart(text: string, offset: number): number {
-  let i = offset;
-  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
-  return i;
-}
-
-function lineEnd(text: string, offset: number): number {
-  let i = offset;
-  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
-  return i;
-}
-
-function squash(text: string): string {
-  return text.replace(/\s+/g, '');
-}
-
-function finding(
-  node: Node,
-  status: RawFinding['status'],
-  message: string,
-  extra: Partial<RawFinding> = {},
-): RawFinding {
-  return { rule: RULE, start: node.startIndex, end: node.endIndex, status, message, ...extra };
 }
