@@ -42,7 +42,10 @@ export function transformSourceSync(text: string, options: TransformSourceOption
   // Prefilter: without the word ftplib a file cannot reach ftplib.FTP (see README: re-exports)
   if (!text.includes('ftplib')) return unchanged();
 
-  let tree = parse(text);
+  // tree-sitter-python does not end a line at a lone CR, as Python does: transforms see a copy where each lone
+  // CR is LF (same length, so every offset holds), and their edits are applied to both texts
+  let analysed = toLf(text);
+  let tree = parse(analysed);
   const inputErrors = countSyntaxErrors(tree);
   if (inputErrors > 0) {
     const at = firstSyntaxError(tree);
@@ -64,7 +67,7 @@ export function transformSourceSync(text: string, options: TransformSourceOption
   let unused: Map<string, Finding> | undefined;
 
   {
-    const suppressor = createSuppressor(current, tree, extraMarkers);
+    const suppressor = createSuppressor(analysed, tree, extraMarkers);
     if (suppressor.fileMarker) {
       tree.delete();
       return unchanged({
@@ -76,11 +79,11 @@ export function transformSourceSync(text: string, options: TransformSourceOption
 
   for (const transform of transforms) {
     const bindings = new Bindings(tree);
-    const suppressor = createSuppressor(current, tree, extraMarkers);
+    const suppressor = createSuppressor(analysed, tree, extraMarkers);
     let raw: RawFinding[];
     let loose: Edit[];
     try {
-      const result = transform.run({ path, source: current, tree, bindings, suppressor, eol, options });
+      const result = transform.run({ path, source: analysed, tree, bindings, suppressor, eol, options });
       raw = result.findings;
       loose = result.edits ?? [];
     } catch (err) {
@@ -88,7 +91,10 @@ export function transformSourceSync(text: string, options: TransformSourceOption
       return unchanged({ status: 'error', error: `transform ${transform.name} failed: ${oneLine(err)}` });
     }
     const groups = [loose, ...raw.map((f) => f.edits ?? [])];
-    const applied = applyEditGroups(current, groups);
+    const applied = applyEditGroups(
+      analysed,
+      groups.map((g) => g.map((e) => ({ ...e, text: toLf(e.text) }))),
+    );
     if (applied.rejected.length > 0) {
       tree.delete();
       return unchanged({
@@ -98,8 +104,8 @@ export function transformSourceSync(text: string, options: TransformSourceOption
     }
     for (const f of raw) findings.push(toFinding(f, stages, lines));
     if (options.reportUnusedSuppressions)
-      unused = stillUnused(unused, suppressor.unused(), current, stages, lines);
-    if (applied.text !== current) {
+      unused = stillUnused(unused, suppressor.unused(), analysed, stages, lines);
+    if (applied.text !== analysed) {
       const next = parse(applied.text);
       if (countSyntaxErrors(next) > 0) {
         next.delete();
@@ -113,13 +119,20 @@ export function transformSourceSync(text: string, options: TransformSourceOption
       tree.delete();
       tree = next;
       stages.push(applied.applied);
-      current = applied.text;
+      current = applyEditGroups(current, groups).text; // the same edits, with the file's own line endings
+      analysed = applied.text;
     }
   }
   tree.delete();
   findings.push(...(unused?.values() ?? []));
   findings.sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
   return { path, status: current === text ? 'unchanged' : 'changed', before: text, after: current, findings };
+}
+
+const LONE_CR = /\r(?!\n)/g;
+
+function toLf(text: string): string {
+  return text.includes('\r') ? text.replace(LONE_CR, '\n') : text;
 }
 
 function toFinding(f: RawFinding, stages: Edit[][], lines: LineIndex): Finding {

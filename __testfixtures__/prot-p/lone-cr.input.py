@@ -1,0 +1,1 @@
+from ftplib import FTPftp = FTP("ftp.example.com")  # lone CR line endings (classic Mac)ftp.login("user", "secret")ftp.retrlines("LIST")

@@ -1,0 +1,1 @@
+from ftplib import FTP_TLSftp = FTP_TLS("ftp.example.com")  # lone CR line endings (classic Mac)ftp.login("user", "secret")ftp.prot_p()ftp.retrlines("LIST")
