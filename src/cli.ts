@@ -63,7 +63,7 @@ function parser(argv: string[]) {
     .option('extensions', {
       type: 'string',
       array: true,
-      describe: 'File extensions to look for in directories (default: .py .pyw)',
+      describe: 'File extensions to look for in directories (default: .py .pyw .ipynb)',
     })
     .option('suppress-comment', {
       type: 'string',
@@ -202,6 +202,18 @@ function render(results: FileResult[], format: Format, transforms: Transform[], 
 
 /** A file's diff in the file's own bytes (its BOM, its encoding), so `git apply` / `patch` can apply it. */
 function diffBytes(r: FileResult, color: boolean): Buffer {
+  // A notebook: one diff per changed cell, of the cell's source, headed `a/nb.ipynb:cell 3` (src/notebook.ts).
+  // A cell's last line has no newline as a rule: no "\ No newline" note unless one side does have it.
+  if (r.cells)
+    return Buffer.from(
+      r.cells
+        .map((c) => {
+          const nl = /[\r\n]$/.test(c.before) || /[\r\n]$/.test(c.after) ? '' : '\n';
+          return unifiedDiff(`${r.path}:cell ${c.cell}`, c.before + nl, c.after + nl, { color });
+        })
+        .join(''),
+      'utf8',
+    );
   const bom = r.bom ? '\ufeff' : '';
   const text = unifiedDiff(r.path, bom + r.before, bom + r.after, { color });
   const encoding = r.encoding ?? 'utf-8';

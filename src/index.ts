@@ -1,10 +1,80 @@
-// The library API for batch scripts: the same FileResult objects the CLI prints.
-export { transformSource, transformSourceSync, type TransformSourceOptions } from './transform-source.js';
-export { run, type RunOptions, type RunResult } from './runner.js';
-export { loadTransforms, type TransformSelection } from './load-transforms.js';
+// The library API for batch scripts: the same FileResult objects the CLI prints, and the Transform interface
+// that the built-in transforms implement and custom transforms (`--transform ./my-transform.js`) implement too.
+//
+//   import { run, transformSource } from 'ftptls';
+//   const { results, summary } = await run(['repo/'], { write: true });
+//   const result = await transformSource(text, { path: 'upload.py' });
+import { loadTransforms, type TransformSelection } from './load-transforms.js';
+import { summarize, type Summary } from './report/summary.js';
+import { run as runFiles, type RunOptions as RunnerOptions } from './runner.js';
+import {
+  transformSource as transformText,
+  type TransformSourceOptions as PipelineOptions,
+} from './transform-source.js';
+import type { FileResult, Transform } from './types.js';
+
+/** Options of {@link transformSource}. The whole object is also what transforms see as `ctx.options`. */
+export interface TransformSourceOptions extends Omit<PipelineOptions, 'transforms'>, TransformSelection {}
+
+/**
+ * Transforms Python source text (decoded, without a BOM) and returns the same result the CLI reports for a
+ * file: `status` (changed / unchanged / skipped / error), `before`, `after`, `findings` and `error` or
+ * `skipReason`. Nothing is read or written. `transforms` selects as `--transform` does: built-in names, paths
+ * of transform modules, or Transform objects (these run after the built-ins).
+ *
+ * Rejects (TransformLoadError) only when the selection cannot be loaded; a problem with the text itself is a
+ * result with status `error`.
+ */
+export async function transformSource(
+  text: string,
+  options: TransformSourceOptions = {},
+): Promise<FileResult> {
+  const transforms = await loadTransforms(options);
+  return transformText(text, { ...options, transforms });
+}
+
+/** Options of {@link run}: what the CLI's flags set, by the same names (`write`, `transforms`, `jobs`, ...). */
+export type RunOptions = RunnerOptions;
+
+export interface RunResult {
+  /** One result per file looked at, sorted by path (whatever the scheduling). */
+  results: FileResult[];
+  /** The tally the CLI prints at the end of a run (files by status, findings by status, seconds). */
+  summary: Summary;
+  /** Wall-clock seconds of the run (also `summary.seconds`). */
+  seconds: number;
+}
+
+/**
+ * Runs ftptls over files and directories, as the CLI does: walks them (honouring .gitignore and
+ * `ignorePatterns`), processes every Python file (in worker threads when there are many), and with
+ * `write: true` rewrites changed files in place, atomically. One file's failure never stops the run: it is a
+ * result with status `error`. Without `write` nothing is written: use `results` (before/after, findings) and
+ * `summary` (e.g. `summary.changed > 0` is what `--check` fails on; `summary.errors > 0` is exit status 2).
+ *
+ * Transform objects in `transforms` cannot cross into worker threads, so with any of them the run stays in
+ * this thread (`jobs: 1`); transform module paths work in workers.
+ */
+export async function run(paths: string[], options: RunOptions = {}): Promise<RunResult> {
+  const inline = (options.transforms ?? []).some((t) => typeof t !== 'string');
+  const { results, seconds } = await runFiles(paths, inline ? { ...options, jobs: 1 } : options);
+  return { results, summary: summarize(results, seconds), seconds };
+}
+
+/**
+ * The low-level, synchronous pipeline (after `await initParser()`): runs exactly the Transform objects given
+ * in `transforms` (all non-opt-in built-ins when omitted), with no selection and no module loading.
+ */
+export {
+  transformSourceSync,
+  type TransformSourceOptions as TransformSourceSyncOptions,
+} from './transform-source.js';
+export { loadTransforms, TransformLoadError, type TransformSelection } from './load-transforms.js';
 export { initParser } from './parser.js';
 export { Bindings, type Value, type Scope, type BindingSite, type ClassReference } from './bindings.js';
 export { summarize, type Summary } from './report/summary.js';
+export { jsonReport, type JsonReport, type JsonFile, type JsonFinding } from './report/json.js';
+export { unifiedDiff } from './report/diff.js';
 export { BUILTIN_TRANSFORMS } from '../transforms/index.js';
 export type {
   Edit,
@@ -12,10 +82,12 @@ export type {
   FileStatus,
   Finding,
   FindingStatus,
+  Node,
   RawFinding,
   Transform,
   TransformContext,
   TransformOptions,
   TransformResult,
+  Tree,
 } from './types.js';
 export type { Suppressor, SiteKind } from './suppression.js';

@@ -1,14 +1,22 @@
-// Turns transform names from options (built-in names, or paths of user modules) into Transform objects.
+// Turns a transform selection (built-in names, paths of user modules, Transform objects) into the Transform
+// objects to run, in order. User transforms are checked here once, so a broken one is one clear error.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BUILTIN_TRANSFORMS } from '../transforms/index.js';
-import type { Transform } from './types.js';
+import type { Edit, FindingStatus, RawFinding, Transform, TransformResult } from './types.js';
 
 export interface TransformSelection {
-  /** Built-in names and/or module paths (`./my-transform.js`); custom modules run after the built-ins. */
-  transforms?: string[];
+  /**
+   * Built-in transform names, paths of transform modules (`./my-transform.js`, relative to `cwd`), and (library
+   * use) Transform objects. Naming built-ins runs only those; naming none runs every built-in that is not
+   * opt-in. Modules and objects always run after the built-ins, in the order given.
+   */
+  transforms?: (string | Transform)[];
   /** Adds the opt-in ssl-context transform. */
   sslContext?: boolean;
+  /** Where relative module paths start; the current directory unless told. */
   cwd?: string;
 }
 
@@ -19,35 +27,149 @@ function isModulePath(name: string): boolean {
 }
 
 export async function loadTransforms(selection: TransformSelection = {}): Promise<Transform[]> {
-  const names = selection.transforms ?? [];
-  const builtinNames = names.filter((n) => !isModulePath(n));
-  const modulePaths = names.filter(isModulePath);
-  for (const name of builtinNames) {
-    if (!BUILTIN_TRANSFORMS.some((t) => t.name === name))
-      throw new TransformLoadError(`unknown transform '${name}' (see --list-transforms)`);
+  const builtinNames: string[] = [];
+  const custom: (string | Transform)[] = [];
+  for (const entry of selection.transforms ?? []) {
+    if (typeof entry !== 'string') {
+      // a built-in passed as an object is the same as its name
+      if (BUILTIN_TRANSFORMS.includes(entry)) builtinNames.push(entry.name);
+      else custom.push(entry);
+    } else if (isModulePath(entry)) custom.push(entry);
+    else if (BUILTIN_TRANSFORMS.some((t) => t.name === entry)) builtinNames.push(entry);
+    else throw new TransformLoadError(`unknown transform '${entry}' (see --list-transforms)`);
   }
-  // No built-in named: the default pipeline (custom modules are added after it)
+  // No built-in named: the default pipeline (custom transforms are added after it)
   const wanted = new Set(
     builtinNames.length ? builtinNames : BUILTIN_TRANSFORMS.filter((t) => !t.optIn).map((t) => t.name),
   );
   if (selection.sslContext) wanted.add('ssl-context');
   const chosen = BUILTIN_TRANSFORMS.filter((t) => wanted.has(t.name));
-  for (const file of modulePaths)
-    chosen.push(await loadModule(path.resolve(selection.cwd ?? process.cwd(), file)));
+
+  const seenFiles = new Set<string>();
+  for (const entry of custom) {
+    let transform: Transform;
+    let origin: string;
+    if (typeof entry === 'string') {
+      const file = path.resolve(selection.cwd ?? process.cwd(), entry);
+      if (seenFiles.has(file)) continue; // the same module named twice runs once
+      seenFiles.add(file);
+      transform = await loadModule(file, entry);
+      origin = entry;
+    } else {
+      transform = checkShape(entry, 'the transform object');
+      origin = `transform object '${String(entry.name)}'`;
+    }
+    if (
+      BUILTIN_TRANSFORMS.some((t) => t.name === transform.name) ||
+      chosen.some((t) => t.name === transform.name)
+    )
+      throw new TransformLoadError(
+        `${origin}: the transform name '${transform.name}' is already taken; findings are reported under ` +
+          "their transform's name, so give this one another",
+      );
+    chosen.push(guarded(transform));
+  }
   return chosen;
 }
 
-async function loadModule(file: string): Promise<Transform> {
+async function loadModule(file: string, given: string): Promise<Transform> {
+  if (!fs.existsSync(file)) throw new TransformLoadError(`transform module ${given} not found (${file})`);
   let mod: Record<string, unknown>;
   try {
     mod = await import(pathToFileURL(file).href);
   } catch (err) {
-    throw new TransformLoadError(`cannot load transform ${file}: ${(err as Error).message.split('\n')[0]}`);
+    throw new TransformLoadError(`cannot load transform ${given}: ${describeLoadError(err, file)}`);
   }
-  const candidate = (mod.default ?? mod.transform) as Partial<Transform> | undefined;
-  if (!candidate || typeof candidate.run !== 'function' || typeof candidate.name !== 'string')
+  const candidate = mod.default ?? mod.transform;
+  return checkShape(candidate, given);
+}
+
+/** A transform needs a name (its findings' rule id) and a run function. */
+function checkShape(candidate: unknown, origin: string): Transform {
+  const t = candidate as Partial<Transform> | undefined;
+  if (!t || typeof t !== 'object' || typeof t.run !== 'function' || typeof t.name !== 'string')
     throw new TransformLoadError(
-      `${file} does not export a transform (default export { name, description, run(ctx) })`,
+      `${origin} does not export a transform: expected a default export { name, description, run(ctx) }`,
     );
-  return candidate as Transform;
+  if (!/^[A-Za-z0-9][\w.-]*$/.test(t.name))
+    throw new TransformLoadError(
+      `${origin}: transform name '${t.name}' must be letters, digits, '-', '_' or '.' (it is the findings' rule id)`,
+    );
+  return t as Transform;
+}
+
+/**
+ * A user transform runs inside a wrapper that checks what it returns: an edit outside the text or a malformed
+ * finding becomes "transform X failed: ..." for that file (an error, nothing written) instead of crashing the
+ * run or being applied wrongly. Findings without a rule get the transform's name; a missing description one.
+ */
+function guarded(t: Transform): Transform {
+  return {
+    name: t.name,
+    description: typeof t.description === 'string' ? t.description : `custom transform ${t.name}`,
+    ...(typeof t.helpUri === 'string' ? { helpUri: t.helpUri } : {}),
+    run(ctx) {
+      const result = t.run(ctx) as TransformResult | undefined;
+      if (!result || typeof result !== 'object' || !Array.isArray(result.findings))
+        throw new Error('run() must return { findings: [...], edits?: [...] }');
+      const length = ctx.source.length;
+      if (result.edits !== undefined && !Array.isArray(result.edits))
+        throw new Error('run() returned edits that are not an array');
+      for (const e of result.edits ?? []) checkEdit(e, length);
+      const findings = result.findings.map((f: RawFinding) => {
+        checkFinding(f, length);
+        for (const e of f.edits ?? []) checkEdit(e, length);
+        return f.rule ? f : { ...f, rule: t.name };
+      });
+      return { edits: result.edits, findings };
+    },
+  };
+}
+
+const STATUSES: readonly FindingStatus[] = ['fixed', 'suppressed', 'manual'];
+
+function checkEdit(e: Edit, length: number): void {
+  if (
+    !e ||
+    !Number.isInteger(e.start) ||
+    !Number.isInteger(e.end) ||
+    e.start < 0 ||
+    e.start > e.end ||
+    e.end > length ||
+    typeof e.text !== 'string'
+  )
+    throw new Error(
+      `invalid edit ${JSON.stringify(e)}: need integer 0 <= start <= end <= ${length} (UTF-16 offsets in ctx.source) and text`,
+    );
+}
+
+function checkFinding(f: RawFinding, length: number): void {
+  if (
+    !f ||
+    !Number.isInteger(f.start) ||
+    !Number.isInteger(f.end) ||
+    f.start < 0 ||
+    f.start > f.end ||
+    f.end > length ||
+    !STATUSES.includes(f.status) ||
+    typeof f.message !== 'string' ||
+    (f.edits !== undefined && !Array.isArray(f.edits))
+  )
+    throw new Error(
+      `invalid finding ${JSON.stringify({ ...f, edits: undefined })}: need start/end offsets in ctx.source, status fixed|suppressed|manual and a message`,
+    );
+}
+
+/** One line: a syntax error gets its line number (Node's import() error does not carry it). */
+function describeLoadError(err: unknown, file: string): string {
+  const e = err as Error;
+  const first = (e?.message ?? String(err)).split('\n')[0];
+  if (e?.name !== 'SyntaxError') return first;
+  const check = spawnSync(
+    process.execPath,
+    ['--check', `--input-type=${file.endsWith('.cjs') ? 'commonjs' : 'module'}`],
+    { input: fs.readFileSync(file), encoding: 'utf8', timeout: 10_000 },
+  );
+  const line = /^\[stdin\]:(\d+)/m.exec(check.stderr ?? '')?.[1];
+  return `SyntaxError: ${first}${line ? ` (line ${line})` : ''}`;
 }

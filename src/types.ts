@@ -25,6 +25,8 @@ export interface Finding {
   reason?: string;
   /** The suppression comment that matched (status suppressed). */
   marker?: string;
+  /** In a notebook: the cell (1-based among all cells); line and column are then within the cell's source. */
+  cell?: number;
 }
 
 /** A finding as a transform reports it, positioned in the text that transform was given. */
@@ -91,6 +93,15 @@ export interface FileResult {
   /** One-line reason for error or skipped. */
   error?: string;
   skipReason?: string;
+  /** A notebook's changed cells (before/after are then the notebook's JSON texts); see src/notebook.ts. */
+  cells?: CellChange[];
+}
+
+/** One changed notebook cell: its number (1-based among all cells) and its source before and after. */
+export interface CellChange {
+  cell: number;
+  before: string;
+  after: string;
 }
 
 export type { Node, Tree };

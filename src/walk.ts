@@ -8,7 +8,7 @@ import path from 'node:path';
 import ignore from 'ignore';
 
 export interface WalkOptions {
-  /** File name endings looked for in directories; default ['.py', '.pyw']. Named files are always taken. */
+  /** File name endings looked for in directories; default ['.py', '.pyw', '.ipynb']. Named files are always taken. */
   extensions?: string[];
   /** Honour .gitignore files and .git/info/exclude; default true. */
   gitignore?: boolean;
@@ -30,7 +30,7 @@ export interface WalkResult {
   errors: WalkError[];
 }
 
-export const DEFAULT_EXTENSIONS = ['.py', '.pyw'];
+export const DEFAULT_EXTENSIONS = ['.py', '.pyw', '.ipynb'];
 
 /**
  * Names never walked into (directories) or taken (files) below a given root: ruff's default `exclude`

@@ -1,24 +1,180 @@
-// A worker thread: loads the transforms once, then processes the chunks of files the runner hands it.
-import { parentPort, workerData } from 'node:worker_threads';
-import { loadTransforms } from './load-transforms.js';
-import { initParser } from './parser.js';
-import { processFile } from './process-file.js';
-import type { RunOptions } from './runner.js';
+// The per-file work, shared by the worker threads and the in-process path (one code path, as in jscodeshift):
+//
+// - scan: read a file's bytes and look for `ftplib`; a file that never mentions it is unchanged, and needs
+//   neither decoding nor the parser (the prefilter of process-file.ts, done here without loading it). This is
+//   the whole cost of most files of a large tree, so it is synchronous, into one reused buffer.
+// - process: the full pipeline (process-file.ts) for the files that do mention it. The heavy modules
+//   (web-tree-sitter, the transforms) are loaded on the first such file, so a worker that only scans starts
+//   in milliseconds.
+//
+// As a worker thread (started by runner.ts with WORKER_MARK in workerData) it answers the runner's messages;
+// a shared stop flag (SIGINT) is checked before each file, so a worker finishes the file it is on and no other.
+import fs from 'node:fs';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import type { ProcessOptions } from './process-file.js';
+import type { TransformSelection } from './load-transforms.js';
+import type { FileResult, Transform } from './types.js';
 
-const options = (workerData as { options: RunOptions }).options;
-const transforms = await loadTransforms(options);
-await initParser();
+export const WORKER_MARK = 'ftptls-worker';
 
-parentPort!.on(
-  'message',
-  async (msg: { type: 'chunk'; start: number; files: string[] } | { type: 'stop' }) => {
-    if (msg.type === 'stop') {
-      parentPort!.close();
-      return;
+/** What every file is checked for; must stay the prefilter of process-file.ts (raw bytes, before decoding). */
+const PREFILTER = Buffer.from('ftplib');
+/** Files the fast scan leaves to process-file.ts whatever they hold (their own size limit and format). */
+const NOT_SCANNED = /\.ipynb$/i;
+/** Open without blocking: a FIFO named like a source file must not hang the run (process-file reports it). */
+const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
+
+export interface WorkerOptions extends ProcessOptions, TransformSelection {
+  /** Resolved by the runner (process-file's default when not given). */
+  maxFileSize: number;
+}
+
+/** Runner -> worker. */
+export type ToWorker =
+  { type: 'scan'; start: number; files: string[] } | { type: 'process'; index: number; file: string };
+
+/** Worker -> runner. A result whose `after` equals its `before` travels once, with `same` set. */
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'scanned'; start: number; candidates: number[]; sizes: number[] }
+  | { type: 'result'; index: number; result: FileResult; same: boolean }
+  | { type: 'dropped'; index: number };
+
+/** The result of a file that never mentions ftplib: exactly what processFile returns for it. */
+export function unchangedResult(path: string): FileResult {
+  return { path, status: 'unchanged', before: '', after: '', findings: [] };
+}
+
+export class FileWork {
+  private buffer = Buffer.allocUnsafe(256 * 1024);
+  private pipeline?: Promise<{
+    processFile: typeof import('./process-file.js').processFile;
+    transforms: Transform[];
+  }>;
+
+  constructor(
+    private readonly options: WorkerOptions,
+    /** Already loaded (in-process); a worker loads its own on the first file that needs them. */
+    private readonly transforms?: Transform[],
+  ) {}
+
+  /**
+   * `unchanged` when the file certainly needs no work: a regular file within the size limit whose bytes never
+   * mention ftplib. Anything else goes through the full pipeline, which also reports every problem
+   * (unreadable, not a regular file, too large). `size`: the bytes read or the file's size, 0 when unknown.
+   */
+  scan(path: string): { unchanged: boolean; size: number } {
+    if (NOT_SCANNED.test(path)) return { unchanged: false, size: 0 };
+    let fd: number;
+    try {
+      fd = fs.openSync(path, OPEN_FLAGS);
+    } catch {
+      return { unchanged: false, size: 0 };
     }
-    const results = [];
-    for (const file of msg.files) results.push(await processFile(file, transforms, options));
-    parentPort!.postMessage({ type: 'results', start: msg.start, results });
-  },
-);
-parentPort!.postMessage({ type: 'ready' });
+    try {
+      const stat = fs.fstatSync(fd);
+      if (!stat.isFile() || stat.size > this.options.maxFileSize)
+        return { unchanged: false, size: stat.size };
+      // One byte more than the size, to notice a file that grew while we read it
+      const want = stat.size + 1;
+      if (this.buffer.length < want) this.buffer = Buffer.allocUnsafe(Math.max(want, this.buffer.length * 2));
+      let got = 0;
+      for (let n; got < want && (n = fs.readSync(fd, this.buffer, got, want - got, null)) > 0;) got += n;
+      if (got > stat.size) return { unchanged: false, size: got };
+      const mentions = this.buffer.subarray(0, got).indexOf(PREFILTER) >= 0;
+      return { unchanged: !mentions, size: got };
+    } catch {
+      return { unchanged: false, size: 0 };
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+
+  /** The full pipeline for one file; an unexpected exception is an error result for that file. */
+  async process(path: string): Promise<FileResult> {
+    try {
+      const { processFile, transforms } = await this.loadPipeline();
+      return await processFile(path, transforms, this.options);
+    } catch (err) {
+      return {
+        path,
+        status: 'error',
+        before: '',
+        after: '',
+        findings: [],
+        error: `internal error: ${oneLine(err)}`,
+      };
+    }
+  }
+
+  /** Scan, then the full pipeline only when the scan cannot settle it. */
+  async file(path: string): Promise<FileResult> {
+    return this.scan(path).unchanged ? unchangedResult(path) : this.process(path);
+  }
+
+  /** Starts loading the pipeline in the background (a worker that has found files to process). */
+  preload(): void {
+    this.loadPipeline().catch(() => undefined); // a failure is reported by process(), per file
+  }
+
+  private loadPipeline() {
+    this.pipeline ??= (async () => {
+      const [{ processFile }, { loadTransforms }] = await Promise.all([
+        import('./process-file.js'),
+        import('./load-transforms.js'),
+      ]);
+      return { processFile, transforms: this.transforms ?? (await loadTransforms(this.options)) };
+    })();
+    return this.pipeline;
+  }
+}
+
+export function oneLine(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  return message.split('\n')[0] || (err instanceof Error ? err.name : 'unknown error');
+}
+
+// ---- as a worker thread --------------------------------------------------------------------------------
+
+interface WorkerData {
+  mark: typeof WORKER_MARK;
+  options: WorkerOptions;
+  /** Int32Array over it: [0] != 0 once the run is being stopped. */
+  stop: SharedArrayBuffer;
+}
+
+function serve(data: WorkerData): void {
+  const port = parentPort!;
+  const work = new FileWork(data.options);
+  const stop = new Int32Array(data.stop);
+  const send = (msg: FromWorker) => port.postMessage(msg);
+  // Messages are handled one at a time, in order: a file is never started while another is in flight
+  let queue = Promise.resolve();
+  port.on('message', (msg: ToWorker) => {
+    queue = queue.then(async () => {
+      if (msg.type === 'scan') {
+        const candidates: number[] = [];
+        const sizes: number[] = [];
+        msg.files.forEach((file, i) => {
+          const { unchanged, size } = work.scan(file);
+          if (!unchanged) {
+            candidates.push(msg.start + i);
+            sizes.push(size);
+          }
+        });
+        send({ type: 'scanned', start: msg.start, candidates, sizes });
+        if (candidates.length) work.preload();
+      } else if (Atomics.load(stop, 0) !== 0) {
+        send({ type: 'dropped', index: msg.index });
+      } else {
+        const result = await work.process(msg.file);
+        const same = result.after === result.before;
+        send({ type: 'result', index: msg.index, result: same ? { ...result, after: '' } : result, same });
+      }
+    });
+  });
+  send({ type: 'ready' });
+}
+
+if (!isMainThread && (workerData as WorkerData | undefined)?.mark === WORKER_MARK)
+  serve(workerData as WorkerData);

@@ -16,6 +16,7 @@ export interface JsonFinding {
   message: string;
   reason?: string;
   marker?: string;
+  cell?: number;
 }
 
 export interface JsonFile {
@@ -74,5 +75,6 @@ function jsonFinding(f: Finding): JsonFinding {
   };
   if (f.reason !== undefined) out.reason = f.reason;
   if (f.marker !== undefined) out.marker = f.marker;
+  if (f.cell !== undefined) out.cell = f.cell;
   return out;
 }

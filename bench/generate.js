@@ -1,0 +1,290 @@
+// A generated tree of Python files that all mention ftplib, for the benchmark and the runner tests.
+// Deterministic (seeded): the same arguments give the same bytes. Each file is one of several real-world
+// ways of using ftplib (from-import, module import, alias, `with`, a client class, constructor login,
+// only the exceptions, already FTP_TLS) inside realistic filler code (helpers, classes, docstrings), so
+// parse, bindings analysis and the transforms all see the variety they see in real code.
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** mulberry32: small, fast, good enough for picking templates. */
+function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = [
+  'report', 'invoice', 'backup', 'archive', 'ledger', 'sensor', 'export', 'upload', 'batch', 'mirror',
+  'catalog', 'feed', 'snapshot', 'payload', 'manifest', 'order', 'price', 'stock', 'image', 'log',
+];
+
+/** The part of each file that uses ftplib; `n` is a name stem, `h` a host. */
+const USES = [
+  // from-import, module level script
+  (n, h) => ({
+    imports: ['import os', 'from ftplib import FTP'],
+    body: `
+def push_${n}(path, user, passwd):
+    """Upload one ${n} file to ${h}."""
+    ftp = FTP()
+    ftp.connect("${h}", 21, timeout=30)
+    ftp.login(user, passwd)
+    try:
+        with open(path, "rb") as fh:
+            ftp.storbinary("STOR " + os.path.basename(path), fh)
+    finally:
+        ftp.quit()
+`,
+  }),
+  // import module, with-statement
+  (n, h) => ({
+    imports: ['import ftplib', 'import io'],
+    body: `
+def fetch_${n}(name, user="anonymous", passwd=""):
+    buf = io.BytesIO()
+    with ftplib.FTP("${h}") as conn:
+        conn.login(user, passwd)
+        conn.cwd("/${n}")
+        conn.retrbinary(f"RETR {name}", buf.write)
+    return buf.getvalue()
+`,
+  }),
+  // a client class that owns the connection
+  (n, h) => ({
+    imports: ['import ftplib', 'import logging', 'import os'],
+    body: `
+log = logging.getLogger(__name__)
+
+
+class ${cap(n)}Client:
+    """Keeps one connection to ${h} for the ${n} job."""
+
+    def __init__(self, user, passwd, timeout=60):
+        self.user = user
+        self.passwd = passwd
+        self.ftp = ftplib.FTP(timeout=timeout)
+
+    def open(self):
+        self.ftp.connect("${h}")
+        self.ftp.login(self.user, self.passwd)
+        log.info("connected to %s", "${h}")
+
+    def send(self, path):
+        with open(path, "rb") as fh:
+            self.ftp.storbinary("STOR " + os.path.basename(path), fh)
+
+    def listing(self):
+        return self.ftp.nlst()
+
+    def close(self):
+        try:
+            self.ftp.quit()
+        except ftplib.all_errors:
+            self.ftp.close()
+`,
+  }),
+  // a deceptive alias, used in a function
+  (n, h) => ({
+    imports: ['import os', 'from ftplib import FTP as SecureFTP'],
+    body: `
+def sync_${n}(user, passwd, local_dir):
+    client = SecureFTP("${h}")
+    client.login(user, passwd)
+    names = client.nlst()
+    for name in names:
+        target = os.path.join(local_dir, name)
+        if os.path.exists(target):
+            continue
+        with open(target, "wb") as fh:
+            client.retrbinary("RETR " + name, fh.write)
+    client.quit()
+    return names
+`,
+  }),
+  // from-import with exceptions, error handling
+  (n, h) => ({
+    imports: ['from ftplib import FTP, error_perm', 'import time'],
+    body: `
+def remove_old_${n}(user, passwd, days=30):
+    cutoff = time.time() - days * 86400
+    ftp = FTP("${h}", timeout=20)
+    ftp.login(user=user, passwd=passwd)
+    removed = []
+    for name, facts in ftp.mlsd():
+        if facts.get("type") != "file":
+            continue
+        if float(facts.get("modify", "0")[:8] or 0) < cutoff:
+            try:
+                ftp.delete(name)
+                removed.append(name)
+            except error_perm as exc:
+                print("cannot delete", name, exc)
+    ftp.quit()
+    return removed
+`,
+  }),
+  // module alias, constructor login (no name to call prot_p() on before login)
+  (n, h) => ({
+    imports: ['import ftplib as fl'],
+    body: `
+def ping_${n}(user, passwd):
+    session = fl.FTP("${h}", user, passwd)
+    welcome = session.getwelcome()
+    session.quit()
+    return welcome
+`,
+  }),
+  // only the exceptions: mentions ftplib, nothing to change
+  (n) => ({
+    imports: ['import ftplib'],
+    body: `
+def is_missing_${n}(exc):
+    """True if the server said the ${n} file does not exist."""
+    return isinstance(exc, ftplib.error_perm) and str(exc).startswith("550")
+`,
+  }),
+  // already encrypted: nothing to change
+  (n, h) => ({
+    imports: ['from ftplib import FTP_TLS'],
+    body: `
+def secure_${n}(user, passwd):
+    ftps = FTP_TLS("${h}")
+    ftps.login(user, passwd)
+    ftps.prot_p()
+    return ftps
+`,
+  }),
+];
+/** How often each use appears (most files have something to fix, as in a tree that needs this tool). */
+const USE_WEIGHTS = [5, 4, 3, 2, 2, 1, 1, 1];
+
+/** Filler: the rest of a real module. */
+const FILLERS = [
+  (n) => `
+def parse_${n}_line(line):
+    parts = [p.strip() for p in line.split(",")]
+    if len(parts) < 3:
+        raise ValueError(f"bad ${n} line: {line!r}")
+    key, value, *rest = parts
+    return {"key": key, "value": float(value), "extra": rest}
+`,
+  (n) => `
+class ${cap(n)}Record:
+    __slots__ = ("name", "size", "stamp")
+
+    def __init__(self, name, size=0, stamp=None):
+        self.name = name
+        self.size = size
+        self.stamp = stamp
+
+    def __repr__(self):
+        return f"${cap(n)}Record({self.name!r}, {self.size}, {self.stamp!r})"
+
+    def __eq__(self, other):
+        return isinstance(other, ${cap(n)}Record) and (self.name, self.size) == (other.name, other.size)
+`,
+  (n) => `
+def retry_${n}(attempts=3, delay=1.0):
+    def wrap(fn):
+        def inner(*args, **kwargs):
+            last = None
+            for i in range(attempts):
+                try:
+                    return fn(*args, **kwargs)
+                except OSError as exc:  # network trouble: try again
+                    last = exc
+                    time.sleep(delay * (2 ** i))
+            raise last
+        return inner
+    return wrap
+`,
+  (n) => `
+${n.toUpperCase()}_DEFAULTS = {
+    "retries": 3,
+    "passive": True,
+    "encoding": "utf-8",
+    "patterns": ["*.csv", "*.json", "*.xml"],
+    "limits": {"files": 1000, "bytes": 10 * 1024 * 1024},
+}
+
+
+def ${n}_settings(overrides=None):
+    """Defaults for the ${n} job, updated from \`overrides\`."""
+    merged = dict(${n.toUpperCase()}_DEFAULTS)
+    merged.update(overrides or {})
+    return merged
+`,
+  (n) => `
+def summarize_${n}(rows):
+    total = sum(r["value"] for r in rows)
+    by_key = {}
+    for r in rows:
+        by_key.setdefault(r["key"], []).append(r["value"])
+    means = {k: sum(v) / len(v) for k, v in by_key.items() if v}
+    return {"total": total, "count": len(rows), "means": means}
+`,
+  (n) => `
+async def gather_${n}(loop, names):
+    results = []
+    for name in names:
+        value = await loop.run_in_executor(None, len, name)
+        results.append((name, value))
+    return sorted(results, key=lambda pair: (-pair[1], pair[0]))
+`,
+];
+
+function cap(s) {
+  return s[0].toUpperCase() + s.slice(1);
+}
+
+function pick(rand, weights) {
+  const total = weights.reduce((a, b) => a + b, 0);
+  let x = rand() * total;
+  for (let i = 0; i < weights.length; i++) if ((x -= weights[i]) < 0) return i;
+  return weights.length - 1;
+}
+
+/** The text of file number `i`. */
+export function generateFile(i, seed = 1) {
+  const rand = prng(seed * 100003 + i);
+  const n = `${WORDS[i % WORDS.length]}${i}`;
+  const h = `ftp${i % 7}.example.${['com', 'org', 'net'][i % 3]}`;
+  const uses = [USES[pick(rand, USE_WEIGHTS)](n, h)];
+  if (rand() < 0.25) uses.push(USES[pick(rand, USE_WEIGHTS)](`${n}b`, h));
+  const imports = [...new Set(uses.flatMap((u) => u.imports).concat(['import time']))].sort();
+  const fillers = [];
+  const count = 1 + Math.floor(rand() * 8);
+  for (let k = 0; k < count; k++) fillers.push(FILLERS[Math.floor(rand() * FILLERS.length)](`${n}_${k}`));
+  const parts = [...fillers];
+  for (const u of uses) parts.splice(Math.floor(rand() * (parts.length + 1)), 0, u.body);
+  return `"""Module ${n}: moves ${WORDS[i % WORDS.length]} files to and from ${h}."""\n${imports.join('\n')}\n\n${parts.join('\n')}`;
+}
+
+/** Writes `count` files under `dir` (20 per directory, two levels of packages); returns their paths. */
+export function generateTree(dir, { count = 2000, seed = 1 } = {}) {
+  const files = [];
+  for (let i = 0; i < count; i++) {
+    const sub = path.join(dir, `pkg${String(Math.floor(i / 200)).padStart(2, '0')}`, `mod${Math.floor(i / 20) % 10}`);
+    if (i % 20 === 0) fs.mkdirSync(sub, { recursive: true });
+    const file = path.join(sub, `job_${i}.py`);
+    fs.writeFileSync(file, generateFile(i, seed));
+    files.push(file);
+  }
+  return files;
+}
+
+// `node bench/generate.js DIR [COUNT]`
+if (process.argv[1] && path.resolve(process.argv[1]) === new URL(import.meta.url).pathname) {
+  const [dir, count] = process.argv.slice(2);
+  if (!dir) {
+    process.stderr.write('usage: node bench/generate.js DIR [COUNT]\n');
+    process.exit(2);
+  }
+  const files = generateTree(dir, { count: count ? Number(count) : 2000 });
+  process.stdout.write(`${files.length} files in ${dir}\n`);
+}

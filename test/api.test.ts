@@ -1,0 +1,273 @@
+// The library API as a user gets it: the repository packed with `npm pack`, installed from the tarball into a
+// fresh "type": "module" project, imported as `ftptls` by a plain .mjs batch script on real files, and
+// type-checked from a .ts file with the repository's tsc against the installed package's declarations.
+// Needs the built dist/ (npm test builds first) and the package's dependencies in the npm cache (they are
+// whenever `npm ci` has run here); the npm registry is only asked about what the cache lacks.
+import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = path.join(import.meta.dirname, '..');
+const TSC = path.join(ROOT, 'node_modules', '.bin', 'tsc');
+const EXAMPLE_TRANSFORM = path.join(ROOT, 'examples', 'custom-transform', 'mock-patch-targets.js');
+const NPM_ENV = {
+  ...process.env,
+  npm_config_audit: 'false',
+  npm_config_fund: 'false',
+  npm_config_update_notifier: 'false',
+  npm_config_loglevel: 'error',
+};
+
+const INSECURE = 'from ftplib import FTP\n\nftp = FTP("ftp.example.com")\nftp.login("user", "secret")\n';
+const SECURE =
+  'from ftplib import FTP_TLS\n\nftp = FTP_TLS("ftp.example.com")\nftp.login("user", "secret")\nftp.prot_p()\n';
+
+function sh(command: string, args: string[], options: SpawnSyncOptions = {}) {
+  const r = spawnSync(command, args, { encoding: 'utf8', timeout: 120_000, env: NPM_ENV, ...options });
+  const out = { status: r.status ?? -1, stdout: String(r.stdout ?? ''), stderr: String(r.stderr ?? '') };
+  if (r.error) out.stderr += `\n${r.error.message}`;
+  return out;
+}
+
+let work: string;
+let project: string;
+let tarballFiles: string[];
+
+beforeAll(() => {
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'src', 'index.d.ts')))
+    throw new Error('dist/ is not built: run `npm run build` (npm test does) first');
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'ftptls-api-'));
+  // --ignore-scripts: pack the dist/ that npm test just built, instead of rebuilding it (prepare) under the
+  // feet of the other test files that run the CLI from dist/ at the same time
+  const pack = sh('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], { cwd: ROOT });
+  if (pack.status !== 0) throw new Error(`npm pack failed: ${pack.stderr}`);
+  const [info] = JSON.parse(pack.stdout) as { filename: string; files: { path: string }[] }[];
+  tarballFiles = info.files.map((f) => f.path);
+
+  project = path.join(work, 'consumer');
+  fs.mkdirSync(project);
+  fs.writeFileSync(
+    path.join(project, 'package.json'),
+    JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'module' }, null, 2),
+  );
+  const install = sh(
+    'npm',
+    ['install', path.join(work, info.filename), '--prefer-offline', '--no-audit', '--no-fund'],
+    { cwd: project },
+  );
+  if (install.status !== 0) throw new Error(`npm install of the tarball failed: ${install.stderr}`);
+}, 120_000);
+
+afterAll(() => {
+  if (work) fs.rmSync(work, { recursive: true, force: true });
+});
+
+describe('the packed package', () => {
+  it('holds the built code, its declarations, the launcher, the JSON schema and the example transform', () => {
+    expect(tarballFiles).toEqual(
+      expect.arrayContaining([
+        'bin/ftptls.js',
+        'dist/src/index.js',
+        'dist/src/index.d.ts',
+        'dist/src/worker.js',
+        'dist/src/cli.js',
+        'schema/report.schema.json',
+        'examples/custom-transform/mock-patch-targets.js',
+        'package.json',
+        'README.md',
+      ]),
+    );
+    expect(
+      tarballFiles.filter((f) => f.startsWith('test/') || (f.endsWith('.ts') && !f.endsWith('.d.ts'))),
+    ).toEqual([]);
+  });
+
+  it('runs as a batch script that imports it by name (.mjs)', () => {
+    const repo = path.join(work, 'repo');
+    fs.mkdirSync(path.join(repo, 'app'), { recursive: true });
+    fs.writeFileSync(path.join(repo, 'app', 'upload.py'), INSECURE);
+    fs.writeFileSync(path.join(repo, 'app', 'clean.py'), 'print("no ftp")\n');
+    fs.writeFileSync(path.join(repo, 'app', 'broken.py'), 'import ftplib\ndef (:\n');
+    fs.writeFileSync(
+      path.join(repo, 'app', 'test_upload.py'),
+      'from unittest import mock\n\n@mock.patch("ftplib.FTP")\ndef test(m): pass\n',
+    );
+    const script = `
+import { run, transformSource, jsonReport, BUILTIN_TRANSFORMS, TransformLoadError } from 'ftptls';
+import pkg from 'ftptls/package.json' with { type: 'json' };
+
+const out = {};
+out.version = pkg.version;
+out.builtins = BUILTIN_TRANSFORMS.map((t) => t.name);
+
+const one = await transformSource(${JSON.stringify(INSECURE)}, { path: 'upload.py' });
+out.one = { status: one.status, after: one.after, rules: one.findings.map((f) => f.rule + ':' + f.status) };
+const ssl = await transformSource('import ftplib\\nftp = ftplib.FTP("h")\\n', { sslContext: true });
+out.ssl = ssl.after;
+
+// an inline custom transform (an object): runs after the built-ins, reported under its name
+const todo = {
+  name: 'todo-note',
+  description: 'notes every file that still imports ftplib',
+  run(ctx) {
+    const at = ctx.source.indexOf('ftplib');
+    return { findings: [{ rule: 'todo-note', start: at, end: at + 6, status: 'manual', message: 'imports ftplib' }] };
+  },
+};
+const dry = await run([process.argv[2]], { transforms: [todo] });
+out.dry = {
+  summary: { ...dry.summary, seconds: typeof dry.summary.seconds },
+  files: dry.results.map((r) => [r.path.slice(process.argv[2].length + 1), r.status]),
+  notes: dry.results.flatMap((r) => r.findings.filter((f) => f.rule === 'todo-note').map((f) => f.line + ':' + f.column)),
+  json: JSON.parse(jsonReport(dry.results, dry.summary)).summary.changed,
+};
+
+const written = await run([process.argv[2]], { write: true, transforms: [process.argv[3]] });
+out.written = { changed: written.summary.changed, errors: written.summary.errors };
+
+try {
+  await run([process.argv[2]], { transforms: ['no-such-transform'] });
+} catch (err) {
+  out.loadError = err instanceof TransformLoadError ? err.message : 'wrong class: ' + err;
+}
+try {
+  await import('ftptls/dist/src/cli.js');
+} catch (err) {
+  out.deepImport = err.code;
+}
+console.log(JSON.stringify(out));
+`;
+    fs.writeFileSync(path.join(project, 'batch.mjs'), script);
+    const r = sh(process.execPath, ['batch.mjs', repo, EXAMPLE_TRANSFORM], { cwd: project });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.version).toBe(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
+    expect(out.builtins).toEqual(['ftp-to-ftp-tls', 'prot-p', 'ssl-context']);
+    expect(out.one.status).toBe('changed');
+    expect(out.one.after).toBe(SECURE);
+    expect(out.one.rules).toEqual(expect.arrayContaining(['ftp-to-ftp-tls:fixed', 'prot-p:fixed']));
+    expect(out.ssl).toContain('ftplib.FTP_TLS("h", context=ssl.create_default_context())');
+    expect(out.dry.files).toEqual([
+      ['app/broken.py', 'error'],
+      ['app/clean.py', 'unchanged'],
+      ['app/test_upload.py', 'unchanged'],
+      ['app/upload.py', 'changed'],
+    ]);
+    expect(out.dry.summary).toMatchObject({
+      files: 4,
+      changed: 1,
+      unchanged: 2,
+      errors: 1,
+      seconds: 'number',
+    });
+    expect(out.dry.notes).toEqual(['3:14', '1:6']); // test_upload.py, upload.py (the broken file never runs)
+    expect(out.dry.json).toBe(1);
+    // --write with the example transform module: upload.py and the test's patch target
+    expect(out.written).toEqual({ changed: 2, errors: 1 });
+    expect(fs.readFileSync(path.join(repo, 'app', 'upload.py'), 'utf8')).toBe(SECURE);
+    expect(fs.readFileSync(path.join(repo, 'app', 'test_upload.py'), 'utf8')).toContain(
+      '@mock.patch("ftplib.FTP_TLS")',
+    );
+    expect(out.loadError).toBe("unknown transform 'no-such-transform' (see --list-transforms)");
+    expect(out.deepImport).toBe('ERR_PACKAGE_PATH_NOT_EXPORTED');
+  });
+
+  it('has declarations that type-check a TypeScript consumer (tsc --noEmit)', () => {
+    fs.writeFileSync(
+      path.join(project, 'tsconfig.json'),
+      JSON.stringify(
+        {
+          compilerOptions: {
+            target: 'ES2022',
+            module: 'NodeNext',
+            moduleResolution: 'NodeNext',
+            strict: true,
+            noEmit: true,
+            skipLibCheck: false,
+            types: [],
+          },
+          files: ['consumer.ts', 'bad.ts', 'emscripten.d.ts'],
+        },
+        null,
+        2,
+      ),
+    );
+    fs.writeFileSync(
+      path.join(project, 'consumer.ts'),
+      `import {
+  run,
+  transformSource,
+  type FileResult,
+  type Finding,
+  type RunResult,
+  type Summary,
+  type Transform,
+  type TransformContext,
+  type RawFinding,
+} from 'ftptls';
+
+/** A custom transform written against the exported interface. */
+export const noteLogins: Transform = {
+  name: 'note-logins',
+  description: 'Notes every login() call',
+  run(ctx: TransformContext) {
+    const findings: RawFinding[] = [];
+    for (const call of ctx.tree.rootNode.descendantsOfType('call')) {
+      if (!call || !call.text.includes('.login(')) continue;
+      const callee = ctx.bindings.valueOf(call.childForFieldName('function'));
+      findings.push({
+        rule: 'note-logins',
+        start: call.startIndex,
+        end: call.endIndex,
+        status: callee.kind === 'other' ? 'manual' : 'fixed',
+        message: 'login',
+        edits: [{ start: call.endIndex, end: call.endIndex, text: '' }],
+      });
+    }
+    return { findings };
+  },
+};
+
+export async function batch(paths: string[]): Promise<Summary> {
+  const r: RunResult = await run(paths, { write: false, jobs: 2, transforms: ['prot-p', noteLogins] });
+  const changed: FileResult[] = r.results.filter((x) => x.status === 'changed');
+  const manual: Finding[] = changed.flatMap((x) => x.findings.filter((f) => f.status === 'manual'));
+  const one: FileResult = await transformSource('import ftplib\\n', { path: 'a.py', sslContext: true });
+  const after: string = one.after;
+  return { ...r.summary, manual: manual.length + after.length };
+}
+`,
+    );
+    // web-tree-sitter's declarations (Node, Tree) name EmscriptenModule from @types/emscripten, which it has
+    // only as a devDependency: with skipLibCheck false a consumer needs @types/emscripten or this stand-in
+    fs.writeFileSync(path.join(project, 'emscripten.d.ts'), 'interface EmscriptenModule {}\n');
+    // and the types must refuse what is wrong
+    fs.writeFileSync(
+      path.join(project, 'bad.ts'),
+      `import { run, type Transform } from 'ftptls';
+// @ts-expect-error: a finding's status is fixed | suppressed | manual
+export const bad: Transform = { name: 'x', description: 'y', run: () => ({ findings: [{ rule: 'x', start: 0, end: 0, status: 'done', message: '' }] }) };
+// @ts-expect-error: paths are an array
+void run('src/');
+// @ts-expect-error: the result has no such field
+void run(['src/']).then((r) => r.exitCode);
+`,
+    );
+    const r = sh(TSC, ['-p', 'tsconfig.json'], { cwd: project });
+    expect(`${r.stdout}${r.stderr}`).toBe('');
+    expect(r.status).toBe(0);
+  });
+
+  it('installs the ftptls command, which runs from the installed package', () => {
+    const dir = path.join(work, 'cmd');
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, 'upload.py'), INSECURE);
+    const bin = path.join(project, 'node_modules', '.bin', 'ftptls');
+    const r = sh(bin, ['--check', dir], { cwd: project, env: { ...NPM_ENV, NO_COLOR: '1' } });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('+ftp.prot_p()\n');
+  });
+});
