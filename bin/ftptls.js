@@ -9,5 +9,12 @@ if (!existsSync(cli)) {
   );
   process.exit(2);
 }
+// `ftptls . | head`: a closed pipe ends the run quietly, as for other command-line tools
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
 const { main } = await import(cli.href);
 process.exitCode = await main();

@@ -16,7 +16,7 @@ import { transformSource } from './transform-source.js';
 import type { FileResult, Transform } from './types.js';
 import { BUILTIN_TRANSFORMS } from '../transforms/index.js';
 
-export const EXIT = { ok: 0, changes: 1, failure: 2 } as const;
+export const EXIT = { ok: 0, changes: 1, failure: 2, interrupted: 130 } as const;
 
 type Format = 'diff' | 'json' | 'sarif' | 'summary';
 
@@ -40,6 +40,7 @@ function parser(argv: string[]) {
       alias: 't',
       type: 'string',
       array: true,
+      nargs: 1,
       describe: 'Run only these transforms (repeatable): a built-in name or a path to your own module',
     })
     .option('list-transforms', { type: 'boolean', describe: 'List the built-in transforms and exit' })
@@ -53,6 +54,7 @@ function parser(argv: string[]) {
     .option('ignore-pattern', {
       type: 'string',
       array: true,
+      nargs: 1,
       describe: 'Skip paths matching this gitignore-style glob (repeatable)',
     })
     .option('gitignore', {
@@ -63,11 +65,13 @@ function parser(argv: string[]) {
     .option('extensions', {
       type: 'string',
       array: true,
+      nargs: 1,
       describe: 'File extensions to look for in directories (default: .py .pyw .ipynb)',
     })
     .option('suppress-comment', {
       type: 'string',
       array: true,
+      nargs: 1,
       describe: 'An extra comment marker that suppresses a site (repeatable)',
     })
     .option('report-unused-suppressions', {
@@ -98,7 +102,7 @@ function parser(argv: string[]) {
     .strictOptions()
     .help()
     .alias('help', 'h')
-    .version()
+    .version(packageVersion())
     .wrap(Math.min(110, process.stdout.columns || 100))
     .fail((msg, err) => {
       throw new UsageError(msg || err?.message || 'invalid usage');
@@ -106,6 +110,14 @@ function parser(argv: string[]) {
 }
 
 class UsageError extends Error {}
+
+/** Read from our own package.json: yargs would look for the nearest one, which is the user's when installed. */
+function packageVersion(): string {
+  const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
 
 export async function main(argv = hideBin(process.argv)): Promise<number> {
   let args;
@@ -155,8 +167,31 @@ export async function main(argv = hideBin(process.argv)): Promise<number> {
     }
     const transforms = await loadTransforms(options);
     const progress = startProgress(process.stderr, errColor);
-    const { results, seconds } = await run(paths, { ...options, onProgress: progress.update });
-    progress.stop();
+    // SIGINT: the first stops handing out files and lets those in flight finish (each is written whole or
+    // not at all); the second exits at once
+    const interrupt = new AbortController();
+    const onSigint = () => {
+      if (interrupt.signal.aborted) process.exit(EXIT.interrupted);
+      interrupt.abort();
+    };
+    process.on('SIGINT', onSigint);
+    let outcome: Awaited<ReturnType<typeof run>>;
+    try {
+      outcome = await run(paths, { ...options, onProgress: progress.update, signal: interrupt.signal });
+    } finally {
+      process.off('SIGINT', onSigint);
+      progress.stop();
+    }
+    const { results, seconds } = outcome;
+    if (interrupt.signal.aborted) {
+      const written = results.filter((r) => r.status === 'changed').length;
+      process.stderr.write(
+        mode === 'write'
+          ? `ftptls: interrupted after ${results.length} files: ${written} written whole, the rest untouched\n`
+          : `ftptls: interrupted after ${results.length} files; nothing written\n`,
+      );
+      return EXIT.interrupted;
+    }
     if (format === 'diff') {
       for (const r of results) if (r.status === 'changed') process.stdout.write(diffBytes(r, color));
     } else {

@@ -6,7 +6,11 @@
 //   const result = await transformSource(text, { path: 'upload.py' });
 import { loadTransforms, type TransformSelection } from './load-transforms.js';
 import { summarize, type Summary } from './report/summary.js';
-import { run as runFiles, type RunOptions as RunnerOptions } from './runner.js';
+import {
+  run as runFiles,
+  type RunOptions as RunnerOptions,
+  type RunResult as RunnerResult,
+} from './runner.js';
 import {
   transformSource as transformText,
   type TransformSourceOptions as PipelineOptions,
@@ -36,13 +40,9 @@ export async function transformSource(
 /** Options of {@link run}: what the CLI's flags set, by the same names (`write`, `transforms`, `jobs`, ...). */
 export type RunOptions = RunnerOptions;
 
-export interface RunResult {
-  /** One result per file looked at, sorted by path (whatever the scheduling). */
-  results: FileResult[];
+export interface RunResult extends RunnerResult {
   /** The tally the CLI prints at the end of a run (files by status, findings by status, seconds). */
   summary: Summary;
-  /** Wall-clock seconds of the run (also `summary.seconds`). */
-  seconds: number;
 }
 
 /**
@@ -57,8 +57,8 @@ export interface RunResult {
  */
 export async function run(paths: string[], options: RunOptions = {}): Promise<RunResult> {
   const inline = (options.transforms ?? []).some((t) => typeof t !== 'string');
-  const { results, seconds } = await runFiles(paths, inline ? { ...options, jobs: 1 } : options);
-  return { results, summary: summarize(results, seconds), seconds };
+  const result = await runFiles(paths, inline ? { ...options, jobs: 1 } : options);
+  return { ...result, summary: summarize(result.results, result.seconds) };
 }
 
 /**

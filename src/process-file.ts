@@ -1,6 +1,7 @@
 // One file from disk to a FileResult: read, cheap prefilter, decode, transform, and (with --write) write back
 // atomically in the file's own encoding. The same code runs in worker threads and in-process.
 import fs from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { isNotebookPath, NOTEBOOK_SIZE_FACTOR, transformNotebookBytes } from './notebook.js';
 import { initParser } from './parser.js';
 import { DecodeError, decodeSource, encodeSource } from './source-text.js';
@@ -13,6 +14,8 @@ export interface ProcessOptions {
   suppressComments?: string[];
   /** Files larger than this many bytes are an error for that file. */
   maxFileSize?: number;
+  /** Relative paths are relative to this folder (default: the process's). Results keep the path as given. */
+  cwd?: string;
   /** Process files marked @generated instead of skipping them. */
   includeGenerated?: boolean;
   [option: string]: unknown;
@@ -35,11 +38,12 @@ export async function processFile(
     findings: [],
     error,
   });
+  const onDisk = options.cwd ? resolve(options.cwd, path) : path;
   const notebook = isNotebookPath(path);
   const limit = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   let bytes: Buffer;
   try {
-    const stat = await fs.stat(path);
+    const stat = await fs.stat(onDisk);
     if (!stat.isFile()) return failed('not a regular file');
     // A notebook's outputs (images) may be large; the limit is for its code (src/notebook.ts)
     const factor = notebook ? NOTEBOOK_SIZE_FACTOR : 1;
@@ -47,7 +51,7 @@ export async function processFile(
       return failed(
         `file is larger than ${factor > 1 ? `${factor} × ` : ''}--max-file-size (${stat.size} > ${limit * factor} bytes)`,
       );
-    bytes = await fs.readFile(path);
+    bytes = await fs.readFile(onDisk);
   } catch (err) {
     return failed(ioMessage(err));
   }
@@ -64,7 +68,7 @@ export async function processFile(
     });
     if (out && options.write) {
       try {
-        await writeFileAtomic(path, out);
+        await writeFileAtomic(onDisk, out);
       } catch (err) {
         return { ...result, status: 'error', error: `could not write: ${ioMessage(err)}` };
       }
@@ -106,7 +110,7 @@ export async function processFile(
   }
   if (options.write) {
     try {
-      await writeFileAtomic(path, out);
+      await writeFileAtomic(onDisk, out);
     } catch (err) {
       return { ...result, status: 'error', error: `could not write: ${ioMessage(err)}` };
     }

@@ -92,6 +92,7 @@ interface Outcome {
 async function processAll(files: string[], options: RunOptions): Promise<Outcome> {
   // Load once here first: a transform that cannot load is one clear error, not one per file
   const transforms = await loadTransforms(options);
+  if (options.signal?.aborted) return { results: [], interrupted: true };
   const { onProgress, signal, ...rest } = options;
   const workerOptions: WorkerOptions = { ...rest, maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE };
   const jobs = Math.max(

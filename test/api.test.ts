@@ -271,3 +271,117 @@ void run(['src/']).then((r) => r.exitCode);
     expect(r.stdout).toContain('+ftp.prot_p()\n');
   });
 });
+
+/** The code blocks of a markdown file that follow `heading`, up to the next heading of any level. */
+function codeBlocks(file: string, heading: string): string[] {
+  const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
+  const start = text.indexOf(`\n${heading}\n`);
+  if (start < 0) throw new Error(`${file} has no heading ${heading}`);
+  const rest = text.slice(start + heading.length + 2);
+  const section = rest.slice(0, rest.search(/\n#{2,4} /) >>> 0);
+  return [...section.matchAll(/```\w*\n([\s\S]*?)```/g)].map((m) => m[1]);
+}
+
+describe('the recipes in docs/, run against the installed package', () => {
+  const hasJq = sh('jq', ['--version']).status === 0;
+  if (!hasJq) console.warn('api: the jq commands of docs/batch-migration.md are skipped: no jq');
+
+  it('docs/api.md: the batch script migrates every checkout and keeps a report for each', () => {
+    const [script] = codeBlocks('docs/api.md', '### A batch script');
+    fs.writeFileSync(path.join(project, 'migrate-all.mjs'), script);
+    const root = path.join(work, 'checkouts');
+    for (const [name, file] of [
+      ['billing', INSECURE],
+      ['clean', 'print("no ftp")\n'],
+      ['legacy', 'import ftplib\ndef (:\n'],
+    ]) {
+      fs.mkdirSync(path.join(root, name, '.git'), { recursive: true });
+      fs.writeFileSync(path.join(root, name, 'job.py'), file);
+    }
+    const r = sh(process.execPath, ['migrate-all.mjs', root], { cwd: project });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toMatch(/^billing\t1 changed\t2 fixed\t0 manual\t0 errors$/m);
+    expect(r.stdout).toMatch(/^clean\t0 changed\t0 fixed\t0 manual\t0 errors$/m);
+    expect(r.stdout).toMatch(/^legacy\t0 changed\t0 fixed\t0 manual\t1 errors\n {2}.*job\.py: syntax error/m);
+    expect(fs.readFileSync(path.join(root, 'billing', 'job.py'), 'utf8')).toBe(SECURE);
+    const report = JSON.parse(fs.readFileSync(path.join(project, 'ftptls-reports', 'billing.json'), 'utf8'));
+    expect(report).toMatchObject({ version: 1, tool: 'ftptls', summary: { changed: 1 } });
+  });
+
+  it('docs/batch-migration.md: ftptls-migrate.sh as multi-gitter runs it, and the jq one-liners', () => {
+    const script = path.join(ROOT, 'docs', 'examples', 'ftptls-migrate.sh');
+    expect(fs.statSync(script).mode & 0o111).not.toBe(0); // multi-gitter runs it directly
+    const org = path.join(work, 'org');
+    const reports = path.join(org, 'ftptls-reports');
+    const env = {
+      ...NPM_ENV,
+      PATH: `${path.join(project, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH}`,
+      FTPTLS_REPORTS: reports,
+      FTPTLS_ARGS: `--transform ${path.join(project, 'node_modules', 'ftptls', 'examples', 'custom-transform', 'mock-patch-targets.js')}`,
+      GIT_AUTHOR_NAME: 't',
+      GIT_AUTHOR_EMAIL: 't@example.invalid',
+      GIT_COMMITTER_NAME: 't',
+      GIT_COMMITTER_EMAIL: 't@example.invalid',
+    };
+    /** A clone as multi-gitter leaves it: a git work tree, the script run in its root with REPOSITORY set. */
+    const clone = (name: string, files: Record<string, string>) => {
+      const dir = path.join(org, name);
+      fs.mkdirSync(dir, { recursive: true });
+      for (const [rel, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, rel), text);
+      for (const args of [
+        ['init', '-q'],
+        ['add', '-A'],
+        ['commit', '-q', '-m', 'init'],
+      ])
+        expect(sh('git', args, { cwd: dir, env }).status).toBe(0);
+      return dir;
+    };
+    const migrate = (dir: string, name: string, extra: Record<string, string> = {}) =>
+      sh(script, [], { cwd: dir, env: { ...env, REPOSITORY: `my-org/${name}`, ...extra } });
+    const changed = (dir: string) => sh('git', ['status', '--porcelain'], { cwd: dir }).stdout;
+
+    const app = clone('app', {
+      'upload.py': INSECURE,
+      'chained.py': 'import ftplib\n\nftplib.FTP("h").login("u", "p")\n', // a manual prot-p finding
+      'test_upload.py': 'from unittest import mock\n\n@mock.patch("ftplib.FTP")\ndef test(m): pass\n',
+    });
+    const a = migrate(app, 'app');
+    expect(a.stderr).toContain('fixed upload.py');
+    expect(a.status).toBe(0); // changes + exit 0: multi-gitter opens a pull request
+    expect(changed(app)).toBe(' M chained.py\n M test_upload.py\n M upload.py\n'); // the report is not in the clone
+    expect(fs.readFileSync(path.join(app, 'test_upload.py'), 'utf8')).toContain('"ftplib.FTP_TLS"');
+
+    const clean = clone('clean', { 'main.py': 'print("hello")\n' });
+    expect(migrate(clean, 'clean').status).toBe(0); // no changes: no pull request
+    expect(changed(clean)).toBe('');
+
+    const legacy = clone('legacy', { 'upload.py': INSECURE, 'old.py': 'import ftplib\ndef (:\n' });
+    const l = migrate(legacy, 'legacy');
+    expect(l.status).toBe(1); // multi-gitter skips the repository
+    expect(l.stderr).toContain('some files in my-org/legacy could not be processed');
+    expect(migrate(legacy, 'legacy', { FTPTLS_ALLOW_ERRORS: '1' }).status).toBe(0);
+
+    expect(fs.readdirSync(reports).sort()).toEqual([
+      'my-org__app.json',
+      'my-org__clean.json',
+      'my-org__legacy.json',
+    ]);
+    if (!hasJq) return;
+    const commands = codeBlocks('docs/batch-migration.md', '### 4. Read the reports')
+      .flatMap((block) => block.split('\n'))
+      .filter((line) => line.startsWith('jq '));
+    expect(commands).toHaveLength(3);
+    const [total, perRepo, manual] = commands.map((c) => {
+      const r = sh('bash', ['-c', c], { cwd: org });
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      return r.stdout;
+    });
+    // legacy's report is the second run's: upload.py was already fixed by the first
+    expect(JSON.parse(total)).toEqual({ repositories: 3, files_changed: 3, fixed: 4, manual: 1, errors: 1 });
+    expect(perRepo).toBe('my-org__app\t3\t4\t1\t0\nmy-org__clean\t0\t0\t0\t0\nmy-org__legacy\t0\t0\t0\t1\n');
+    expect(manual).toMatch(
+      /^my-org__app: chained\.py:3:1: prot_p\(\) not added: .* \(FTP_TLS\(\.\.\.\)\.login\(\) is chained on the constructor; .*\)\n$/,
+    );
+  });
+});

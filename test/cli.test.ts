@@ -1,9 +1,10 @@
 // The CLI contract end to end, on real files in temporary directories: the built bin/ftptls.js.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from './helpers/run-cli.js';
+import { BIN, runCli } from './helpers/run-cli.js';
 
 const INSECURE =
   'from ftplib import FTP\n\nftp = FTP("ftp.example.com")\nftp.login("user", "secret")\nftp.retrlines("LIST")\n';
@@ -134,5 +135,33 @@ describe('ftptls CLI', () => {
       'ftp-to-ftp-tls:fixed',
       'prot-p:fixed',
     ]);
+  });
+
+  it('keeps paths after a repeatable option as paths', () => {
+    write('lab.py', 'from ftplib import FTP\n\nftp = FTP("lab")  # lab-only\n');
+    const r = runCli(['--suppress-comment', '# lab-only', 'lab.py'], { cwd: dir });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/1 suppressed/);
+  });
+
+  it('prints its own version, wherever it is run from', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '..', 'package.json'), 'utf8'));
+    const r = runCli(['--version'], { cwd: dir });
+    expect(r.stdout.trim()).toBe(pkg.version);
+  });
+
+  it('ends quietly when its output pipe closes early', () => {
+    for (let i = 0; i < 200; i++) write(`m${i}.py`, INSECURE);
+    const r = spawnSync(
+      'bash',
+      ['-c', `node ${JSON.stringify(BIN)} . | head -c 10 >/dev/null; echo "\${PIPESTATUS[0]}"`],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+      },
+    );
+    expect(r.stderr).not.toContain('EPIPE');
+    expect(r.stdout.trim()).toBe('0');
   });
 });

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/run-cli.js';
 
 const ROOT = path.join(import.meta.dirname, '..');
@@ -20,6 +20,9 @@ if (!haveSystemPython && !CI) console.warn(`custom-transform: unittest runs skip
 let dir: string;
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ftptls-custom-'));
+});
+afterEach(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 function write(rel: string, text: string): string {

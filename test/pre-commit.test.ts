@@ -17,7 +17,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from './helpers/run-cli.js';
 
 const ROOT = path.join(import.meta.dirname, '..');
 const PRE_COMMIT = '/usr/bin/pre-commit';
@@ -61,24 +60,8 @@ function unavailable(): string | undefined {
   return undefined;
 }
 
-/** Does the built CLI handle notebooks yet? (Being added; until then the notebook case is skipped.) */
-function notebooksSupported(): boolean {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ftptls-nb-probe-'));
-  try {
-    fs.writeFileSync(path.join(dir, 'probe.ipynb'), NOTEBOOK);
-    const r = runCli(['--check', 'probe.ipynb'], { cwd: dir });
-    return r.status === 1 && r.stdout.includes('FTP_TLS');
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 const skipReason = unavailable();
 if (skipReason && !CI) console.warn(`pre-commit tests skipped: ${skipReason}`);
-const notebooks = !skipReason && notebooksSupported();
-if (!skipReason && !notebooks)
-  console.warn('pre-commit notebook case skipped: the CLI does not rewrite .ipynb yet');
-
 const GIT_ENV = {
   GIT_AUTHOR_NAME: 'ftptls test',
   GIT_AUTHOR_EMAIL: 'test@example.invalid',
@@ -140,7 +123,7 @@ describe.skipIf(skipReason !== undefined && !CI)('pre-commit hooks', () => {
     fs.writeFileSync(path.join(target, 'app', 'clean.py'), 'print("nothing to do")\n');
     fs.writeFileSync(path.join(target, 'notes.txt'), 'ftplib.FTP("h") is not Python here\n');
     fs.writeFileSync(path.join(target, 'deploy'), SCRIPT, { mode: 0o755 });
-    if (notebooks) fs.writeFileSync(path.join(target, 'explore.ipynb'), NOTEBOOK);
+    fs.writeFileSync(path.join(target, 'explore.ipynb'), NOTEBOOK);
     git(target, 'init', '-q');
     git(target, 'add', '-A');
   }, 60_000);
@@ -165,6 +148,7 @@ describe.skipIf(skipReason !== undefined && !CI)('pre-commit hooks', () => {
       expect(r.output).toContain('+ftp.prot_p()\n');
       // an executable script with a python shebang is a Python file to pre-commit (identify), so it is checked
       expect(r.output).toContain('+++ b/deploy\n');
+      expect(r.output).toContain('+++ b/explore.ipynb:cell 1'); // notebooks: types_or jupyter
       expect(r.output).not.toContain('notes.txt');
       expect(fs.readFileSync(path.join(target, 'app', 'upload.py'), 'utf8')).toBe(INSECURE);
     },
@@ -181,8 +165,7 @@ describe.skipIf(skipReason !== undefined && !CI)('pre-commit hooks', () => {
       expect(fs.readFileSync(path.join(target, 'app', 'upload.py'), 'utf8')).toBe(SECURE);
       expect(fs.readFileSync(path.join(target, 'deploy'), 'utf8')).toContain('ftplib.FTP_TLS("h")');
       expect(fs.readFileSync(path.join(target, 'notes.txt'), 'utf8')).toContain('ftplib.FTP("h")');
-      if (notebooks)
-        expect(fs.readFileSync(path.join(target, 'explore.ipynb'), 'utf8')).toContain('ftplib.FTP_TLS(');
+      expect(fs.readFileSync(path.join(target, 'explore.ipynb'), 'utf8')).toContain('ftplib.FTP_TLS(');
     },
     INSTALL_TIMEOUT,
   );

@@ -175,7 +175,8 @@ function findSites(ctx) {
       if (!isFtplib(positional[0] ?? keywords.get('target'))) continue;
       for (const name of keywordNames) {
         if (name.text === 'FTP_TLS') patchesTls = true;
-        else if (name.text === 'FTP') sites.push({ node: name, insertAt: name.endIndex, shown: 'ftplib.FTP' });
+        else if (name.text === 'FTP')
+          sites.push({ node: name, insertAt: name.endIndex, shown: 'ftplib.FTP' });
       }
     }
   }
@@ -202,13 +203,19 @@ const mockPatchTargets = {
           message: `patch target ${site.shown} kept: suppressed by ${marker}`,
         });
       } else if (site.manual) {
-        findings.push({ ...at, status: 'manual', message: `patch target ${site.shown} not changed`, reason: site.manual });
+        findings.push({
+          ...at,
+          status: 'manual',
+          message: `patch target ${site.shown} not changed`,
+          reason: site.manual,
+        });
       } else if (patchesTls) {
         findings.push({
           ...at,
           status: 'manual',
           message: `patch target ${site.shown} not changed`,
-          reason: 'this file also patches ftplib.FTP_TLS; decide by hand which patch the rewritten code needs',
+          reason:
+            'this file also patches ftplib.FTP_TLS; decide by hand which patch the rewritten code needs',
         });
       } else {
         findings.push({

@@ -1,0 +1,260 @@
+// The runner against the BUILT code (dist/): vitest cannot load a .ts file as a worker thread, so the worker
+// pool is only real there. In-process and pool must agree byte for byte, results come in path order, a file
+// that crashes a worker is one error result, and SIGINT (the CLI) leaves every file old or new, never half.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateFile, generateTree } from '../bench/generate.js';
+import { BIN } from './helpers/run-cli.js';
+import type { FileResult } from '../src/types.js';
+
+const DIST = path.join(import.meta.dirname, '..', 'dist', 'src');
+type Runner = typeof import('../src/runner.js');
+type ProcessFileModule = typeof import('../src/process-file.js');
+type WorkerModule = typeof import('../src/worker.js');
+
+let runner: Runner;
+let tmp: string;
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(DIST, 'runner.js')))
+    throw new Error('dist/ is missing: run `npx tsc -p tsconfig.json` (npm test does) before this test');
+  runner = (await import(pathToFileURL(path.join(DIST, 'runner.js')).href)) as Runner;
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ftptls-runner-'));
+});
+
+afterAll(() => {
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+/** A tree of generated files plus the awkward ones: no ftplib, undecodable, a syntax error, empty. */
+function mixedTree(name: string, count: number): string {
+  const dir = path.join(tmp, name);
+  generateTree(dir, { count });
+  const odd = path.join(dir, 'odd');
+  fs.mkdirSync(odd);
+  fs.writeFileSync(path.join(odd, 'plain.py'), 'print("nothing to see")\n');
+  fs.writeFileSync(path.join(odd, 'empty.py'), '');
+  fs.writeFileSync(path.join(odd, 'latin.py'), Buffer.from('# -*- coding: ascii -*-\nimport ftplib\nx = "\xe9"\n', 'latin1'));
+  fs.writeFileSync(path.join(odd, 'broken.py'), 'from ftplib import FTP\ndef f(:\n    FTP("h")\n');
+  fs.writeFileSync(path.join(odd, 'crlf.py'), 'from ftplib import FTP\r\nftp = FTP("h")\r\nftp.login("u", "p")\r\n');
+  return dir;
+}
+
+const strip = (rs: FileResult[]) => rs.map((r) => ({ ...r }));
+
+describe('runner (built)', () => {
+  it('worker pool and in-process give identical results, in path order', async () => {
+    const dir = mixedTree('same', 300);
+    const one = await runner.run([dir], { jobs: 1 });
+    const pool = await runner.run([dir], { jobs: 2 });
+    expect(one.results).toHaveLength(305);
+    expect(strip(pool.results)).toEqual(strip(one.results));
+    const paths = pool.results.map((r) => r.path);
+    expect(paths).toEqual([...paths].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    const by = new Map(pool.results.map((r) => [path.relative(dir, r.path), r]));
+    expect(by.get('odd/plain.py')?.status).toBe('unchanged');
+    expect(by.get('odd/empty.py')?.status).toBe('unchanged');
+    expect(by.get('odd/latin.py')?.status).toBe('error');
+    expect(by.get('odd/broken.py')?.status).toBe('error');
+    expect(by.get('odd/crlf.py')?.after).toContain('FTP_TLS("h")\r\n');
+    for (const r of pool.results) if (r.error) expect(r.error).not.toContain('\n');
+    expect(pool.results.filter((r) => r.status === 'changed').length).toBeGreaterThan(200);
+  });
+
+  it('really runs the pool in worker threads', async () => {
+    const dir = mixedTree('threads', 200);
+    const log = path.join(tmp, 'threads.log');
+    const probe = path.join(tmp, 'probe-transform.mjs');
+    fs.writeFileSync(
+      probe,
+      `import fs from 'node:fs';
+import { threadId } from 'node:worker_threads';
+export default {
+  name: 'thread-probe',
+  description: 'records the thread it runs in',
+  run(ctx) {
+    fs.appendFileSync(ctx.options.probeLog, threadId + '\\n');
+    return { findings: [] };
+  },
+};
+`,
+    );
+    const { results } = await runner.run([dir], { jobs: 2, transforms: [probe], probeLog: log });
+    expect(results.filter((r) => r.status === 'error').map((r) => path.basename(r.path))).toEqual([
+      'broken.py',
+      'latin.py',
+    ]);
+    const threads = new Set(fs.readFileSync(log, 'utf8').trim().split('\n'));
+    expect(threads.has('0')).toBe(false); // not the main thread
+    expect(threads.size).toBe(2);
+  });
+
+  it('the fast scan settles exactly what process-file settles without parsing', async () => {
+    const pf = (await import(pathToFileURL(path.join(DIST, 'process-file.js')).href)) as ProcessFileModule;
+    const wk = (await import(pathToFileURL(path.join(DIST, 'worker.js')).href)) as WorkerModule;
+    const dir = path.join(tmp, 'scan');
+    fs.mkdirSync(dir);
+    const plain = path.join(dir, 'plain.py');
+    fs.writeFileSync(plain, 'import os\n');
+    expect(await pf.processFile(plain, [], {})).toEqual(wk.unchangedResult(plain));
+    const work = new wk.FileWork({ maxFileSize: pf.DEFAULT_MAX_FILE_SIZE });
+    expect(work.scan(plain).unchanged).toBe(true);
+    // Anything else is left to the full pipeline, which reports it
+    const big = path.join(dir, 'big.py');
+    fs.writeFileSync(big, 'x = 1\n'.repeat(100));
+    expect(new wk.FileWork({ maxFileSize: 10 }).scan(big).unchanged).toBe(false);
+    expect(work.scan(path.join(dir, 'missing.py')).unchanged).toBe(false);
+    expect(work.scan(dir).unchanged).toBe(false);
+    const uses = path.join(dir, 'uses.py');
+    fs.writeFileSync(uses, '# ftplib\n');
+    expect(work.scan(uses).unchanged).toBe(false);
+    // Too large for the limit but no ftplib: an error in both modes, never "unchanged"
+    for (const jobs of [1, 2]) {
+      const { results } = await runner.run([dir], { jobs, maxFileSize: 50 });
+      expect(results.find((r) => r.path === big)?.status).toBe('error');
+    }
+  });
+
+  it('a file that crashes its worker is an error result; the run goes on', async () => {
+    const dir = mixedTree('crash', 300);
+    fs.writeFileSync(path.join(dir, 'odd', 'crash1.py'), 'import ftplib  # CRASH_THE_WORKER\n');
+    fs.writeFileSync(path.join(dir, 'pkg01', 'crash2.py'), 'import ftplib  # CRASH_THE_WORKER\n');
+    fs.writeFileSync(path.join(dir, 'odd', 'throws.py'), 'import ftplib  # THROW_IN_TRANSFORM\n');
+    const crash = path.join(tmp, 'crash-transform.mjs');
+    fs.writeFileSync(
+      crash,
+      `import { isMainThread } from 'node:worker_threads';
+export default {
+  name: 'crash-probe',
+  description: 'ends its worker thread on a marked file',
+  run(ctx) {
+    if (ctx.source.includes('CRASH_THE_WORKER')) {
+      if (!isMainThread) process.exit(3);
+      throw new Error('would have crashed a worker');
+    }
+    if (ctx.source.includes('THROW_IN_TRANSFORM')) throw new Error('boom\\nsecond line');
+    return { findings: [] };
+  },
+};
+`,
+    );
+    const pool = await runner.run([dir], { jobs: 2, transforms: [crash] });
+    const one = await runner.run([dir], { jobs: 1, transforms: [crash] });
+    expect(pool.results).toHaveLength(308);
+    const errors = (rs: FileResult[]) =>
+      Object.fromEntries(rs.filter((r) => r.status === 'error').map((r) => [path.relative(dir, r.path), r.error]));
+    expect(errors(pool.results)).toEqual({
+      'odd/broken.py': expect.stringMatching(/^syntax error/),
+      'odd/latin.py': expect.any(String),
+      'odd/crash1.py': 'crashed a worker thread: exited with code 3',
+      'pkg01/crash2.py': 'crashed a worker thread: exited with code 3',
+      'odd/throws.py': 'transform crash-probe failed: boom',
+    });
+    // Every other file: exactly the in-process result
+    const isCrash = (r: FileResult) => r.path.includes('crash');
+    expect(strip(pool.results.filter((r) => !isCrash(r)))).toEqual(strip(one.results.filter((r) => !isCrash(r))));
+  });
+
+  it('an aborted signal stops the run: files done are whole, the run says it was interrupted', async () => {
+    const dir = mixedTree('abort', 400);
+    for (const jobs of [1, 2]) {
+      const controller = new AbortController();
+      const { results, interrupted } = await runner.run([dir], {
+        jobs,
+        signal: controller.signal,
+        onProgress: (done) => done >= 20 && controller.abort(),
+      });
+      expect(interrupted).toBe(true);
+      expect(results.length).toBeGreaterThanOrEqual(20);
+      expect(results.length).toBeLessThan(405);
+      const paths = results.map((r) => r.path);
+      expect(paths).toEqual([...paths].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    }
+    const aborted = AbortSignal.abort();
+    expect(await runner.run([dir], { signal: aborted })).toMatchObject({ results: [], interrupted: true });
+  });
+});
+
+describe('SIGINT (the built CLI, --write)', () => {
+  const COUNT = 3000;
+
+  /** Runs the CLI with --write on a fresh generated tree, sends SIGINT once it has written a file. */
+  async function interrupted(name: string, jobs: number, signals: number) {
+    const dir = path.join(tmp, name);
+    const files: string[] = generateTree(dir, { count: COUNT });
+    const inode = new Map(files.map((f) => [f, fs.statSync(f).ino]));
+    const child = spawn(process.execPath, [BIN, '--write', '--jobs', String(jobs), '-f', 'summary', dir], {
+      env: { ...process.env, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout.resume();
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    // Wait until the first file has been replaced (a rename gives it a new inode)
+    const started = Date.now();
+    let exitCode: number | null | undefined;
+    void exited.then((c) => (exitCode = c));
+    while (exitCode === undefined && !files.some((f) => fs.statSync(f).ino !== inode.get(f))) {
+      if (Date.now() - started > 30_000) throw new Error('the CLI wrote nothing in 30 s');
+      await new Promise((r) => setTimeout(r, 15));
+    }
+    expect(exitCode, `finished before the signal: ${stderr}`).toBeUndefined();
+    for (let i = 0; i < signals; i++) child.kill('SIGINT');
+    const code = await exited;
+    return { dir, files, code, stderr };
+  }
+
+  /** Checks that every file is its original bytes or exactly the fully fixed bytes; returns how many are new. */
+  function checkOldOrNew(dir: string, files: string[]): number {
+    const originals = files.map((f) => Buffer.from(generateFile(Number(/job_(\d+)\.py$/.exec(f)![1]))));
+    const changed = files.filter((f, i) => !fs.readFileSync(f).equals(originals[i]));
+    // The expected new bytes: the originals of those files, fixed by a complete run
+    const copy = `${dir}-expected`;
+    for (const f of changed) {
+      const target = path.join(copy, path.relative(dir, f));
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, originals[files.indexOf(f)]);
+    }
+    if (changed.length) {
+      const full = spawnSync(process.execPath, [BIN, '--write', '-f', 'summary', copy], { encoding: 'utf8' });
+      expect(full.status, full.stderr).toBe(0);
+    }
+    for (const f of changed) {
+      const expected = fs.readFileSync(path.join(copy, path.relative(dir, f)));
+      expect(fs.readFileSync(f).equals(expected), `${f} is neither the original nor the fixed file`).toBe(true);
+    }
+    return changed.length;
+  }
+
+  function tempFiles(dir: string): string[] {
+    return (fs.readdirSync(dir, { recursive: true }) as string[]).filter((p) =>
+      path.basename(p).startsWith('.ftptls-tmp-'),
+    );
+  }
+
+  for (const jobs of [2, 1]) {
+    it(`the first SIGINT lets files in flight finish, then exits 130 (--jobs ${jobs})`, async () => {
+      const { dir, files, code, stderr } = await interrupted(`sigint-j${jobs}`, jobs, 1);
+      expect(code).toBe(130);
+      const last = stderr.trim().split('\n').pop()!;
+      const m = /^ftptls: interrupted after (\d+) files: (\d+) written whole, the rest untouched$/.exec(last);
+      expect(m, stderr).not.toBeNull();
+      const written = checkOldOrNew(dir, files);
+      expect(written).toBe(Number(m![2]));
+      expect(written).toBeGreaterThan(0);
+      expect(written).toBeLessThan(COUNT / 2); // it stopped early
+      expect(tempFiles(dir)).toEqual([]);
+    });
+  }
+
+  it('a second SIGINT exits at once (130); files are still old or new', async () => {
+    const { dir, files, code } = await interrupted('sigint-twice', 2, 2);
+    expect(code).toBe(130);
+    checkOldOrNew(dir, files);
+  });
+});
