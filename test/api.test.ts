@@ -282,12 +282,12 @@ function codeBlocks(file: string, heading: string): string[] {
   return [...section.matchAll(/```\w*\n([\s\S]*?)```/g)].map((m) => m[1]);
 }
 
-describe('the recipes in docs/, run against the installed package', () => {
+describe('the recipes in the README, run against the installed package', () => {
   const hasJq = sh('jq', ['--version']).status === 0;
-  if (!hasJq) console.warn('api: the jq commands of docs/batch-migration.md are skipped: no jq');
+  if (!hasJq) console.warn('api: the jq commands of the README are skipped: no jq');
 
-  it('docs/api.md: the batch script migrates every checkout and keeps a report for each', () => {
-    const [script] = codeBlocks('docs/api.md', '### A batch script');
+  it('README: the batch script migrates every checkout and keeps a report for each', () => {
+    const [script] = codeBlocks('README.md', '### A batch script');
     fs.writeFileSync(path.join(project, 'migrate-all.mjs'), script);
     const root = path.join(work, 'checkouts');
     for (const [name, file] of [
@@ -308,7 +308,7 @@ describe('the recipes in docs/, run against the installed package', () => {
     expect(report).toMatchObject({ version: 1, tool: 'ftptls', summary: { changed: 1 } });
   });
 
-  it('docs/batch-migration.md: ftptls-migrate.sh as multi-gitter runs it, and the jq one-liners', () => {
+  it('README: ftptls-migrate.sh as multi-gitter runs it, and the jq one-liners', () => {
     const script = path.join(ROOT, 'docs', 'examples', 'ftptls-migrate.sh');
     expect(fs.statSync(script).mode & 0o111).not.toBe(0); // multi-gitter runs it directly
     const org = path.join(work, 'org');
@@ -367,7 +367,7 @@ describe('the recipes in docs/, run against the installed package', () => {
       'my-org__legacy.json',
     ]);
     if (!hasJq) return;
-    const commands = codeBlocks('docs/batch-migration.md', '### 4. Read the reports')
+    const commands = codeBlocks('README.md', '### 4. Read the reports')
       .flatMap((block) => block.split('\n'))
       .filter((line) => line.startsWith('jq '));
     expect(commands).toHaveLength(3);

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# ftptls-migrate.sh: the script multi-gitter runs in the root of each cloned repository (docs/batch-migration.md).
+# ftptls-migrate.sh: the script multi-gitter runs in the root of each cloned repository (README: "Migrating many repositories").
 #
 #   export FTPTLS_REPORTS="$PWD/ftptls-reports"
 #   multi-gitter run "$PWD/ftptls-migrate.sh" -O my-org -B ftptls/ftp-tls \
