@@ -81,6 +81,29 @@ const SCOPE_TYPES = new Set([
   'generator_expression',
 ]);
 
+/** Node types `visit` handles itself: everything else only matters for what it contains. */
+const VISITED = new Set([
+  'function_definition',
+  'lambda',
+  'class_definition',
+  'import_statement',
+  'import_from_statement',
+  'assignment',
+  'augmented_assignment',
+  'for_statement',
+  'for_in_clause',
+  'with_item',
+  'except_clause',
+  'named_expression',
+  'global_statement',
+  'nonlocal_statement',
+  'keyword_argument',
+  'list_comprehension',
+  'set_comprehension',
+  'dictionary_comprehension',
+  'generator_expression',
+]);
+
 const COMPREHENSIONS = new Set([
   'list_comprehension',
   'set_comprehension',
@@ -91,6 +114,10 @@ const COMPREHENSIONS = new Set([
 export class Bindings {
   readonly module: Scope;
   private readonly scopes = new Map<number, Scope>();
+  /** While visiting: the innermost except clause around us (within this def/class) catches ImportError. */
+  private inImportHandler = false;
+  private intervals?: { start: number; end: number; scope: Scope }[];
+  private readonly ranges = new Map<Scope, { start: number; end: number }>();
   /** Identifiers that bind rather than use a name. */
   private readonly bindingIds = new Set<number>();
   /** self.attr assignments per class scope: "classNodeId:attr" -> value expressions. */
@@ -129,22 +156,53 @@ export class Bindings {
     if (scope.globals.has(name.text)) target = this.module;
     else if (scope.nonlocals.has(name.text)) target = nonlocalTarget(scope, name.text);
     const list = target.bindings.get(name.text) ?? [];
-    list.push({ ...site, node: name, scope: target, fallback: site.fallback ?? inImportErrorHandler(name) });
+    const entry: BindingSite = {
+      ...site,
+      node: name,
+      scope: target,
+      fallback: site.fallback ?? this.inImportHandler,
+    };
+    list.push(entry);
     target.bindings.set(name.text, list);
   }
 
+  /**
+   * Visits the descendants of `node` that bind names or open scopes (VISITED); others are walked with a
+   * cursor, without becoming node objects, since most of a file is expressions that bind nothing.
+   */
   private visitChildren(node: Node, scope: Scope): void {
-    for (const child of node.namedChildren) if (child) this.visit(child, scope);
+    const cursor = node.walk();
+    let depth = 0;
+    let down = cursor.gotoFirstChild();
+    if (down) depth++;
+    while (depth > 0) {
+      if (down && cursor.nodeIsNamed && VISITED.has(cursor.nodeType)) {
+        this.visit(cursor.currentNode, scope);
+        down = false;
+      }
+      if (down && cursor.gotoFirstChild()) {
+        depth++;
+        continue;
+      }
+      if (cursor.gotoNextSibling()) {
+        down = true;
+        continue;
+      }
+      cursor.gotoParent();
+      depth--;
+      down = false;
+    }
+    cursor.delete();
   }
 
   private visit(node: Node, scope: Scope): void {
     switch (node.type) {
       case 'function_definition':
-        return this.visitFunction(node, scope);
+        return this.withHandler(false, () => this.visitFunction(node, scope));
       case 'lambda':
         return this.visitLambda(node, scope);
       case 'class_definition':
-        return this.visitClass(node, scope);
+        return this.withHandler(false, () => this.visitClass(node, scope));
       case 'import_statement':
         return this.visitImport(node, scope);
       case 'import_from_statement':
@@ -163,17 +221,18 @@ export class Bindings {
         return;
       case 'with_item':
         return this.visitWithItem(node, scope);
-      case 'except_clause': {
-        const value = node.namedChildren[0];
-        if (value?.type === 'as_pattern') {
-          const alias = value.childForFieldName('alias');
-          this.bindTargets(alias?.namedChildren[0] ?? null, scope, { kind: 'other' });
-          this.visitIfPresent(value.namedChildren[0], scope);
-          for (const child of node.namedChildren.slice(1)) if (child) this.visit(child, scope);
-          return;
-        }
-        return this.visitChildren(node, scope);
-      }
+      case 'except_clause':
+        return this.withHandler(IMPORT_ERROR.test(node.namedChildren[0]?.text ?? ''), () => {
+          const value = node.namedChildren[0];
+          if (value?.type === 'as_pattern') {
+            const alias = value.childForFieldName('alias');
+            this.bindTargets(alias?.namedChildren[0] ?? null, scope, { kind: 'other' });
+            this.visitIfPresent(value.namedChildren[0], scope);
+            for (const child of node.namedChildren.slice(1)) if (child) this.visit(child, scope);
+            return;
+          }
+          this.visitChildren(node, scope);
+        });
       case 'named_expression': {
         let target = scope;
         while (target.kind === 'comprehension' && target.parent) target = target.parent;
@@ -208,6 +267,14 @@ export class Bindings {
         }
         return this.visitChildren(node, scope);
     }
+  }
+
+  /** Runs `visit` with the innermost enclosing except clause known to be (or not be) `except ImportError`. */
+  private withHandler(importError: boolean, visit: () => void): void {
+    const saved = this.inImportHandler;
+    this.inImportHandler = importError;
+    visit();
+    this.inImportHandler = saved;
   }
 
   private visitIfPresent(node: Node | null | undefined, scope: Scope): void {
@@ -384,22 +451,42 @@ export class Bindings {
 
   /** The innermost scope whose code contains `node` (defaults, annotations and bases belong outside). */
   scopeAt(node: Node): Scope {
-    let child = node;
-    let parent = node.parent;
-    while (parent) {
-      if (SCOPE_TYPES.has(parent.type)) {
-        const scope = this.scopes.get(parent.id);
-        if (scope) {
-          if (COMPREHENSIONS.has(parent.type)) return scope;
-          const body = parent.childForFieldName('body');
-          if (body && body.id === child.id) return scope;
-          // a parameter's own name is in the function; its default and annotation are outside
-        }
-      }
-      child = parent;
-      parent = parent.parent;
+    // By offsets, not by walking up the tree: each parent would be a new node object (the hot path)
+    const intervals = (this.intervals ??= this.scopeIntervals());
+    const start = node.startIndex;
+    const end = node.endIndex;
+    let lo = 0;
+    let hi = intervals.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (intervals[mid].start <= start) lo = mid;
+      else hi = mid - 1;
+    }
+    let scope: Scope | undefined =
+      intervals.length && intervals[lo].start <= start ? intervals[lo].scope : undefined;
+    while (scope && scope !== this.module) {
+      const range = this.ranges.get(scope)!;
+      if (range.start <= start && end <= range.end && scope.node.id !== node.id) return scope;
+      scope = scope.parent;
     }
     return this.module;
+  }
+
+  /**
+   * The code each scope owns: a function's, lambda's or class's body (a parameter's default and annotation,
+   * decorators and bases belong outside), a comprehension whole. Sorted by start, outer first on ties.
+   */
+  private scopeIntervals(): { start: number; end: number; scope: Scope }[] {
+    const out: { start: number; end: number; scope: Scope }[] = [];
+    for (const scope of this.scopes.values()) {
+      if (scope === this.module) continue;
+      const owned = COMPREHENSIONS.has(scope.node.type) ? scope.node : scope.node.childForFieldName('body');
+      if (!owned) continue;
+      const range = { start: owned.startIndex, end: owned.endIndex, scope };
+      this.ranges.set(scope, range);
+      out.push(range);
+    }
+    return out.sort((a, b) => a.start - b.start || b.end - a.end);
   }
 
   /** The binding sites a name resolves to from `scope`, Python's LEGB rules (class scopes skipped when nested). */
@@ -608,24 +695,38 @@ export class Bindings {
 
   /** Every direct reference to ftplib.FTP / FTP_TLS in the file, in source order. */
   classReferences(): ClassReference[] {
+    // Only names an ftplib import binds (or FTP / FTP_TLS, for `mod.FTP` and star imports) can be one: find
+    // them in the text and ask for the node there, instead of walking every node of the file
+    const names = new Set(['FTP', 'FTP_TLS']);
+    for (const site of this.ftplibImports) if (site.kind === 'from-import') names.add(site.node.text);
+    const pattern = new RegExp(
+      `(?<![\\w.])(?:${[...names].map(escapeRegExp).join('|')})(?!\\w)|(?<=\\.\\s*)FTP(?:_TLS)?(?!\\w)`,
+      'gu',
+    );
+    const root = this.tree.rootNode;
     const refs: ClassReference[] = [];
-    const walk = (node: Node): void => {
-      if (node.type === 'identifier') {
-        const ref = this.asClassReference(node);
-        if (ref) refs.push(ref);
-        return;
+    const seen = new Set<number>();
+    for (const match of root.text.matchAll(pattern)) {
+      const id = root.descendantForIndex(match.index, match.index + match[0].length);
+      if (!id || id.type !== 'identifier' || id.text !== match[0] || seen.has(id.id)) continue;
+      seen.add(id.id);
+      const parent = id.parent;
+      if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.id === id.id) {
+        if (id.text !== 'FTP' && id.text !== 'FTP_TLS') continue;
+        const object = parent.childForFieldName('object');
+        if (object && this.valueOf(object).kind === 'ftplib')
+          refs.push({
+            node: parent,
+            name: id.text,
+            via: 'attribute',
+            bindings: [],
+            scope: this.scopeAt(parent),
+          });
+        continue;
       }
-      if (node.type === 'attribute') {
-        const attr = node.childForFieldName('attribute');
-        if (attr && (attr.text === 'FTP' || attr.text === 'FTP_TLS')) {
-          const object = node.childForFieldName('object');
-          if (object && this.valueOf(object).kind === 'ftplib')
-            refs.push({ node, name: attr.text, via: 'attribute', bindings: [], scope: this.scopeAt(node) });
-        }
-      }
-      for (const child of node.namedChildren) if (child) walk(child);
-    };
-    walk(this.tree.rootNode);
+      const ref = this.asClassReference(id);
+      if (ref) refs.push(ref);
+    }
     return refs;
   }
 
@@ -730,17 +831,8 @@ function nonlocalTarget(scope: Scope, name: string): Scope {
   return nearest ?? scope;
 }
 
-/** Is this node inside an `except ImportError` (or ModuleNotFoundError) handler? */
-function inImportErrorHandler(node: Node): boolean {
-  for (let p = node.parent; p; p = p.parent) {
-    if (p.type === 'function_definition' || p.type === 'class_definition') return false;
-    if (p.type === 'except_clause') {
-      const head = p.namedChildren[0]?.text ?? '';
-      return /\b(ImportError|ModuleNotFoundError)\b/.test(head);
-    }
-  }
-  return false;
-}
+/** An except clause's head that catches a failed import: what it binds is a fallback. */
+const IMPORT_ERROR = /\b(ImportError|ModuleNotFoundError)\b/;
 
 function markIds(node: Node, ids: Set<number>): void {
   ids.add(node.id);
@@ -749,4 +841,8 @@ function markIds(node: Node, ids: Set<number>): void {
 
 function last<T>(list: T[]): T {
   return list[list.length - 1];
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -181,3 +181,8 @@ export function stringValue(str: Node): string | undefined {
   const m = /^[uU]?(['"])(.*)\1$/s.exec(str.text);
   return m ? m[2] : undefined;
 }
+
+/** Every call under `root`, in source order: asked of tree-sitter, so no other node becomes an object. */
+export function callsIn(root: Node): Node[] {
+  return root.descendantsOfType('call').filter((n): n is Node => !!n);
+}

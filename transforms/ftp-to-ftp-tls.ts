@@ -6,7 +6,14 @@ import type { Node } from 'web-tree-sitter';
 import { findingsFor } from '../src/finding.js';
 import type { BindingSite, ClassReference, Scope } from '../src/bindings.js';
 import { addNameAfter, addStatementAfter, removeImportItem, renameImportedName } from '../src/imports.js';
-import { annotationStrings, callOf, exportedNames, positionalArgs, stringValue } from '../src/syntax.js';
+import {
+  annotationStrings,
+  callOf,
+  callsIn,
+  exportedNames,
+  positionalArgs,
+  stringValue,
+} from '../src/syntax.js';
 import type { Edit, RawFinding, Transform, TransformContext } from '../src/types.js';
 
 const RULE = 'ftp-to-ftp-tls';
@@ -307,8 +314,8 @@ function unusedImports(ctx: TransformContext, groups: Map<string, ImportGroup>):
  */
 function inheritedCallEdits(ctx: TransformContext, handled: Set<number>): Edit[] {
   const edits: Edit[] = [];
-  const walk = (node: Node): void => {
-    if (node.type === 'call' && !handled.has(node.id)) {
+  for (const node of callsIn(ctx.tree.rootNode)) {
+    if (!handled.has(node.id)) {
       const callee = ctx.bindings.valueOf(node.childForFieldName('function'));
       const parent = callee.kind === 'class' ? undefined : ctx.bindings.parentInit(node);
       // ask the suppressor only about calls that reach FTP.__init__: asking marks a marker as used
@@ -318,9 +325,7 @@ function inheritedCallEdits(ctx: TransformContext, handled: Set<number>): Edit[]
       if (parent && !parent.base.tls && !parent.base.ownInit && !suppressed())
         edits.push(...(keywordEdits(node, parent.offset) ?? []));
     }
-    for (const child of node.namedChildren) if (child) walk(child);
-  };
-  walk(ctx.tree.rootNode);
+  }
   return edits;
 }
 

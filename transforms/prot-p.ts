@@ -4,6 +4,7 @@ import type { Node } from 'web-tree-sitter';
 import { findingsFor } from '../src/finding.js';
 import type { ConnValue } from '../src/bindings.js';
 import {
+  callsIn,
   endsLine,
   indentAt,
   isEmptyString,
@@ -63,14 +64,10 @@ export const protP: Transform = {
   helpUri: 'https://docs.python.org/3/library/ftplib.html#ftplib.FTP_TLS.prot_p',
   run(ctx) {
     const findings: RawFinding[] = [];
-    const walk = (node: Node): void => {
-      if (node.type === 'call') {
-        const f = loginCall(ctx, node) ?? constructorLogin(ctx, node) ?? parentInitLogin(ctx, node);
-        if (f) findings.push(f);
-      }
-      for (const child of node.namedChildren) if (child) walk(child);
-    };
-    walk(ctx.tree.rootNode);
+    for (const call of callsIn(ctx.tree.rootNode)) {
+      const f = loginCall(ctx, call) ?? constructorLogin(ctx, call) ?? parentInitLogin(ctx, call);
+      if (f) findings.push(f);
+    }
     return { findings };
   },
 };

@@ -5,7 +5,7 @@
 // certfile= (removed in Python 3.12) are reported, and `import ssl` is added once where a person would put it.
 import type { Node } from 'web-tree-sitter';
 import { findingsFor } from '../src/finding.js';
-import { lineEnd, lineStart, squash } from '../src/syntax.js';
+import { callsIn, lineEnd, lineStart, squash } from '../src/syntax.js';
 import type { BindingSite, Scope } from '../src/bindings.js';
 import type { Edit, RawFinding, Transform, TransformContext } from '../src/types.js';
 
@@ -51,21 +51,17 @@ export const sslContext: Transform = {
 function constructorSites(ctx: TransformContext): Site[] {
   const sites: Site[] = [];
   const superInits = superInitCalls(ctx);
-  const walk = (node: Node): void => {
-    if (node.type === 'call') {
-      const fn = node.childForFieldName('function');
-      const callee = ctx.bindings.valueOf(fn);
-      if (callee.kind === 'class' && callee.tls && !callee.ownInit) sites.push({ call: node, offset: 0 });
-      else if (superInits.has(node.id)) sites.push({ call: node, offset: 0 });
-      else if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === '__init__') {
-        // FTP_TLS.__init__(self, ...) in a subclass's own __init__
-        const owner = ctx.bindings.valueOf(fn.childForFieldName('object'));
-        if (owner.kind === 'class' && owner.tls && !owner.ownInit) sites.push({ call: node, offset: 1 });
-      }
+  for (const node of callsIn(ctx.tree.rootNode)) {
+    const fn = node.childForFieldName('function');
+    const callee = ctx.bindings.valueOf(fn);
+    if (callee.kind === 'class' && callee.tls && !callee.ownInit) sites.push({ call: node, offset: 0 });
+    else if (superInits.has(node.id)) sites.push({ call: node, offset: 0 });
+    else if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === '__init__') {
+      // FTP_TLS.__init__(self, ...) in a subclass's own __init__
+      const owner = ctx.bindings.valueOf(fn.childForFieldName('object'));
+      if (owner.kind === 'class' && owner.tls && !owner.ownInit) sites.push({ call: node, offset: 1 });
     }
-    for (const child of node.namedChildren) if (child) walk(child);
-  };
-  walk(ctx.tree.rootNode);
+  }
   return sites;
 }
 
