@@ -152,10 +152,11 @@ export class Bindings {
 
   private bind(scope: Scope, name: Node, site: Omit<BindingSite, 'node' | 'scope'>): void {
     this.bindingIds.add(name.id);
+    const text = name.text; // each .text is a trip into the parser's memory: read it once
     let target = scope;
-    if (scope.globals.has(name.text)) target = this.module;
-    else if (scope.nonlocals.has(name.text)) target = nonlocalTarget(scope, name.text);
-    const list = target.bindings.get(name.text) ?? [];
+    if (scope.globals.has(text)) target = this.module;
+    else if (scope.nonlocals.has(text)) target = nonlocalTarget(scope, text);
+    const list = target.bindings.get(text) ?? [];
     const entry: BindingSite = {
       ...site,
       node: name,
@@ -163,7 +164,7 @@ export class Bindings {
       fallback: site.fallback ?? this.inImportHandler,
     };
     list.push(entry);
-    target.bindings.set(name.text, list);
+    target.bindings.set(text, list);
   }
 
   /**
