@@ -46,18 +46,29 @@ const devNull = fs.openSync('/dev/null', 'w');
 /** One timed run: wall seconds (around the spawn), peak RSS in MB (from /usr/bin/time), exit status. */
 function once(cmd) {
   const memFile = path.join(os.tmpdir(), `ftptls-bench-${process.pid}.mem`);
-  const [file, argv] = haveTime ? [TIME, ['-f', '%M', '-o', memFile, ...cmd.argv]] : [cmd.argv[0], cmd.argv.slice(1)];
+  const [file, argv] = haveTime
+    ? [TIME, ['-f', '%M %U %S', '-o', memFile, ...cmd.argv]]
+    : [cmd.argv[0], cmd.argv.slice(1)];
   const t0 = performance.now();
-  const r = spawnSync(file, argv, { stdio: ['ignore', devNull, 'pipe'], cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(file, argv, {
+    stdio: ['ignore', devNull, 'pipe'],
+    cwd: ROOT,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   const seconds = (performance.now() - t0) / 1000;
   let mb;
+  let cpu;
   if (haveTime) {
-    mb = Number(fs.readFileSync(memFile, 'utf8').trim().split('\n').pop()) / 1024;
+    const [kb, user, sys] = fs.readFileSync(memFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+    mb = kb / 1024;
+    cpu = user + sys;
     fs.rmSync(memFile, { force: true });
   }
   if (!cmd.okStatus.includes(r.status))
-    throw new Error(`${cmd.name} exited ${r.status}: ${r.stderr.toString().split('\n').slice(-3).join(' | ')}`);
-  return { seconds, mb, stderr: r.stderr.toString() };
+    throw new Error(
+      `${cmd.name} exited ${r.status}: ${r.stderr.toString().split('\n').slice(-3).join(' | ')}`,
+    );
+  return { seconds, mb, cpu, stderr: r.stderr.toString() };
 }
 
 function median(xs) {
@@ -86,7 +97,11 @@ function measure(label, commands) {
       min: Math.min(...secs),
       max: Math.max(...secs),
       mb: haveTime ? Math.max(...rs.map((r) => r.mb), c.first.mb) : undefined,
-      tally: c.first.stderr.split('\n').filter((l) => l.startsWith('ftptls:')).pop(),
+      cpu: haveTime ? median(rs.map((r) => r.cpu)) : undefined,
+      tally: c.first.stderr
+        .split('\n')
+        .filter((l) => l.startsWith('ftptls:'))
+        .pop(),
     };
   });
 }
@@ -103,25 +118,70 @@ const grep = (name, roots, include) => ({
 });
 const astGrep = (name, dir, extra = []) => ({
   name,
-  argv: [AST_GREP, 'run', '-l', 'python', '-p', 'FTP($$$A)', '-r', 'FTP_TLS($$$A)', '--color', 'never', ...extra, dir],
+  argv: [
+    AST_GREP,
+    'run',
+    '-l',
+    'python',
+    '-p',
+    'FTP($$$A)',
+    '-r',
+    'FTP_TLS($$$A)',
+    '--color',
+    'never',
+    ...extra,
+    dir,
+  ],
   okStatus: [0, 1],
 });
 
 const load = () => os.loadavg()[0].toFixed(2);
-console.log(`ftptls bench: node ${process.version}, ${os.availableParallelism()} cores, ${REPS} repetitions (medians), load average ${load()} at start`);
+
+/** How busy the machine is with other work: the share of all cores in use over one second (Linux). */
+function background() {
+  const sample = () => {
+    const f = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    return { idle: f[3] + (f[4] ?? 0), total: f.reduce((a, b) => a + b, 0) };
+  };
+  try {
+    const a = sample();
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
+    const b = sample();
+    return `${Math.round(100 * (1 - (b.idle - a.idle) / (b.total - a.total)))}% of all cores busy with other work`;
+  } catch {
+    return 'background load unknown';
+  }
+}
+
+console.log(
+  `ftptls bench: node ${process.version}, ${os.availableParallelism()} cores, ${REPS} repetitions (medians), load average ${load()}, ${background()} at start`,
+);
 if (os.loadavg()[0] > 0.5)
-  console.log('note: the machine is busy (load average above 0.5); figures are noisier and slower than on an idle machine');
+  console.log(
+    'note: the machine is busy (load average above 0.5); figures are noisier and slower than on an idle machine, ' +
+      'and --jobs 2 suffers most (it needs both cores)',
+  );
 
 const rows = [];
 const targets = [];
 
 // (a) the installed Python tree
 if (python && fs.existsSync(python)) {
-  const roots = [python, ...['site-packages', 'venv'].map((d) => path.join(python, d)).filter((d) => fs.existsSync(d))];
+  const roots = [
+    python,
+    ...['site-packages', 'venv'].map((d) => path.join(python, d)).filter((d) => fs.existsSync(d)),
+  ];
   const count = Number(
-    execFileSync('sh', ['-c', `find "$1" -type f \\( -name '*.py' -o -name '*.pyw' \\) | wc -l`, 'sh', python]).toString(),
+    execFileSync('sh', [
+      '-c',
+      `find "$1" -type f \\( -name '*.py' -o -name '*.pyw' \\) | wc -l`,
+      'sh',
+      python,
+    ]).toString(),
   );
-  console.log(`(a) Python tree: ${python} (${count} .py/.pyw files; ftptls roots: ${roots.map((r) => path.relative(path.dirname(python), r)).join(', ')})`);
+  console.log(
+    `(a) Python tree: ${python} (${count} .py/.pyw files; ftptls roots: ${roots.map((r) => path.relative(path.dirname(python), r)).join(', ')})`,
+  );
   const cmds = [
     grep('grep -rl (same .py/.pyw files)', [python], true),
     grep('grep -rl (every file: .pyc, .so too)', [python], false),
@@ -189,21 +249,26 @@ if (haveTime) {
 }
 
 // The table (Markdown, for the README)
-const floor = Object.fromEntries(rows.filter((r) => r.name.startsWith('grep -rl') && !r.name.includes('every')).map((r) => [r.tree, r.median]));
+const floor = Object.fromEntries(
+  rows
+    .filter((r) => r.name.startsWith('grep -rl') && !r.name.includes('every'))
+    .map((r) => [r.tree, r.median]),
+);
 console.log('');
-console.log('| tree | command | median s | min–max s | × grep | peak MB |');
-console.log('|---|---|---:|---:|---:|---:|');
+console.log('| tree | command | median wall s | min–max s | × grep | median CPU s | peak MB |');
+console.log('|---|---|---:|---:|---:|---:|---:|');
 for (const r of rows) {
   const mb = r.mb === undefined ? 'n/a' : r.mb.toFixed(0);
+  const cpu = r.cpu === undefined ? 'n/a' : r.cpu.toFixed(2);
   console.log(
-    `| ${r.tree} | ${r.name} | ${r.median.toFixed(3)} | ${r.min.toFixed(2)}–${r.max.toFixed(2)} | ${(r.median / floor[r.tree]).toFixed(2)} | ${mb} |`,
+    `| ${r.tree} | ${r.name} | ${r.median.toFixed(3)} | ${r.min.toFixed(2)}–${r.max.toFixed(2)} | ${(r.median / floor[r.tree]).toFixed(2)} | ${cpu} | ${mb} |`,
   );
 }
 console.log('');
 for (const r of rows) if (r.tally) console.log(`${r.tree}, ${r.name}: ${r.tally}`);
 console.log('');
 for (const t of targets) console.log(`${t.pass ? 'PASS' : 'FAIL'}  ${t.what}: ${t.detail}`);
-console.log(`load average ${load()} at the end`);
+console.log(`load average ${load()}, ${background()} at the end`);
 process.exitCode = targets.every((t) => t.pass) ? 0 : 1;
 
 function pythonStdlib() {

@@ -19,8 +19,26 @@ function prng(seed) {
 }
 
 const WORDS = [
-  'report', 'invoice', 'backup', 'archive', 'ledger', 'sensor', 'export', 'upload', 'batch', 'mirror',
-  'catalog', 'feed', 'snapshot', 'payload', 'manifest', 'order', 'price', 'stock', 'image', 'log',
+  'report',
+  'invoice',
+  'backup',
+  'archive',
+  'ledger',
+  'sensor',
+  'export',
+  'upload',
+  'batch',
+  'mirror',
+  'catalog',
+  'feed',
+  'snapshot',
+  'payload',
+  'manifest',
+  'order',
+  'price',
+  'stock',
+  'image',
+  'log',
 ];
 
 /** The part of each file that uses ftplib; `n` is a name stem, `h` a host. */
@@ -269,7 +287,11 @@ export function generateFile(i, seed = 1) {
 export function generateTree(dir, { count = 2000, seed = 1 } = {}) {
   const files = [];
   for (let i = 0; i < count; i++) {
-    const sub = path.join(dir, `pkg${String(Math.floor(i / 200)).padStart(2, '0')}`, `mod${Math.floor(i / 20) % 10}`);
+    const sub = path.join(
+      dir,
+      `pkg${String(Math.floor(i / 200)).padStart(2, '0')}`,
+      `mod${Math.floor(i / 20) % 10}`,
+    );
     if (i % 20 === 0) fs.mkdirSync(sub, { recursive: true });
     const file = path.join(sub, `job_${i}.py`);
     fs.writeFileSync(file, generateFile(i, seed));

@@ -10,9 +10,10 @@
 // Stopping (options.signal, SIGINT in the CLI): no file is started after the signal, files in flight finish
 // (so a file is written whole or not at all), and the run resolves with the results it has, `interrupted`.
 // One file's failure, even one that crashes a worker, is an error result for that file; the run goes on.
-import os from 'node:os';
-import { fileURLToPath } from 'node:url';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { loadTransforms, type TransformSelection } from './load-transforms.js';
 import { DEFAULT_MAX_FILE_SIZE, type ProcessOptions } from './process-file.js';
@@ -62,8 +63,21 @@ export async function run(paths: string[], options: RunOptions = {}): Promise<Ru
   const started = performance.now();
   const seconds = () => (performance.now() - started) / 1000;
   if (options.signal?.aborted) return { results: [], seconds: seconds(), interrupted: true };
-  const { files, errors } = await collectFiles(paths, options);
-  const walkErrors: FileResult[] = errors.map((e) => ({
+  const setup = await prepare(options);
+  // A directory may hold many files: workers boot while this thread walks, and one of them loads the
+  // pipeline (the other core is free meanwhile); they are let go if the walk finds few files
+  const early =
+    setup.pooled && setup.maxJobs > 1 && paths.some((p) => isDirectory(p, options.cwd))
+      ? startEarly(setup)
+      : [];
+  let walked: Awaited<ReturnType<typeof collectFiles>>;
+  try {
+    walked = await collectFiles(paths, options);
+  } catch (err) {
+    for (const h of early) h.retire();
+    throw err;
+  }
+  const walkErrors: FileResult[] = walked.errors.map((e) => ({
     path: e.path,
     status: 'error',
     before: '',
@@ -71,7 +85,7 @@ export async function run(paths: string[], options: RunOptions = {}): Promise<Ru
     findings: [],
     error: e.message,
   }));
-  const { results, interrupted } = await processAll(files, options);
+  const { results, interrupted } = await execute(walked.files, setup, early);
   const done = results.filter((r): r is FileResult => r !== undefined);
   const all = [...done, ...walkErrors].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { results: all, seconds: seconds(), ...(interrupted ? { interrupted } : {}) };
@@ -79,8 +93,37 @@ export async function run(paths: string[], options: RunOptions = {}): Promise<Ru
 
 /** Processes files and returns their results in the order given (after an interrupt, only those done). */
 export async function processFiles(files: string[], options: RunOptions = {}): Promise<FileResult[]> {
-  const { results } = await processAll(files, options);
+  const { results } = await execute(files, await prepare(options), []);
   return results.filter((r): r is FileResult => r !== undefined);
+}
+
+interface Setup {
+  transforms: Transform[];
+  workerOptions: WorkerOptions;
+  /** --jobs, or the number of cores. */
+  maxJobs: number;
+  /** Worker threads can be used: compiled worker beside us, options that can cross into them. */
+  pooled: boolean;
+  onProgress: RunOptions['onProgress'];
+  signal: AbortSignal | undefined;
+  /** The stop flag the workers check before each file. */
+  stop: SharedArrayBuffer;
+}
+
+async function prepare(options: RunOptions): Promise<Setup> {
+  // Load once here first: a transform that cannot load is one clear error, not one per file
+  const transforms = await loadTransforms(options);
+  const { onProgress, signal, ...rest } = options;
+  const workerOptions: WorkerOptions = { ...rest, maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE };
+  return {
+    transforms,
+    workerOptions,
+    maxJobs: Math.max(1, options.jobs ?? os.availableParallelism()),
+    pooled: workersAvailable() && cloneable(workerOptions),
+    onProgress,
+    signal,
+    stop: new SharedArrayBuffer(4),
+  };
 }
 
 interface Outcome {
@@ -89,27 +132,15 @@ interface Outcome {
   interrupted: boolean;
 }
 
-async function processAll(files: string[], options: RunOptions): Promise<Outcome> {
-  // Load once here first: a transform that cannot load is one clear error, not one per file
-  const transforms = await loadTransforms(options);
-  if (options.signal?.aborted) return { results: [], interrupted: true };
-  const { onProgress, signal, ...rest } = options;
-  const workerOptions: WorkerOptions = { ...rest, maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE };
-  const jobs = Math.max(
-    1,
-    Math.min(options.jobs ?? os.availableParallelism(), Math.ceil(files.length / MIN_FILES_PER_WORKER)),
-  );
-  if (jobs > 1 && workersAvailable() && cloneable(workerOptions))
-    return new Pool(files, workerOptions, jobs, onProgress, signal).run();
-  return inProcess(files, new FileWork(workerOptions, transforms), onProgress, signal);
+async function execute(files: string[], setup: Setup, early: WorkerHandle[]): Promise<Outcome> {
+  const jobs = Math.max(1, Math.min(setup.maxJobs, Math.ceil(files.length / MIN_FILES_PER_WORKER)));
+  if (jobs > 1 && setup.pooled && !setup.signal?.aborted) return new Pool(files, setup, jobs, early).run();
+  for (const h of early) h.retire();
+  if (setup.signal?.aborted) return { results: [], interrupted: true };
+  return inProcess(files, new FileWork(setup.workerOptions, setup.transforms), setup);
 }
 
-async function inProcess(
-  files: string[],
-  work: FileWork,
-  onProgress: RunOptions['onProgress'],
-  signal: AbortSignal | undefined,
-): Promise<Outcome> {
+async function inProcess(files: string[], work: FileWork, { onProgress, signal }: Setup): Promise<Outcome> {
   const results: FileResult[] = [];
   for (const file of files) {
     // Scanning alone never gives the event loop a turn: let a signal in now and then
@@ -121,22 +152,73 @@ async function inProcess(
   return { results, interrupted: false };
 }
 
+function startEarly(setup: Setup): WorkerHandle[] {
+  const handles: WorkerHandle[] = [];
+  // No more than there are cores before we know how many files there are
+  const count = Math.min(setup.maxJobs, os.availableParallelism());
+  for (let i = 0; i < count; i++) handles.push(new WorkerHandle(setup));
+  handles[0].send({ type: 'preload' });
+  return handles;
+}
+
+function isDirectory(p: string, cwd: string | undefined): boolean {
+  try {
+    return fs.statSync(cwd ? path.resolve(cwd, p) : p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 type Request = { kind: 'scan'; start: number; end: number } | { kind: 'process'; index: number };
 
-interface Slot {
-  worker: Worker;
-  ready: boolean;
+interface Owner {
+  onMessage(handle: WorkerHandle, msg: FromWorker): void;
+  onExit(handle: WorkerHandle, code: number): void;
+}
+
+/** One worker thread and what the runner knows about it. */
+class WorkerHandle {
+  readonly worker: Worker;
+  /** It has started (sent 'ready'). */
+  ready = false;
+  exited = false;
   /** Requests sent and not answered, oldest first (a worker answers in order). */
-  outstanding: Request[];
+  readonly outstanding: Request[] = [];
   error?: string;
-  retiring: boolean;
+  /** Terminated by us: its exit is no crash. */
+  retiring = false;
+  owner?: Owner;
+
+  constructor(setup: Setup) {
+    this.worker = new Worker(WORKER_URL, {
+      workerData: { mark: WORKER_MARK, options: setup.workerOptions, stop: setup.stop },
+      execArgv: workerExecArgv(),
+    });
+    this.worker.on('message', (msg: FromWorker) => {
+      if (msg.type === 'ready') this.ready = true;
+      else this.owner?.onMessage(this, msg);
+    });
+    this.worker.on('error', (err) => (this.error ??= oneLine(err)));
+    this.worker.on('exit', (code) => {
+      this.exited = true;
+      this.owner?.onExit(this, code);
+    });
+  }
+
+  send(msg: ToWorker): void {
+    this.worker.postMessage(msg);
+  }
+
+  retire(): void {
+    this.retiring = true;
+    void this.worker.terminate();
+  }
 }
 
 /** The worker pool of one run (see the top of this file for the two phases). */
-class Pool {
+class Pool implements Owner {
   private readonly results: (FileResult | undefined)[];
-  private readonly slots = new Set<Slot>();
-  private readonly stop = new SharedArrayBuffer(4);
+  private readonly handles = new Set<WorkerHandle>();
   private scanNext = 0;
   /** Files the scan could not settle, with their sizes; sorted into `queue` when the scan is complete. */
   private found: { index: number; size: number }[] = [];
@@ -149,68 +231,62 @@ class Pool {
 
   constructor(
     private readonly files: string[],
-    private readonly options: WorkerOptions,
+    private readonly setup: Setup,
     private readonly jobs: number,
-    private readonly onProgress: RunOptions['onProgress'],
-    private readonly signal: AbortSignal | undefined,
+    private readonly early: WorkerHandle[],
   ) {
     this.results = new Array<FileResult | undefined>(files.length);
   }
 
   run(): Promise<Outcome> {
     return new Promise<Outcome>((resolve, reject) => {
-      this.resolve = resolve;
-      this.reject = reject;
+      const { signal } = this.setup;
       const onAbort = () => this.interrupt();
-      this.signal?.addEventListener('abort', onAbort, { once: true });
-      const settle = this.resolve;
+      signal?.addEventListener('abort', onAbort, { once: true });
       this.resolve = (outcome) => {
-        this.signal?.removeEventListener('abort', onAbort);
-        settle(outcome);
+        signal?.removeEventListener('abort', onAbort);
+        resolve(outcome);
       };
-      for (let i = 0; i < this.jobs; i++) this.spawn();
-      if (this.signal?.aborted) this.interrupt();
+      this.reject = (err) => {
+        signal?.removeEventListener('abort', onAbort);
+        reject(err);
+      };
+      // Workers started early (the first one has the pipeline loading), then new ones up to `jobs`
+      const early = this.early.filter((h) => !h.exited);
+      for (const h of early.slice(this.jobs)) h.retire();
+      for (const h of early.slice(0, this.jobs)) this.adopt(h);
+      while (this.handles.size < this.jobs) this.adopt(new WorkerHandle(this.setup));
+      for (const h of [...this.handles]) this.feed(h);
     });
   }
 
-  private spawn(): void {
-    const worker = new Worker(WORKER_URL, {
-      workerData: { mark: WORKER_MARK, options: this.options, stop: this.stop },
-    });
-    const slot: Slot = { worker, ready: false, outstanding: [], retiring: false };
-    this.slots.add(slot);
-    worker.on('message', (msg: FromWorker) => this.onMessage(slot, msg));
-    worker.on('error', (err) => (slot.error ??= oneLine(err)));
-    worker.on('exit', (code) => this.onExit(slot, code));
-    this.feed(slot);
+  private adopt(handle: WorkerHandle): void {
+    handle.owner = this;
+    this.handles.add(handle);
   }
 
-  /** Gives a worker work until it holds DEPTH requests or there is none to give. */
-  private feed(slot: Slot): void {
-    while (!this.stopping && slot.outstanding.length < DEPTH) {
+  /** Gives a worker work until it holds `depth` requests or there is none to give. */
+  private feed(handle: WorkerHandle, depth = DEPTH): void {
+    while (!this.stopping && handle.outstanding.length < depth) {
       let msg: ToWorker;
       if (this.scanNext < this.files.length) {
         const start = this.scanNext;
         const end = Math.min(this.files.length, start + SCAN_CHUNK);
         this.scanNext = end;
-        slot.outstanding.push({ kind: 'scan', start, end });
+        handle.outstanding.push({ kind: 'scan', start, end });
         msg = { type: 'scan', start, files: this.files.slice(start, end) };
       } else if (this.queue?.length) {
         const index = this.queue.shift()!;
-        slot.outstanding.push({ kind: 'process', index });
+        handle.outstanding.push({ kind: 'process', index });
         msg = { type: 'process', index, file: this.files[index] };
       } else break;
-      slot.worker.postMessage(msg);
+      handle.send(msg);
     }
     this.maybeFinish();
   }
 
-  private onMessage(slot: Slot, msg: FromWorker): void {
-    if (msg.type === 'ready') {
-      slot.ready = true;
-      return;
-    }
-    const req = slot.outstanding.shift();
+  onMessage(handle: WorkerHandle, msg: FromWorker): void {
+    const req = handle.outstanding.shift();
     if (msg.type === 'scanned' && req?.kind === 'scan') {
       let c = 0;
       for (let i = req.start; i < req.end; i++) {
@@ -224,34 +300,36 @@ class Pool {
       this.settle(msg.index, msg.same ? { ...msg.result, after: msg.result.before } : msg.result);
     }
     // 'dropped': stopped before it started; nothing to record
-    this.feed(slot);
+    this.feed(handle);
   }
 
   /** Once every file is scanned: the rest, largest first (ties in path order). */
   private startProcessing(): void {
     if (this.queue || this.scanNext < this.files.length) return;
-    for (const s of this.slots) if (s.outstanding.some((r) => r.kind === 'scan')) return;
+    for (const h of this.handles) if (h.outstanding.some((r) => r.kind === 'scan')) return;
     this.found.sort((a, b) => b.size - a.size || a.index - b.index);
     this.queue = this.found.map((f) => f.index);
-    for (const s of this.slots) this.feed(s);
+    this.found = [];
+    // Round by round, so the two largest files go to two workers, not both to the first
+    for (let depth = 1; depth <= DEPTH; depth++) for (const h of [...this.handles]) this.feed(h, depth);
   }
 
   private settle(index: number, result: FileResult): void {
     this.results[index] = result;
     this.done++;
-    this.onProgress?.(this.done, this.files.length);
+    this.setup.onProgress?.(this.done, this.files.length);
   }
 
   /** A worker that stopped: ours (retiring) or a crash, whose file in progress becomes an error result. */
-  private onExit(slot: Slot, code: number): void {
-    this.slots.delete(slot);
-    if (slot.retiring || this.finished) return;
-    const why = slot.error ?? `exited with code ${code}`;
-    if (!slot.ready) {
+  onExit(handle: WorkerHandle, code: number): void {
+    this.handles.delete(handle);
+    if (handle.retiring || this.finished) return;
+    const why = handle.error ?? `exited with code ${code}`;
+    if (!handle.ready) {
       this.fail(new Error(`a worker thread could not start: ${why}`));
       return;
     }
-    const [current, ...rest] = slot.outstanding;
+    const [current, ...rest] = handle.outstanding;
     // The file it was on is the one that crashed it; everything else it held is handed out again (a scan
     // chunk as single files, which isolates a file that crashes even the scan)
     const retry = (req: Request) => {
@@ -269,9 +347,9 @@ class Pool {
       });
     } else if (current) retry(current);
     for (const req of rest) retry(req);
-    if (!this.stopping && this.hasWork()) this.spawn();
+    if (!this.stopping && this.hasWork()) this.adopt(new WorkerHandle(this.setup));
     this.startProcessing();
-    this.maybeFinish();
+    for (const h of [...this.handles]) this.feed(h);
   }
 
   private hasWork(): boolean {
@@ -281,31 +359,32 @@ class Pool {
   private interrupt(): void {
     if (this.stopping || this.finished) return;
     this.stopping = true;
-    Atomics.store(new Int32Array(this.stop), 0, 1);
+    Atomics.store(new Int32Array(this.setup.stop), 0, 1);
     this.maybeFinish();
   }
 
   private maybeFinish(): void {
     if (this.finished) return;
-    for (const s of this.slots) if (s.outstanding.length) return;
+    for (const h of this.handles) if (h.outstanding.length) return;
     const complete = this.done === this.files.length;
     if (!complete && !this.stopping) {
-      // Nothing in flight and files left: the queue is about to be built, or every worker is gone
-      if (this.slots.size === 0 && this.hasWork()) this.spawn();
+      // Nothing in flight and files left: every worker is gone (crashed)
+      if (this.handles.size === 0 && this.hasWork()) {
+        const h = new WorkerHandle(this.setup);
+        this.adopt(h);
+        this.feed(h);
+      }
       return;
     }
     this.finished = true;
-    for (const s of this.slots) {
-      s.retiring = true;
-      void s.worker.terminate();
-    }
+    for (const h of this.handles) h.retire();
     this.resolve({ results: this.results, interrupted: !complete });
   }
 
   private fail(err: unknown): void {
     if (this.finished) return;
     this.finished = true;
-    for (const s of this.slots) void s.worker.terminate();
+    for (const h of this.handles) h.retire();
     this.reject(err);
   }
 }
@@ -318,6 +397,25 @@ function cloneable(options: WorkerOptions): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The parent's Node options, less those a worker refuses or that are about the parent's own input (a script
+ * run as `node --input-type=module -e ...` would otherwise get no worker at all).
+ */
+function workerExecArgv(): string[] {
+  const out: string[] = [];
+  const argv = process.execArgv;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a.startsWith('--input-type=')) continue;
+    if (['--input-type', '-e', '--eval', '-p', '--print'].includes(a)) {
+      i++; // and its value
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
 }
 
 function workersAvailable(): boolean {

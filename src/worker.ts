@@ -10,6 +10,7 @@
 // As a worker thread (started by runner.ts with WORKER_MARK in workerData) it answers the runner's messages;
 // a shared stop flag (SIGINT) is checked before each file, so a worker finishes the file it is on and no other.
 import fs from 'node:fs';
+import { resolve } from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { ProcessOptions } from './process-file.js';
 import type { TransformSelection } from './load-transforms.js';
@@ -31,7 +32,9 @@ export interface WorkerOptions extends ProcessOptions, TransformSelection {
 
 /** Runner -> worker. */
 export type ToWorker =
-  { type: 'scan'; start: number; files: string[] } | { type: 'process'; index: number; file: string };
+  | { type: 'preload' }
+  | { type: 'scan'; start: number; files: string[] }
+  | { type: 'process'; index: number; file: string };
 
 /** Worker -> runner. A result whose `after` equals its `before` travels once, with `same` set. */
 export type FromWorker =
@@ -67,7 +70,8 @@ export class FileWork {
     if (NOT_SCANNED.test(path)) return { unchanged: false, size: 0 };
     let fd: number;
     try {
-      fd = fs.openSync(path, OPEN_FLAGS);
+      // Relative paths are relative to options.cwd, as in process-file.ts
+      fd = fs.openSync(this.options.cwd ? resolve(this.options.cwd, path) : path, OPEN_FLAGS);
     } catch {
       return { unchanged: false, size: 0 };
     }
@@ -75,12 +79,11 @@ export class FileWork {
       const stat = fs.fstatSync(fd);
       if (!stat.isFile() || stat.size > this.options.maxFileSize)
         return { unchanged: false, size: stat.size };
-      // One byte more than the size, to notice a file that grew while we read it
-      const want = stat.size + 1;
+      // A file changed while the run reads it is raced whatever we do; one read per file is what counts here
+      const want = stat.size;
       if (this.buffer.length < want) this.buffer = Buffer.allocUnsafe(Math.max(want, this.buffer.length * 2));
       let got = 0;
       for (let n; got < want && (n = fs.readSync(fd, this.buffer, got, want - got, null)) > 0;) got += n;
-      if (got > stat.size) return { unchanged: false, size: got };
       const mentions = this.buffer.subarray(0, got).indexOf(PREFILTER) >= 0;
       return { unchanged: !mentions, size: got };
     } catch {
@@ -119,11 +122,13 @@ export class FileWork {
 
   private loadPipeline() {
     this.pipeline ??= (async () => {
-      const [{ processFile }, { loadTransforms }] = await Promise.all([
+      const [{ processFile }, { loadTransforms }, { initParser }] = await Promise.all([
         import('./process-file.js'),
         import('./load-transforms.js'),
+        import('./parser.js'),
       ]);
-      return { processFile, transforms: this.transforms ?? (await loadTransforms(this.options)) };
+      const [transforms] = await Promise.all([this.transforms ?? loadTransforms(this.options), initParser()]);
+      return { processFile, transforms };
     })();
     return this.pipeline;
   }
@@ -152,7 +157,9 @@ function serve(data: WorkerData): void {
   let queue = Promise.resolve();
   port.on('message', (msg: ToWorker) => {
     queue = queue.then(async () => {
-      if (msg.type === 'scan') {
+      if (msg.type === 'preload') {
+        work.preload();
+      } else if (msg.type === 'scan') {
         const candidates: number[] = [];
         const sizes: number[] = [];
         msg.files.forEach((file, i) => {
@@ -169,7 +176,21 @@ function serve(data: WorkerData): void {
       } else {
         const result = await work.process(msg.file);
         const same = result.after === result.before;
-        send({ type: 'result', index: msg.index, result: same ? { ...result, after: '' } : result, same });
+        try {
+          send({ type: 'result', index: msg.index, result: same ? { ...result, after: '' } : result, same });
+        } catch (err) {
+          // e.g. a custom transform's finding holding a function: the result cannot cross threads
+          const error = `internal error: the result cannot be passed between threads: ${oneLine(err)}`;
+          const failed: FileResult = {
+            path: msg.file,
+            status: 'error',
+            before: '',
+            after: '',
+            findings: [],
+            error,
+          };
+          send({ type: 'result', index: msg.index, result: failed, same: true });
+        }
       }
     });
   });

@@ -38,9 +38,15 @@ function mixedTree(name: string, count: number): string {
   fs.mkdirSync(odd);
   fs.writeFileSync(path.join(odd, 'plain.py'), 'print("nothing to see")\n');
   fs.writeFileSync(path.join(odd, 'empty.py'), '');
-  fs.writeFileSync(path.join(odd, 'latin.py'), Buffer.from('# -*- coding: ascii -*-\nimport ftplib\nx = "\xe9"\n', 'latin1'));
+  fs.writeFileSync(
+    path.join(odd, 'latin.py'),
+    Buffer.from('# -*- coding: ascii -*-\nimport ftplib\nx = "\xe9"\n', 'latin1'),
+  );
   fs.writeFileSync(path.join(odd, 'broken.py'), 'from ftplib import FTP\ndef f(:\n    FTP("h")\n');
-  fs.writeFileSync(path.join(odd, 'crlf.py'), 'from ftplib import FTP\r\nftp = FTP("h")\r\nftp.login("u", "p")\r\n');
+  fs.writeFileSync(
+    path.join(odd, 'crlf.py'),
+    'from ftplib import FTP\r\nftp = FTP("h")\r\nftp.login("u", "p")\r\n',
+  );
   return dir;
 }
 
@@ -119,6 +125,20 @@ export default {
     }
   });
 
+  it('scans relative paths from options.cwd, not from the current directory', async () => {
+    // The same relative path exists here (this repository) without ftplib; the one under cwd uses FTP
+    const rel = path.join('test', 'helpers', 'ftps_server.py');
+    expect(fs.readFileSync(rel, 'utf8')).not.toContain('ftplib');
+    const dir = mixedTree('cwd', 200);
+    fs.mkdirSync(path.join(dir, 'test', 'helpers'), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), 'from ftplib import FTP\nftp = FTP("h")\nftp.login()\n');
+    for (const jobs of [1, 2]) {
+      const { results } = await runner.run(['test', 'pkg00'], { jobs, cwd: dir });
+      expect(results.length).toBeGreaterThan(64);
+      expect(results.find((r) => r.path === rel)).toMatchObject({ status: 'changed' });
+    }
+  });
+
   it('a file that crashes its worker is an error result; the run goes on', async () => {
     const dir = mixedTree('crash', 300);
     fs.writeFileSync(path.join(dir, 'odd', 'crash1.py'), 'import ftplib  # CRASH_THE_WORKER\n');
@@ -146,7 +166,9 @@ export default {
     const one = await runner.run([dir], { jobs: 1, transforms: [crash] });
     expect(pool.results).toHaveLength(308);
     const errors = (rs: FileResult[]) =>
-      Object.fromEntries(rs.filter((r) => r.status === 'error').map((r) => [path.relative(dir, r.path), r.error]));
+      Object.fromEntries(
+        rs.filter((r) => r.status === 'error').map((r) => [path.relative(dir, r.path), r.error]),
+      );
     expect(errors(pool.results)).toEqual({
       'odd/broken.py': expect.stringMatching(/^syntax error/),
       'odd/latin.py': expect.any(String),
@@ -156,7 +178,9 @@ export default {
     });
     // Every other file: exactly the in-process result
     const isCrash = (r: FileResult) => r.path.includes('crash');
-    expect(strip(pool.results.filter((r) => !isCrash(r)))).toEqual(strip(one.results.filter((r) => !isCrash(r))));
+    expect(strip(pool.results.filter((r) => !isCrash(r)))).toEqual(
+      strip(one.results.filter((r) => !isCrash(r))),
+    );
   });
 
   it('an aborted signal stops the run: files done are whole, the run says it was interrupted', async () => {
@@ -226,7 +250,9 @@ describe('SIGINT (the built CLI, --write)', () => {
     }
     for (const f of changed) {
       const expected = fs.readFileSync(path.join(copy, path.relative(dir, f)));
-      expect(fs.readFileSync(f).equals(expected), `${f} is neither the original nor the fixed file`).toBe(true);
+      expect(fs.readFileSync(f).equals(expected), `${f} is neither the original nor the fixed file`).toBe(
+        true,
+      );
     }
     return changed.length;
   }
