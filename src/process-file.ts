@@ -2,6 +2,7 @@
 // atomically in the file's own encoding. The same code runs in worker threads and in-process.
 import fs from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { mentionsFtplib, unchangedResult } from './prefilter.js';
 import { isNotebookPath, NOTEBOOK_SIZE_FACTOR, transformNotebookBytes } from './notebook.js';
 import { initParser } from './parser.js';
 import { DecodeError, decodeSource, encodeSource } from './source-text.js';
@@ -22,7 +23,6 @@ export interface ProcessOptions {
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
-const PREFILTER = Buffer.from('ftplib');
 const GENERATED = /@generated\b/;
 
 export async function processFile(
@@ -56,7 +56,7 @@ export async function processFile(
     return failed(ioMessage(err));
   }
   // Prefilter on the raw bytes: no `ftplib` anywhere, nothing to do, no decoding or parsing
-  if (bytes.indexOf(PREFILTER) < 0) return { path, status: 'unchanged', before: '', after: '', findings: [] };
+  if (!mentionsFtplib(bytes)) return unchangedResult(path);
 
   if (notebook) {
     await initParser();

@@ -16,13 +16,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { loadTransforms, type TransformSelection } from './load-transforms.js';
+import { unchangedResult } from './prefilter.js';
 import { DEFAULT_MAX_FILE_SIZE, type ProcessOptions } from './process-file.js';
 import type { FileResult, Transform } from './types.js';
 import { collectFiles, type WalkOptions } from './walk.js';
 import {
   FileWork,
   oneLine,
-  unchangedResult,
   WORKER_MARK,
   type FromWorker,
   type ToWorker,

@@ -12,14 +12,13 @@
 import fs from 'node:fs';
 import { resolve } from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { mentionsFtplib, unchangedResult } from './prefilter.js';
 import type { ProcessOptions } from './process-file.js';
 import type { TransformSelection } from './load-transforms.js';
 import type { FileResult, Transform } from './types.js';
 
 export const WORKER_MARK = 'ftptls-worker';
 
-/** What every file is checked for; must stay the prefilter of process-file.ts (raw bytes, before decoding). */
-const PREFILTER = Buffer.from('ftplib');
 /** Files the fast scan leaves to process-file.ts whatever they hold (their own size limit and format). */
 const NOT_SCANNED = /\.ipynb$/i;
 /** Open without blocking: a FIFO named like a source file must not hang the run (process-file reports it). */
@@ -42,11 +41,6 @@ export type FromWorker =
   | { type: 'scanned'; start: number; candidates: number[]; sizes: number[] }
   | { type: 'result'; index: number; result: FileResult; same: boolean }
   | { type: 'dropped'; index: number };
-
-/** The result of a file that never mentions ftplib: exactly what processFile returns for it. */
-export function unchangedResult(path: string): FileResult {
-  return { path, status: 'unchanged', before: '', after: '', findings: [] };
-}
 
 export class FileWork {
   private buffer = Buffer.allocUnsafe(256 * 1024);
@@ -84,7 +78,7 @@ export class FileWork {
       if (this.buffer.length < want) this.buffer = Buffer.allocUnsafe(Math.max(want, this.buffer.length * 2));
       let got = 0;
       for (let n; got < want && (n = fs.readSync(fd, this.buffer, got, want - got, null)) > 0;) got += n;
-      const mentions = this.buffer.subarray(0, got).indexOf(PREFILTER) >= 0;
+      const mentions = mentionsFtplib(this.buffer.subarray(0, got));
       return { unchanged: !mentions, size: got };
     } catch {
       return { unchanged: false, size: 0 };

@@ -106,7 +106,13 @@ export default {
     fs.mkdirSync(dir);
     const plain = path.join(dir, 'plain.py');
     fs.writeFileSync(plain, 'import os\n');
-    expect(await pf.processFile(plain, [], {})).toEqual(wk.unchangedResult(plain));
+    expect(await pf.processFile(plain, [], {})).toEqual({
+      path: plain,
+      status: 'unchanged',
+      before: '',
+      after: '',
+      findings: [],
+    });
     const work = new wk.FileWork({ maxFileSize: pf.DEFAULT_MAX_FILE_SIZE });
     expect(work.scan(plain).unchanged).toBe(true);
     // Anything else is left to the full pipeline, which reports it
