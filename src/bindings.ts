@@ -104,6 +104,8 @@ const VISITED = new Set([
   'generator_expression',
 ]);
 
+const VISITED_TYPES = [...VISITED];
+
 const COMPREHENSIONS = new Set([
   'list_comprehension',
   'set_comprehension',
@@ -128,8 +130,17 @@ export class Bindings {
   private readonly evaluating = new Set<number | string>();
   /** Every import of ftplib (statement nodes), for transforms' import bookkeeping. */
   readonly ftplibImports: BindingSite[] = [];
+  /**
+   * Every node of a VISITED type, in document order (ancestors first), with its offsets: asked of tree-sitter
+   * in one call, so the walk never steps through the nodes in between (most of a file).
+   */
+  private readonly visitable: { node: Node; start: number; end: number }[] = [];
+  /** Nodes `visit` is inside of: an ancestor with the same offsets as a node is not its descendant. */
+  private readonly active = new Set<number>();
 
   constructor(readonly tree: Tree) {
+    for (const node of tree.rootNode.descendantsOfType(VISITED_TYPES))
+      if (node) this.visitable.push({ node, start: node.startIndex, end: node.endIndex });
     this.module = this.newScope('module', tree.rootNode, undefined);
     this.visit(tree.rootNode, this.module);
   }
@@ -168,40 +179,43 @@ export class Bindings {
   }
 
   /**
-   * Visits the descendants of `node` that bind names or open scopes (VISITED); others are walked with a
-   * cursor, without becoming node objects, since most of a file is expressions that bind nothing.
+   * Visits the outermost descendants of `node` that bind names or open scopes (VISITED); they come from
+   * `visitable` by offsets, since most of a file is expressions that bind nothing.
    */
   private visitChildren(node: Node, scope: Scope): void {
-    const cursor = node.walk();
-    let depth = 0;
-    let down = cursor.gotoFirstChild();
-    if (down) depth++;
-    while (depth > 0) {
-      if (down && cursor.nodeIsNamed && VISITED.has(cursor.nodeType)) {
-        this.visit(cursor.currentNode, scope);
-        down = false;
-      }
-      if (down && cursor.gotoFirstChild()) {
-        depth++;
-        continue;
-      }
-      if (cursor.gotoNextSibling()) {
-        down = true;
-        continue;
-      }
-      cursor.gotoParent();
-      depth--;
-      down = false;
+    const start = node.startIndex;
+    const end = node.endIndex;
+    const list = this.visitable;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].start < start) lo = mid + 1;
+      else hi = mid;
     }
-    cursor.delete();
+    let covered = -1;
+    for (let i = lo; i < list.length && list[i].start < end; i++) {
+      const v = list[i];
+      // Not below `node` (itself, or an ancestor with its offsets), or inside one visited already
+      if (v.end > end || v.start < covered || v.node.id === node.id || this.active.has(v.node.id)) continue;
+      covered = v.end;
+      this.visit(v.node, scope);
+    }
   }
 
   private visit(node: Node, scope: Scope): void {
+    this.active.add(node.id);
+    this.dispatch(node, scope);
+    this.active.delete(node.id);
+  }
+
+  private dispatch(node: Node, scope: Scope): void {
     switch (node.type) {
       case 'function_definition':
         return this.withHandler(false, () => this.visitFunction(node, scope));
       case 'lambda':
-        return this.visitLambda(node, scope);
+        // the keyword `lambda` has the same type name (asked for with the node's): only the node opens a scope
+        return node.isNamed ? this.visitLambda(node, scope) : undefined;
       case 'class_definition':
         return this.withHandler(false, () => this.visitClass(node, scope));
       case 'import_statement':

@@ -1,6 +1,7 @@
 // One tree-sitter-python parser per thread, loaded once from the wasm that tree-sitter-python ships.
 import { createRequire } from 'node:module';
-import { Language, Parser, type Node, type Tree } from 'web-tree-sitter';
+import { Edit as TreeEdit, Language, Parser, type Node, type Point, type Tree } from 'web-tree-sitter';
+import type { Edit } from './types.js';
 
 const require = createRequire(import.meta.url);
 let ready: Promise<Parser> | undefined;
@@ -26,24 +27,79 @@ export function parse(text: string): Tree {
   return tree;
 }
 
+/**
+ * Parses `newText`, which is `oldText` with `edits` applied (sorted, not overlapping, in `oldText`'s offsets),
+ * reusing the unchanged parts of `old`: a stage's few edits cost a fraction of a full parse. `old` is edited
+ * to match and must not be used for anything else afterwards (the caller deletes it).
+ */
+export function reparse(old: Tree, oldText: string, newText: string, edits: Edit[]): Tree {
+  if (!parser) throw new Error('initParser() must resolve before reparse()');
+  const newlines = newlineOffsets(oldText);
+  // Last edit first: the text before each edit is still the old text, so its positions hold
+  for (let i = edits.length - 1; i >= 0; i--) {
+    const e = edits[i];
+    const startPosition = pointAt(newlines, e.start);
+    old.edit(
+      new TreeEdit({
+        startIndex: e.start,
+        oldEndIndex: e.end,
+        newEndIndex: e.start + e.text.length,
+        startPosition,
+        oldEndPosition: pointAt(newlines, e.end),
+        newEndPosition: advance(startPosition, e.text),
+      }),
+    );
+  }
+  const tree = parser.parse(newText, old);
+  if (!tree) throw new Error('tree-sitter returned no tree');
+  return tree;
+}
+
+/** Offsets of every \n: tree-sitter counts rows by \n alone. */
+function newlineOffsets(text: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) out.push(i);
+  return out;
+}
+
+/** Row and column (UTF-16 units, as every index here) of an offset. */
+function pointAt(newlines: number[], offset: number): Point {
+  let lo = 0;
+  let hi = newlines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (newlines[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return { row: lo, column: offset - (lo > 0 ? newlines[lo - 1] + 1 : 0) };
+}
+
+/** Where a point ends up after `text` is inserted at it. */
+function advance(at: Point, text: string): Point {
+  const last = text.lastIndexOf('\n');
+  if (last < 0) return { row: at.row, column: at.column + text.length };
+  let rows = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) rows++;
+  return { row: at.row + rows, column: text.length - last - 1 };
+}
+
 /** Number of ERROR and MISSING nodes: an edit must never raise it. */
 export function countSyntaxErrors(tree: Tree): number {
   if (!tree.rootNode.hasError) return 0;
   let count = 0;
+  // Deleted by hand, always: web-tree-sitter 0.27's finalizer for a cursor left to the garbage collector
+  // frees whatever cursor is in its transfer buffer at the time, which corrupts the parser's memory
   const cursor = tree.walk();
-  let done = false;
-  while (!done) {
-    const node = cursor.currentNode;
-    if (node.isError || node.isMissing) count++;
-    if (node.hasError && cursor.gotoFirstChild()) continue;
-    while (!cursor.gotoNextSibling()) {
-      if (!cursor.gotoParent()) {
-        done = true;
-        break;
-      }
+  try {
+    for (;;) {
+      const node = cursor.currentNode;
+      if (node.isError || node.isMissing) count++;
+      if (node.hasError && cursor.gotoFirstChild()) continue;
+      while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) return count;
     }
+  } finally {
+    cursor.delete();
   }
-  return count;
 }
 
 /** 1-based line and column (UTF-16 units) of the first syntax error, for messages. */

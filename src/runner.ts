@@ -350,6 +350,8 @@ class Pool implements Owner {
     if (!this.stopping && this.hasWork()) this.adopt(new WorkerHandle(this.setup));
     this.startProcessing();
     for (const h of [...this.handles]) this.feed(h);
+    // The crashed file may have been the last one, with no worker left to feed (feed is what finishes)
+    this.maybeFinish();
   }
 
   private hasWork(): boolean {

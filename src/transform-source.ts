@@ -2,7 +2,7 @@
 // re-parse and refuse any result that gains a syntax error. Positions of findings are mapped back to the input.
 import { Bindings } from './bindings.js';
 import { applyEditGroups, mapBack } from './edits.js';
-import { countSyntaxErrors, firstSyntaxError, initParser, parse } from './parser.js';
+import { countSyntaxErrors, firstSyntaxError, initParser, parse, reparse } from './parser.js';
 import { detectEol } from './source-text.js';
 import { createSuppressor, type UnusedMarker } from './suppression.js';
 import type { Edit, FileResult, Finding, RawFinding, Transform, TransformOptions } from './types.js';
@@ -106,17 +106,21 @@ export function transformSourceSync(text: string, options: TransformSourceOption
     if (options.reportUnusedSuppressions)
       unused = stillUnused(unused, suppressor.unused(), analysed, stages, lines);
     if (applied.text !== analysed) {
-      const next = parse(applied.text);
+      let next = reparse(tree, analysed, applied.text, applied.applied);
+      tree.delete(); // edited to match the new text: of no other use
+      if (countSyntaxErrors(next) > 0) {
+        // The verdict that refuses a file is a fresh parse's, never an incremental one's
+        next.delete();
+        next = parse(applied.text);
+      }
       if (countSyntaxErrors(next) > 0) {
         next.delete();
-        tree.delete();
         return unchanged({
           status: 'error',
           error: `the result of ${transform.name} would not parse; not changed (please report this)`,
           findings,
         });
       }
-      tree.delete();
       tree = next;
       stages.push(applied.applied);
       current = applyEditGroups(current, groups).text; // the same edits, with the file's own line endings

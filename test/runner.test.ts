@@ -50,6 +50,29 @@ function mixedTree(name: string, count: number): string {
   return dir;
 }
 
+/** A custom transform that ends its worker thread (exit 3) on a file marked CRASH_THE_WORKER. */
+function crashTransform(): string {
+  const file = path.join(tmp, 'crash-transform.mjs');
+  fs.writeFileSync(
+    file,
+    `import { isMainThread } from 'node:worker_threads';
+export default {
+  name: 'crash-probe',
+  description: 'ends its worker thread on a marked file',
+  run(ctx) {
+    if (ctx.source.includes('CRASH_THE_WORKER')) {
+      if (!isMainThread) process.exit(3);
+      throw new Error('would have crashed a worker');
+    }
+    if (ctx.source.includes('THROW_IN_TRANSFORM')) throw new Error('boom\\nsecond line');
+    return { findings: [] };
+  },
+};
+`,
+  );
+  return file;
+}
+
 const strip = (rs: FileResult[]) => rs.map((r) => ({ ...r }));
 
 describe('runner (built)', () => {
@@ -150,24 +173,7 @@ export default {
     fs.writeFileSync(path.join(dir, 'odd', 'crash1.py'), 'import ftplib  # CRASH_THE_WORKER\n');
     fs.writeFileSync(path.join(dir, 'pkg01', 'crash2.py'), 'import ftplib  # CRASH_THE_WORKER\n');
     fs.writeFileSync(path.join(dir, 'odd', 'throws.py'), 'import ftplib  # THROW_IN_TRANSFORM\n');
-    const crash = path.join(tmp, 'crash-transform.mjs');
-    fs.writeFileSync(
-      crash,
-      `import { isMainThread } from 'node:worker_threads';
-export default {
-  name: 'crash-probe',
-  description: 'ends its worker thread on a marked file',
-  run(ctx) {
-    if (ctx.source.includes('CRASH_THE_WORKER')) {
-      if (!isMainThread) process.exit(3);
-      throw new Error('would have crashed a worker');
-    }
-    if (ctx.source.includes('THROW_IN_TRANSFORM')) throw new Error('boom\\nsecond line');
-    return { findings: [] };
-  },
-};
-`,
-    );
+    const crash = crashTransform();
     const pool = await runner.run([dir], { jobs: 2, transforms: [crash] });
     const one = await runner.run([dir], { jobs: 1, transforms: [crash] });
     expect(pool.results).toHaveLength(308);
@@ -187,6 +193,22 @@ export default {
     expect(strip(pool.results.filter((r) => !isCrash(r)))).toEqual(
       strip(one.results.filter((r) => !isCrash(r))),
     );
+  });
+
+  it('ends when the last files crash every worker, with none left to hand work to', async () => {
+    // Only two files mention ftplib: one to each worker, both crash, and no file is left to start a new one
+    const dir = path.join(tmp, 'all-crash');
+    fs.mkdirSync(dir);
+    for (let i = 0; i < 200; i++) fs.writeFileSync(path.join(dir, `plain${i}.py`), `x = ${i}\n`);
+    for (const name of ['crash1.py', 'crash2.py'])
+      fs.writeFileSync(path.join(dir, name), 'import ftplib  # CRASH_THE_WORKER\n');
+    const crash = crashTransform();
+    const { results } = await runner.run([dir], { jobs: 2, transforms: [crash] });
+    expect(results).toHaveLength(202);
+    expect(results.filter((r) => r.status === 'error').map((r) => [path.basename(r.path), r.error])).toEqual([
+      ['crash1.py', 'crashed a worker thread: exited with code 3'],
+      ['crash2.py', 'crashed a worker thread: exited with code 3'],
+    ]);
   });
 
   it('an aborted signal stops the run: files done are whole, the run says it was interrupted', async () => {
