@@ -4,15 +4,12 @@ import pc from 'picocolors';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { loadTransforms, TransformLoadError } from './load-transforms.js';
-import { DEFAULT_MAX_FILE_SIZE } from './process-file.js';
-import { unifiedDiff } from './report/diff.js';
-import { jsonReport } from './report/json.js';
-import { sarifReport, type RuleInfo } from './report/sarif.js';
+import { DEFAULT_MAX_FILE_SIZE } from './prefilter.js';
+import type { RuleInfo } from './report/sarif.js';
 import { findingLines, summarize, tallyLine } from './report/summary.js';
 import { startProgress } from './progress.js';
 import { run } from './runner.js';
 import { DecodeError, decodeSource, encodeSource } from './source-text.js';
-import { transformSource } from './transform-source.js';
 import type { FileResult, Transform } from './types.js';
 import { BUILTIN_TRANSFORMS } from '../transforms/index.js';
 
@@ -193,9 +190,11 @@ export async function main(argv = hideBin(process.argv)): Promise<number> {
       return EXIT.interrupted;
     }
     if (format === 'diff') {
-      for (const r of results) if (r.status === 'changed') process.stdout.write(diffBytes(r, color));
+      const changed = results.filter((r) => r.status === 'changed');
+      const reporters = changed.length ? await loadReporters() : undefined;
+      for (const r of changed) process.stdout.write(diffBytes(reporters!, r, color));
     } else {
-      process.stdout.write(render(results, format, transforms, color));
+      process.stdout.write(render(await loadReporters(), results, format, transforms, color));
     }
     const summary = summarize(results, seconds);
     for (const line of findingLines(results)) process.stderr.write(`${line}\n`);
@@ -213,7 +212,25 @@ export async function main(argv = hideBin(process.argv)): Promise<number> {
   }
 }
 
-function render(results: FileResult[], format: Format, transforms: Transform[], color: boolean): string {
+/** The reporters, loaded when there is something to report: jsdiff and the rest cost start-up time. */
+async function loadReporters() {
+  const [{ unifiedDiff }, { jsonReport }, { sarifReport }] = await Promise.all([
+    import('./report/diff.js'),
+    import('./report/json.js'),
+    import('./report/sarif.js'),
+  ]);
+  return { unifiedDiff, jsonReport, sarifReport };
+}
+
+type Reporters = Awaited<ReturnType<typeof loadReporters>>;
+
+function render(
+  { jsonReport, sarifReport, ...reporters }: Reporters,
+  results: FileResult[],
+  format: Format,
+  transforms: Transform[],
+  color: boolean,
+): string {
   switch (format) {
     case 'json':
       return `${jsonReport(results, summarize(results, 0))}\n`;
@@ -230,13 +247,13 @@ function render(results: FileResult[], format: Format, transforms: Transform[], 
     default:
       return results
         .filter((r) => r.status === 'changed')
-        .map((r) => diffBytes(r, color).toString('utf8'))
+        .map((r) => diffBytes({ jsonReport, sarifReport, ...reporters }, r, color).toString('utf8'))
         .join('');
   }
 }
 
 /** A file's diff in the file's own bytes (its BOM, its encoding), so `git apply` / `patch` can apply it. */
-function diffBytes(r: FileResult, color: boolean): Buffer {
+function diffBytes({ unifiedDiff }: Reporters, r: FileResult, color: boolean): Buffer {
   // A notebook: one diff per changed cell, of the cell's source, headed `a/nb.ipynb:cell 3` (src/notebook.ts).
   // A cell's last line has no newline as a rule: no "\ No newline" note unless one side does have it.
   if (r.cells)
@@ -288,6 +305,7 @@ async function stdinMode(
     return EXIT.failure;
   }
   const transforms = await loadTransforms(options);
+  const { transformSource } = await import('./transform-source.js');
   const result = await transformSource(decoded.text, {
     ...options,
     path: filename,
@@ -304,7 +322,7 @@ async function stdinMode(
   }
   // the source goes back unchanged when it could not be fixed, so an editor never loses text
   if (format === 'json' || format === 'sarif')
-    process.stdout.write(render([result], format, transforms, false));
+    process.stdout.write(render(await loadReporters(), [result], format, transforms, false));
   else process.stdout.write(out);
   for (const line of findingLines([result])) process.stderr.write(`${line}\n`);
   if (result.status === 'error') return EXIT.failure;

@@ -3,6 +3,9 @@
 // Kept free of heavy imports: workers load it before they know whether any file needs the pipeline.
 import type { FileResult } from './types.js';
 
+/** --max-file-size's default: larger files are an error for that file. */
+export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+
 const NEEDLE = Buffer.from('ftplib');
 
 export function mentionsFtplib(bytes: Uint8Array): boolean {

@@ -2,7 +2,7 @@
 // atomically in the file's own encoding. The same code runs in worker threads and in-process.
 import fs from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { mentionsFtplib, unchangedResult } from './prefilter.js';
+import { DEFAULT_MAX_FILE_SIZE, mentionsFtplib, unchangedResult } from './prefilter.js';
 import { isNotebookPath, NOTEBOOK_SIZE_FACTOR, transformNotebookBytes } from './notebook.js';
 import { initParser } from './parser.js';
 import { DecodeError, decodeSource, encodeSource } from './source-text.js';
@@ -22,7 +22,7 @@ export interface ProcessOptions {
   [option: string]: unknown;
 }
 
-export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+export { DEFAULT_MAX_FILE_SIZE };
 const GENERATED = /@generated\b/;
 
 export async function processFile(

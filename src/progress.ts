@@ -1,5 +1,6 @@
 // A progress bar on stderr, only on a terminal and only once a run has lasted long enough to need one.
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import type CliProgress from 'cli-progress';
 
 const SHOW_AFTER_MS = 1000;
 
@@ -10,8 +11,10 @@ export interface Progress {
 
 export function startProgress(stream: NodeJS.WriteStream, color: boolean): Progress {
   if (!stream.isTTY) return { update: () => {}, stop: () => {} };
+  // Loaded only for a terminal: pipes and CI never pay its start-up time
+  const cliProgress = createRequire(import.meta.url)('cli-progress') as typeof CliProgress;
   const started = Date.now();
-  let bar: cliProgress.SingleBar | undefined;
+  let bar: CliProgress.SingleBar | undefined;
   return {
     update(done, total) {
       if (!bar) {
@@ -28,6 +31,8 @@ export function startProgress(stream: NodeJS.WriteStream, color: boolean): Progr
         );
         bar.start(total, done);
       }
+      // A run that starts while the walk goes on learns its total as it goes
+      if (total !== bar.getTotal()) bar.setTotal(total);
       bar.update(done);
     },
     stop() {

@@ -1,11 +1,14 @@
 // The loop over files: walk the paths, process every file, and return results in path order whatever the
 // scheduling. One code path (worker.ts) does the per-file work, in worker threads for many files and in this
-// thread for few (or --jobs 1). With workers the run has two phases:
+// thread for few (or --jobs 1). With workers each file goes through two steps:
 //
 // 1. scan: workers read every file once, in chunks, and settle the files that never mention ftplib (the
 //    prefilter: most of a large tree, at the speed of reading it);
-// 2. process: the files that do mention it go through the full pipeline, largest first (so one big file is
-//    not left for the end while the other workers wait), at most two in flight per worker.
+// 2. process: the files that do mention it go through the full pipeline, the largest found so far first (so
+//    one big file is not left for the end while the other workers wait), at most two in flight per worker.
+//
+// Both overlap the walk: once a directory walk has found enough files for the workers, they scan the files
+// found while this thread goes on walking, and process what they find.
 //
 // Stopping (options.signal, SIGINT in the CLI): no file is started after the signal, files in flight finish
 // (so a file is written whole or not at all), and the run resolves with the results it has, `interrupted`.
@@ -16,8 +19,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { loadTransforms, type TransformSelection } from './load-transforms.js';
-import { unchangedResult } from './prefilter.js';
-import { DEFAULT_MAX_FILE_SIZE, type ProcessOptions } from './process-file.js';
+import { DEFAULT_MAX_FILE_SIZE, unchangedResult } from './prefilter.js';
+import type { ProcessOptions } from './process-file.js';
 import type { FileResult, Transform } from './types.js';
 import { collectFiles, type WalkOptions } from './walk.js';
 import {
@@ -70,10 +73,25 @@ export async function run(paths: string[], options: RunOptions = {}): Promise<Ru
     setup.pooled && setup.maxJobs > 1 && paths.some((p) => isDirectory(p, options.cwd))
       ? startEarly(setup)
       : [];
+  // Files found are held back until there are enough for every early worker; then the pool starts on them
+  // and takes the rest as the walk finds them. A walk that finds fewer runs as before (execute).
+  const held: string[] = [];
+  let pool: Pool | undefined;
+  let pooled: Promise<Outcome> | undefined;
+  const onFile = (file: string) => {
+    if (pool) return pool.add(file);
+    held.push(file);
+    if (early.length && held.length >= early.length * MIN_FILES_PER_WORKER) {
+      pool = new Pool(held, setup, early.length, early, true);
+      pooled = pool.run();
+    }
+  };
   let walked: Awaited<ReturnType<typeof collectFiles>>;
   try {
-    walked = await collectFiles(paths, options);
+    walked = await collectFiles(paths, { ...options, onFile });
   } catch (err) {
+    pool?.end();
+    await pooled?.catch(() => undefined);
     for (const h of early) h.retire();
     throw err;
   }
@@ -85,7 +103,8 @@ export async function run(paths: string[], options: RunOptions = {}): Promise<Ru
     findings: [],
     error: e.message,
   }));
-  const { results, interrupted } = await execute(walked.files, setup, early);
+  pool?.end();
+  const { results, interrupted } = await (pooled ?? execute(walked.files, setup, early));
   const done = results.filter((r): r is FileResult => r !== undefined);
   const all = [...done, ...walkErrors].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { results: all, seconds: seconds(), ...(interrupted ? { interrupted } : {}) };
@@ -215,27 +234,31 @@ class WorkerHandle {
   }
 }
 
-/** The worker pool of one run (see the top of this file for the two phases). */
+/** The worker pool of one run (see the top of this file for the two steps). */
 class Pool implements Owner {
-  private readonly results: (FileResult | undefined)[];
+  private readonly results: (FileResult | undefined)[] = [];
   private readonly handles = new Set<WorkerHandle>();
   private scanNext = 0;
-  /** Files the scan could not settle, with their sizes; sorted into `queue` when the scan is complete. */
-  private found: { index: number; size: number }[] = [];
-  private queue: number[] | undefined;
+  /** Files the scan could not settle, with their sizes, waiting to be processed: the largest goes first. */
+  private queue: { index: number; size: number }[] = [];
+  private queueSorted = true;
   private done = 0;
+  /** Every file is known: the walk is over (always, unless the pool takes files as the walk finds them). */
+  private complete: boolean;
   private stopping = false;
   private finished = false;
   private resolve!: (outcome: Outcome) => void;
   private reject!: (err: unknown) => void;
 
   constructor(
+    /** The files, in the order given; a pool started during the walk is given more with add(). */
     private readonly files: string[],
     private readonly setup: Setup,
     private readonly jobs: number,
     private readonly early: WorkerHandle[],
+    walking = false,
   ) {
-    this.results = new Array<FileResult | undefined>(files.length);
+    this.complete = !walking;
   }
 
   run(): Promise<Outcome> {
@@ -256,8 +279,21 @@ class Pool implements Owner {
       for (const h of early.slice(this.jobs)) h.retire();
       for (const h of early.slice(0, this.jobs)) this.adopt(h);
       while (this.handles.size < this.jobs) this.adopt(new WorkerHandle(this.setup));
-      for (const h of [...this.handles]) this.feed(h);
+      this.feedAll();
     });
+  }
+
+  /** One more file found by the walk. */
+  add(file: string): void {
+    this.files.push(file);
+    if (this.files.length - this.scanNext >= SCAN_CHUNK) this.feedAll();
+  }
+
+  /** The walk is over: no file will be added. */
+  end(): void {
+    if (this.complete) return;
+    this.complete = true;
+    this.feedAll();
   }
 
   private adopt(handle: WorkerHandle): void {
@@ -265,24 +301,47 @@ class Pool implements Owner {
     this.handles.add(handle);
   }
 
+  /** Work for every worker, round by round: the two largest files go to two workers, not both to one. */
+  private feedAll(): void {
+    if (this.finished) return;
+    if (this.handles.size === 0 && !this.stopping && this.hasWork()) this.adopt(new WorkerHandle(this.setup));
+    for (let depth = 1; depth <= DEPTH; depth++) for (const h of [...this.handles]) this.feed(h, depth);
+    this.maybeFinish();
+  }
+
   /** Gives a worker work until it holds `depth` requests or there is none to give. */
   private feed(handle: WorkerHandle, depth = DEPTH): void {
-    while (!this.stopping && handle.outstanding.length < depth) {
+    while (!this.stopping && !this.finished && handle.outstanding.length < depth) {
       let msg: ToWorker;
-      if (this.scanNext < this.files.length) {
+      // Scan first, in whole chunks while the walk goes on: it is what finds the files to process
+      const unscanned = this.files.length - this.scanNext;
+      if (unscanned >= SCAN_CHUNK || (this.complete && unscanned > 0)) {
         const start = this.scanNext;
         const end = Math.min(this.files.length, start + SCAN_CHUNK);
         this.scanNext = end;
         handle.outstanding.push({ kind: 'scan', start, end });
         msg = { type: 'scan', start, files: this.files.slice(start, end) };
-      } else if (this.queue?.length) {
-        const index = this.queue.shift()!;
+      } else if (this.queue.length) {
+        const index = this.takeLargest();
         handle.outstanding.push({ kind: 'process', index });
         msg = { type: 'process', index, file: this.files[index] };
       } else break;
       handle.send(msg);
     }
-    this.maybeFinish();
+  }
+
+  private takeLargest(): number {
+    if (!this.queueSorted) {
+      // ties in the order found, which is path order within a scan chunk
+      this.queue.sort((a, b) => a.size - b.size || b.index - a.index);
+      this.queueSorted = true;
+    }
+    return this.queue.pop()!.index;
+  }
+
+  private enqueue(index: number, size: number): void {
+    this.queue.push({ index, size });
+    this.queueSorted = false;
   }
 
   onMessage(handle: WorkerHandle, msg: FromWorker): void {
@@ -291,27 +350,20 @@ class Pool implements Owner {
       let c = 0;
       for (let i = req.start; i < req.end; i++) {
         if (c < msg.candidates.length && msg.candidates[c] === i) {
-          this.found.push({ index: i, size: msg.sizes[c] });
+          this.enqueue(i, msg.sizes[c]);
           c++;
         } else this.settle(i, unchangedResult(this.files[i]));
       }
-      this.startProcessing();
-    } else if (msg.type === 'result') {
+      // New files to process: any worker may take them
+      this.feedAll();
+      return;
+    }
+    if (msg.type === 'result') {
       this.settle(msg.index, msg.same ? { ...msg.result, after: msg.result.before } : msg.result);
     }
     // 'dropped': stopped before it started; nothing to record
     this.feed(handle);
-  }
-
-  /** Once every file is scanned: the rest, largest first (ties in path order). */
-  private startProcessing(): void {
-    if (this.queue || this.scanNext < this.files.length) return;
-    for (const h of this.handles) if (h.outstanding.some((r) => r.kind === 'scan')) return;
-    this.found.sort((a, b) => b.size - a.size || a.index - b.index);
-    this.queue = this.found.map((f) => f.index);
-    this.found = [];
-    // Round by round, so the two largest files go to two workers, not both to the first
-    for (let depth = 1; depth <= DEPTH; depth++) for (const h of [...this.handles]) this.feed(h, depth);
+    this.maybeFinish();
   }
 
   private settle(index: number, result: FileResult): void {
@@ -331,10 +383,10 @@ class Pool implements Owner {
     }
     const [current, ...rest] = handle.outstanding;
     // The file it was on is the one that crashed it; everything else it held is handed out again (a scan
-    // chunk as single files, which isolates a file that crashes even the scan)
+    // chunk as files to process one by one, which isolates a file that crashes even the scan)
     const retry = (req: Request) => {
-      if (req.kind === 'process') this.queue!.unshift(req.index);
-      else for (let i = req.start; i < req.end; i++) this.found.push({ index: i, size: 0 });
+      if (req.kind === 'process') this.enqueue(req.index, Number.MAX_SAFE_INTEGER);
+      else for (let i = req.start; i < req.end; i++) this.enqueue(i, 0);
     };
     if (current?.kind === 'process') {
       this.settle(current.index, {
@@ -347,15 +399,12 @@ class Pool implements Owner {
       });
     } else if (current) retry(current);
     for (const req of rest) retry(req);
-    if (!this.stopping && this.hasWork()) this.adopt(new WorkerHandle(this.setup));
-    this.startProcessing();
-    for (const h of [...this.handles]) this.feed(h);
-    // The crashed file may have been the last one, with no worker left to feed (feed is what finishes)
-    this.maybeFinish();
+    // Feeding is also what finishes: the crashed file may have been the last, with no worker left
+    this.feedAll();
   }
 
   private hasWork(): boolean {
-    return this.scanNext < this.files.length || (this.queue ? this.queue.length > 0 : this.found.length > 0);
+    return this.scanNext < this.files.length || this.queue.length > 0;
   }
 
   private interrupt(): void {
@@ -368,19 +417,11 @@ class Pool implements Owner {
   private maybeFinish(): void {
     if (this.finished) return;
     for (const h of this.handles) if (h.outstanding.length) return;
-    const complete = this.done === this.files.length;
-    if (!complete && !this.stopping) {
-      // Nothing in flight and files left: every worker is gone (crashed)
-      if (this.handles.size === 0 && this.hasWork()) {
-        const h = new WorkerHandle(this.setup);
-        this.adopt(h);
-        this.feed(h);
-      }
-      return;
-    }
+    const all = this.complete && this.done === this.files.length;
+    if (!all && !this.stopping) return; // more to come from the walk, or from workers still to be fed
     this.finished = true;
     for (const h of this.handles) h.retire();
-    this.resolve({ results: this.results, interrupted: !complete });
+    this.resolve({ results: this.results, interrupted: !all });
   }
 
   private fail(err: unknown): void {

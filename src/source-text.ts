@@ -1,7 +1,8 @@
 // Bytes <-> text, keeping what the bytes were: encoding (UTF-8 BOM, PEP 263 coding cookie), line endings
 // (every one, byte for byte, even in mixed files), final newline. A file we cannot decode exactly is a
 // DecodeError for that file, never a guess: encodeSource(decodeSource(b).text, meta) gives back b.
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
+import type Iconv from 'iconv-lite';
 
 export interface SourceMeta {
   /** Python's name for the encoding: 'utf-8' (also for a BOM or a utf-8-sig cookie), 'iso-8859-1', 'cp1252'... */
@@ -69,11 +70,11 @@ export function decodeSource(bytes: Uint8Array): { text: string; meta: SourceMet
   } else {
     const codec = iconvName(encoding);
     if (codec === undefined) throw new DecodeError(`unknown encoding '${cookie}' in coding cookie`);
-    text = iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), codec, {
+    text = codecs().decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), codec, {
       stripBOM: false,
     });
     // iconv-lite replaces what it cannot decode; only an exact round trip is a decoding
-    const back = iconv.encode(text, codec, { addBOM: false });
+    const back = codecs().encode(text, codec, { addBOM: false });
     const at = firstDifference(back, body);
     if (at >= 0) throw new DecodeError(`invalid ${encoding} data at byte ${at} (line ${lineOf(bytes, at)})`);
   }
@@ -89,9 +90,9 @@ export function encodeSource(text: string, meta: SourceMeta): Buffer {
   } else {
     const codec = iconvName(meta.encoding);
     if (codec === undefined) throw new EncodeError(`unknown encoding '${meta.encoding}'`);
-    body = iconv.encode(text, codec, { addBOM: false });
+    body = codecs().encode(text, codec, { addBOM: false });
     // iconv-lite writes '?' for what the encoding lacks: refuse rather than corrupt the file
-    if (iconv.decode(body, codec, { stripBOM: false }) !== text) {
+    if (codecs().decode(body, codec, { stripBOM: false }) !== text) {
       throw new EncodeError(`the changed text cannot be written in the file's encoding (${meta.encoding})`);
     }
     // Python reads the cookie on line 1 or 2 only: text inserted above it would change how the file decodes
@@ -168,10 +169,10 @@ const ICONV_ALIASES: Record<string, string> = {
 /** The iconv-lite codec for a Python encoding name, or undefined when unknown or not ASCII-compatible. */
 function iconvName(encoding: string): string | undefined {
   const codec = ICONV_ALIASES[encoding] ?? encoding;
-  if (!iconv.encodingExists(codec)) return undefined;
+  if (!codecs().encodingExists(codec)) return undefined;
   // A source encoding must keep ASCII as ASCII (the cookie itself is ASCII): rules out UTF-16/32, UTF-7
   const probe = '#\t coding=x\n\r';
-  const bytes = iconv.encode(probe, codec, { addBOM: false });
+  const bytes = codecs().encode(probe, codec, { addBOM: false });
   return bytes.toString('latin1') === probe ? codec : undefined;
 }
 
@@ -216,4 +217,12 @@ function lineOf(bytes: Uint8Array, offset: number): number {
     if (bytes[i] === 10 || (bytes[i] === 13 && bytes[i + 1] !== 10)) line++;
   }
   return line;
+}
+
+let iconv: typeof Iconv | undefined;
+
+/** iconv-lite, loaded the first time a file is not UTF-8: most runs never need it (it costs start-up time). */
+function codecs(): typeof Iconv {
+  iconv ??= createRequire(import.meta.url)('iconv-lite') as typeof Iconv;
+  return iconv;
 }

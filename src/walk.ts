@@ -16,6 +16,8 @@ export interface WalkOptions {
   ignorePatterns?: string[];
   /** Where relative paths (and --ignore-pattern) start; default process.cwd(). */
   cwd?: string;
+  /** Called with each file as it is found (in no set order), before the walk's sorted result is ready. */
+  onFile?: (file: string) => void;
 }
 
 export interface WalkError {
@@ -121,8 +123,10 @@ class Walker {
   private readonly visited = new Set<string>();
   private links: PendingLink[] = [];
   private readonly rootReals: string[] = [];
+  private readonly onFile?: (file: string) => void;
 
   constructor(options: WalkOptions) {
+    this.onFile = options.onFile;
     this.cwd = path.resolve(options.cwd ?? process.cwd());
     this.extensions = (options.extensions?.length ? options.extensions : DEFAULT_EXTENSIONS).map((e) =>
       e.startsWith('.') ? e : `.${e}`,
@@ -164,7 +168,9 @@ class Walker {
   }
 
   private addFile(real: string, display: string): void {
-    if (!this.files.has(real)) this.files.set(real, display);
+    if (this.files.has(real)) return;
+    this.files.set(real, display);
+    this.onFile?.(display);
   }
 
   private hasExtension(name: string): boolean {

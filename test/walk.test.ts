@@ -256,8 +256,11 @@ describe('collectFiles', () => {
       link('missing.py', 'dangling.py');
       link('loop2', 'loop1');
       link('loop1', 'loop2');
-      const r = await collectFiles(['.'], { cwd: dir });
+      const found: string[] = [];
+      const r = await collectFiles(['.'], { cwd: dir, onFile: (f) => found.push(f) });
       expect(r).toEqual({ files: ['a.py', 'real/deep/d.py', 'real/r.py'], errors: [] });
+      // onFile (the runner starts work on files as they are found) sees each listed file once, no other
+      expect(found.sort()).toEqual(r.files);
     });
 
     it('a link is listed under its own name when its target is reached only through it', async () => {
@@ -288,10 +291,12 @@ describe('collectFiles', () => {
       const dir = tree({ 'a/x.py': PY, 'b/y.py': PY });
       fs.symlinkSync('../b', path.join(dir, 'a', 'to_b'));
       fs.symlinkSync('../a', path.join(dir, 'b', 'to_a'));
-      const one = await collectFiles(['a', 'b'], { cwd: dir });
+      const found: string[] = [];
+      const one = await collectFiles(['a', 'b'], { cwd: dir, onFile: (f) => found.push(f) });
       const two = await collectFiles(['b', 'a'], { cwd: dir });
       expect(one.files).toEqual(['a/x.py', 'b/y.py']);
       expect(two).toEqual(one);
+      expect(found.sort()).toEqual(one.files);
     });
   });
 
