@@ -124,6 +124,8 @@ class Walker {
   private links: PendingLink[] = [];
   private readonly rootReals: string[] = [];
   private readonly onFile?: (file: string) => void;
+  /** Directories listed so far. */
+  private listed = 0;
 
   constructor(options: WalkOptions) {
     this.onFile = options.onFile;
@@ -183,7 +185,10 @@ class Walker {
     this.visited.add(dir.real);
     let entries: Dirent[];
     try {
-      entries = await fsp.readdir(dir.abs, { withFileTypes: true });
+      // Synchronous: a promise per directory costs more than the read itself (thousands of them in a large
+      // tree); the event loop still gets a turn every few directories, for the workers' answers and signals
+      if (++this.listed % YIELD_EVERY_DIRS === 0) await new Promise((r) => setImmediate(r));
+      entries = fs.readdirSync(dir.abs, { withFileTypes: true });
     } catch (err) {
       this.errors.push({ path: dir.display, message: ioMessage(err) });
       return;
@@ -355,6 +360,8 @@ class Walker {
 }
 
 const EXCLUDED = new Set(DEFAULT_EXCLUDES);
+/** How often (in directories listed) the walk lets the event loop run. */
+const YIELD_EVERY_DIRS = 32;
 
 /** A matcher for an ignore file's text, or undefined when it holds no rule (only blanks and comments). */
 function compileRules(text: string): Ignore | undefined {
