@@ -209,10 +209,7 @@ class WorkerHandle {
   owner?: Owner;
 
   constructor(setup: Setup) {
-    this.worker = new Worker(WORKER_URL, {
-      workerData: { mark: WORKER_MARK, options: setup.workerOptions, stop: setup.stop },
-      execArgv: workerExecArgv(),
-    });
+    this.worker = startWorker({ mark: WORKER_MARK, options: setup.workerOptions, stop: setup.stop });
     this.worker.on('message', (msg: FromWorker) => {
       if (msg.type === 'ready') this.ready = true;
       else this.owner?.onMessage(this, msg);
@@ -439,6 +436,23 @@ function cloneable(options: WorkerOptions): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** The Node options workers start with: the parent's, less those a worker cannot take (found on the first). */
+let execArgv: string[] | undefined;
+
+function startWorker(workerData: unknown): Worker {
+  execArgv ??= workerExecArgv();
+  try {
+    return new Worker(WORKER_URL, { workerData, execArgv });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw err;
+    // V8 and process-wide options (`node --max-old-space-size=4096 ftptls ...`) apply to workers anyway;
+    // Node names the ones it refuses: "... invalid execArgv flags: --a, --b"
+    const refused = new Set((err as Error).message.replace(/^[^:]*:\s*/, '').split(', '));
+    execArgv = execArgv.filter((a) => !refused.has(a));
+    return new Worker(WORKER_URL, { workerData, execArgv });
   }
 }
 

@@ -9,97 +9,81 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ftpsAvailable, startFtpsServer, SYSTEM_PYTHON, type FtpsServer } from './helpers/ftps-server.js';
+import { exampleScripts, e2eUnavailable, EXAMPLES, shouldSkip } from './helpers/e2e.js';
+import { startFtpsServer, SYSTEM_PYTHON, type FtpsServer } from './helpers/ftps-server.js';
 import { runCli } from './helpers/run-cli.js';
 
-const ROOT = path.join(import.meta.dirname, '..');
-const EXAMPLES = path.join(ROOT, 'examples');
-const CI = process.env.CI === 'true';
 /** Compiles a file without writing __pycache__ next to it. */
 const COMPILE = 'import sys; compile(open(sys.argv[1], "rb").read(), sys.argv[1], "exec")';
 
-const examples = fs.existsSync(EXAMPLES)
-  ? fs
-      .readdirSync(EXAMPLES)
-      .filter((f) => f.endsWith('.py'))
-      .sort()
-  : [];
-const available = ftpsAvailable();
-const skipReason = !available.ok
-  ? `no FTPS server can be started here: ${available.reason}`
-  : !fs.existsSync(path.join(ROOT, 'dist', 'src', 'cli.js'))
-    ? 'the CLI is not built (run `npm run build`)'
-    : undefined;
+const examples = exampleScripts();
+const skipReason = e2eUnavailable();
+const skip = shouldSkip('e2e-ssl-context', skipReason);
 
-if (skipReason && !CI) console.log(`e2e-ssl-context skipped: ${skipReason}`);
+describe.skipIf(skip)('--ssl-context end to end against a local FTPS server', () => {
+  let server: FtpsServer;
+  let work: string;
 
-describe.skipIf(skipReason !== undefined && !CI)(
-  '--ssl-context end to end against a local FTPS server',
-  () => {
-    let server: FtpsServer;
-    let work: string;
+  beforeAll(async () => {
+    if (skipReason) throw new Error(`CI=true, so this cannot be skipped: ${skipReason}`);
+    server = await startFtpsServer({ lifetimeSeconds: 600 });
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'ftptls-e2e-ssl-'));
+  });
 
-    beforeAll(async () => {
-      if (skipReason) throw new Error(`CI=true, so this cannot be skipped: ${skipReason}`);
-      server = await startFtpsServer({ lifetimeSeconds: 600 });
-      work = fs.mkdtempSync(path.join(os.tmpdir(), 'ftptls-e2e-ssl-'));
-    });
+  afterAll(async () => {
+    await server?.stop();
+    if (work) fs.rmSync(work, { recursive: true, force: true });
+  });
 
-    afterAll(async () => {
-      await server?.stop();
-      if (work) fs.rmSync(work, { recursive: true, force: true });
-    });
+  it('has example scripts to run', () => {
+    expect(examples.length).toBeGreaterThan(0);
+  });
 
-    it('has example scripts to run', () => {
-      expect(examples.length).toBeGreaterThan(0);
-    });
+  for (const name of examples) {
+    describe(name, () => {
+      let script: string;
+      let dir: string;
 
-    for (const name of examples) {
-      describe(name, () => {
-        let script: string;
-        let dir: string;
-
-        beforeAll(() => {
-          dir = fs.mkdtempSync(path.join(work, `${path.basename(name, '.py')}-`));
-          script = path.join(dir, name);
-          fs.copyFileSync(path.join(EXAMPLES, name), script);
-          const w = runCli(['--write', '--ssl-context', script]);
-          expect(w.status, w.stderr).toBe(0);
-        });
-
-        it('is rewritten to FTP_TLS with a verifying context', () => {
-          const text = fs.readFileSync(script, 'utf8');
-          expect(text).toContain('FTP_TLS');
-          expect(text).toMatch(/context=(\w+\.)?create_default_context\(\)/);
-          expect(text).toContain('prot_p()');
-          const compiled = spawnSync(SYSTEM_PYTHON, ['-c', COMPILE, script], { encoding: 'utf8' });
-          expect(compiled.status, compiled.stderr).toBe(0);
-        });
-
-        it('uploads and downloads when Python trusts the server certificate (SSL_CERT_FILE)', () => {
-          const t = transfer(server, dir, script, { SSL_CERT_FILE: server.certFile });
-          expect(t.run.status, t.run.stderr).toBe(0);
-          expect(t.uploaded(), 'the upload reached the server').toBe(true);
-          expect(t.downloaded(), 'the download reached the local file').toBe(true);
-        });
-
-        it('fails with a certificate verification error when the CA is not trusted', () => {
-          const t = transfer(server, dir, script, {});
-          expect(t.run.status, t.run.stderr).not.toBe(0);
-          expect(t.run.stderr).toMatch(/CERTIFICATE_VERIFY_FAILED|certificate verify failed/);
-          expect(t.uploaded()).toBe(false);
-          expect(t.downloaded()).toBe(false);
-        });
-
-        it('--check --ssl-context then finds nothing to change', () => {
-          const c = runCli(['--check', '--ssl-context', script]);
-          expect(c.status, c.stdout + c.stderr).toBe(0);
-          expect(c.stdout).toBe('');
-        });
+      beforeAll(() => {
+        dir = fs.mkdtempSync(path.join(work, `${path.basename(name, '.py')}-`));
+        script = path.join(dir, name);
+        fs.copyFileSync(path.join(EXAMPLES, name), script);
+        const w = runCli(['--write', '--ssl-context', script]);
+        expect(w.status, w.stderr).toBe(0);
       });
-    }
-  },
-);
+
+      it('is rewritten to FTP_TLS with a verifying context', () => {
+        const text = fs.readFileSync(script, 'utf8');
+        expect(text).toContain('FTP_TLS');
+        expect(text).toMatch(/context=(\w+\.)?create_default_context\(\)/);
+        expect(text).toContain('prot_p()');
+        const compiled = spawnSync(SYSTEM_PYTHON, ['-c', COMPILE, script], { encoding: 'utf8' });
+        expect(compiled.status, compiled.stderr).toBe(0);
+      });
+
+      it('uploads and downloads when Python trusts the server certificate (SSL_CERT_FILE)', () => {
+        const t = transfer(server, dir, script, { SSL_CERT_FILE: server.certFile });
+        expect(t.run.status, t.run.stderr).toBe(0);
+        expect(t.uploaded(), 'the upload reached the server').toBe(true);
+        expect(t.downloaded(), 'the download reached the local file').toBe(true);
+      });
+
+      it('fails with a certificate verification error when the CA is not trusted', () => {
+        const t = transfer(server, dir, script, {});
+        expect(t.run.status, t.run.stderr).not.toBe(0);
+        expect(t.run.stderr).toMatch(/CERTIFICATE_VERIFY_FAILED|certificate verify failed/);
+        expect(t.uploaded()).toBe(false);
+        expect(t.downloaded()).toBe(false);
+      });
+
+      it('--check --ssl-context then finds nothing to change', () => {
+        const c = runCli(['--check', '--ssl-context', script]);
+        expect(c.status, c.stdout + c.stderr).toBe(0);
+        expect(c.stdout).toBe('');
+      });
+    });
+  }
+});
 
 /**
  * Runs the script once with fresh files, as the examples' docstrings describe: UPLOAD_FILE (random bytes) is

@@ -9,10 +9,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ftpsAvailable, startFtpsServer, SYSTEM_PYTHON, type FtpsServer } from './helpers/ftps-server.js';
+import { exampleScripts, e2eUnavailable, EXAMPLES, shouldSkip } from './helpers/e2e.js';
+import { startFtpsServer, SYSTEM_PYTHON, type FtpsServer } from './helpers/ftps-server.js';
 import { runCli, type CliRun } from './helpers/run-cli.js';
 
-const EXAMPLES = path.join(import.meta.dirname, '..', 'examples');
 const EXPECTED = [
   'aliased_import.py',
   'constructor_login.py',
@@ -20,17 +20,10 @@ const EXPECTED = [
   'plain_upload.py',
   'with_block.py',
 ];
-const CI = process.env.CI === 'true';
 
-const examples = fs.existsSync(EXAMPLES)
-  ? fs
-      .readdirSync(EXAMPLES)
-      .filter((f) => f.endsWith('.py'))
-      .sort()
-  : [];
-const available = ftpsAvailable();
-const skip = !available.ok && !CI;
-if (skip) console.warn(`e2e skipped: ${available.reason}`);
+const examples = exampleScripts();
+const unavailable = e2eUnavailable();
+const skip = shouldSkip('e2e', unavailable);
 
 describe('examples/ end to end against a TLS-only FTPS server', () => {
   let server: FtpsServer | undefined;
@@ -40,8 +33,7 @@ describe('examples/ end to end against a TLS-only FTPS server', () => {
 
   beforeAll(async () => {
     if (skip) return;
-    if (!available.ok)
-      throw new Error(`CI=true, so the end-to-end test may not be skipped: ${available.reason}`);
+    if (unavailable) throw new Error(`CI=true, so the end-to-end test may not be skipped: ${unavailable}`);
     server = await startFtpsServer();
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'ftptls-e2e-'));
     transformedDir = path.join(work, 'transformed');

@@ -306,6 +306,18 @@ describe('SIGINT (the built CLI, --write)', () => {
     });
   }
 
+  it('runs under Node options a worker thread refuses (node --max-old-space-size=512 ftptls ...)', () => {
+    const dir = mixedTree('node-options', 200);
+    const run = (nodeArgs: string[], jobs: number) =>
+      spawnSync(process.execPath, [...nodeArgs, BIN, '--jobs', String(jobs), dir], { encoding: 'utf8' });
+    const pooled = run(['--max-old-space-size=512', '--stack-size=2000'], 2);
+    const single = run([], 1);
+    expect(pooled.stderr).not.toContain('ERR_WORKER');
+    expect(pooled.status).toBe(2); // broken.py and latin.py are errors, as in any run
+    expect(pooled.stdout).toBe(single.stdout);
+    expect(pooled.stdout).toContain('+++ b/');
+  });
+
   it('a second SIGINT exits at once (130); files are still old or new', async () => {
     const { dir, files, code } = await interrupted('sigint-twice', 2, 2);
     expect(code).toBe(130);
