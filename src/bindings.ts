@@ -104,7 +104,8 @@ const VISITED = new Set([
   'generator_expression',
 ]);
 
-const VISITED_TYPES = [...VISITED];
+/** What the constructor asks tree-sitter for: the nodes it visits, and calls and annotations for the transforms. */
+const INDEXED_TYPES = [...VISITED, 'call', 'type'];
 
 const COMPREHENSIONS = new Set([
   'list_comprehension',
@@ -135,12 +136,20 @@ export class Bindings {
    * in one call, so the walk never steps through the nodes in between (most of a file).
    */
   private readonly visitable: { node: Node; start: number; end: number }[] = [];
+  private readonly callNodes: Node[] = [];
+  private readonly typeNodes: Node[] = [];
   /** Nodes `visit` is inside of: an ancestor with the same offsets as a node is not its descendant. */
   private readonly active = new Set<number>();
 
   constructor(readonly tree: Tree) {
-    for (const node of tree.rootNode.descendantsOfType(VISITED_TYPES))
-      if (node) this.visitable.push({ node, start: node.startIndex, end: node.endIndex });
+    // One trip for what the transforms look for too: each trip walks the whole tree, about a fifth of a parse
+    for (const node of tree.rootNode.descendantsOfType(INDEXED_TYPES)) {
+      if (!node) continue;
+      const type = node.type;
+      if (type === 'call') this.callNodes.push(node);
+      else if (type === 'type') this.typeNodes.push(node);
+      else this.visitable.push({ node, start: node.startIndex, end: node.endIndex });
+    }
     this.module = this.newScope('module', tree.rootNode, undefined);
     this.visit(tree.rootNode, this.module);
   }
@@ -463,6 +472,16 @@ export class Bindings {
   }
 
   // ---- queries ----------------------------------------------------------------------------------------
+
+  /** Every call in the file, in source order. */
+  calls(): readonly Node[] {
+    return this.callNodes;
+  }
+
+  /** Every `type` node (annotations of parameters, returns and assignments), in source order. */
+  annotations(): readonly Node[] {
+    return this.typeNodes;
+  }
 
   /** The innermost scope whose code contains `node` (defaults, annotations and bases belong outside). */
   scopeAt(node: Node): Scope {

@@ -166,11 +166,10 @@ export function exportedNames(root: Node): Node[] {
   return out;
 }
 
-/** String literals that are (part of) a type annotation: parameters, returns, annotated assignments. */
-export function annotationStrings(root: Node): Node[] {
+/** String literals in type annotations (`bindings.annotations()`): parameters, returns, annotated assignments. */
+export function annotationStrings(annotations: readonly Node[]): Node[] {
   const out: Node[] = [];
-  for (const type of root.descendantsOfType('type')) {
-    if (!type) continue;
+  for (const type of annotations) {
     for (const str of type.descendantsOfType('string')) if (str) out.push(str);
   }
   return out;
@@ -180,9 +179,4 @@ export function annotationStrings(root: Node): Node[] {
 export function stringValue(str: Node): string | undefined {
   const m = /^[uU]?(['"])(.*)\1$/s.exec(str.text);
   return m ? m[2] : undefined;
-}
-
-/** Every call under `root`, in source order: asked of tree-sitter, so no other node becomes an object. */
-export function callsIn(root: Node): Node[] {
-  return root.descendantsOfType('call').filter((n): n is Node => !!n);
 }

@@ -6,14 +6,7 @@ import type { Node } from 'web-tree-sitter';
 import { findingsFor } from '../src/finding.js';
 import type { BindingSite, ClassReference, Scope } from '../src/bindings.js';
 import { addNameAfter, addStatementAfter, removeImportItem, renameImportedName } from '../src/imports.js';
-import {
-  annotationStrings,
-  callOf,
-  callsIn,
-  exportedNames,
-  positionalArgs,
-  stringValue,
-} from '../src/syntax.js';
+import { annotationStrings, callOf, exportedNames, positionalArgs, stringValue } from '../src/syntax.js';
 import type { Edit, RawFinding, Transform, TransformContext } from '../src/types.js';
 
 const RULE = 'ftp-to-ftp-tls';
@@ -250,7 +243,7 @@ function keepReasons(ctx: TransformContext, group: ImportGroup): RawFinding[] {
   }
   // string annotations are not parsed here: keep the name they mention importable
   const wordRe = new RegExp(`(^|[^\\w.])${name}\\b`);
-  for (const str of annotationStrings(ctx.tree.rootNode)) {
+  for (const str of annotationStrings(ctx.bindings.annotations())) {
     if (!wordRe.test(stringValue(str) ?? '')) continue;
     if (ctx.bindings.lookup(name, ctx.bindings.scopeAt(str))?.scope !== group.scope) continue;
     out.push(
@@ -314,7 +307,7 @@ function unusedImports(ctx: TransformContext, groups: Map<string, ImportGroup>):
  */
 function inheritedCallEdits(ctx: TransformContext, handled: Set<number>): Edit[] {
   const edits: Edit[] = [];
-  for (const node of callsIn(ctx.tree.rootNode)) {
+  for (const node of ctx.bindings.calls()) {
     if (!handled.has(node.id)) {
       const callee = ctx.bindings.valueOf(node.childForFieldName('function'));
       const parent = callee.kind === 'class' ? undefined : ctx.bindings.parentInit(node);

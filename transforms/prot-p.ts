@@ -4,7 +4,6 @@ import type { Node } from 'web-tree-sitter';
 import { findingsFor } from '../src/finding.js';
 import type { ConnValue } from '../src/bindings.js';
 import {
-  callsIn,
   endsLine,
   indentAt,
   isEmptyString,
@@ -64,7 +63,7 @@ export const protP: Transform = {
   helpUri: 'https://docs.python.org/3/library/ftplib.html#ftplib.FTP_TLS.prot_p',
   run(ctx) {
     const findings: RawFinding[] = [];
-    for (const call of callsIn(ctx.tree.rootNode)) {
+    for (const call of ctx.bindings.calls()) {
       const f = loginCall(ctx, call) ?? constructorLogin(ctx, call) ?? parentInitLogin(ctx, call);
       if (f) findings.push(f);
     }

@@ -5,7 +5,7 @@
 // certfile= (removed in Python 3.12) are reported, and `import ssl` is added once where a person would put it.
 import type { Node } from 'web-tree-sitter';
 import { findingsFor } from '../src/finding.js';
-import { callsIn, lineEnd, lineStart, squash } from '../src/syntax.js';
+import { lineEnd, lineStart, squash } from '../src/syntax.js';
 import type { BindingSite, Scope } from '../src/bindings.js';
 import type { Edit, RawFinding, Transform, TransformContext } from '../src/types.js';
 
@@ -51,7 +51,7 @@ export const sslContext: Transform = {
 function constructorSites(ctx: TransformContext): Site[] {
   const sites: Site[] = [];
   const superInits = superInitCalls(ctx);
-  for (const node of callsIn(ctx.tree.rootNode)) {
+  for (const node of ctx.bindings.calls()) {
     const fn = node.childForFieldName('function');
     const callee = ctx.bindings.valueOf(fn);
     if (callee.kind === 'class' && callee.tls && !callee.ownInit) sites.push({ call: node, offset: 0 });
