@@ -4,6 +4,7 @@
 // Conservative by design: a name with any binding we cannot explain (a later `FTP = Mock`, a local
 // `class FTP`) is not ftplib's, so nothing is rewritten through it.
 import type { Node, Tree } from 'web-tree-sitter';
+import { lowerBound } from './sorted.js';
 
 export type FtplibClass = 'FTP' | 'FTP_TLS';
 
@@ -195,13 +196,7 @@ export class Bindings {
     const start = node.startIndex;
     const end = node.endIndex;
     const list = this.visitable;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid].start < start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(list.length, (i) => list[i].start < start);
     let covered = -1;
     for (let i = lo; i < list.length && list[i].start < end; i++) {
       const v = list[i];
@@ -489,13 +484,8 @@ export class Bindings {
     const intervals = (this.intervals ??= this.scopeIntervals());
     const start = node.startIndex;
     const end = node.endIndex;
-    let lo = 0;
-    let hi = intervals.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (intervals[mid].start <= start) lo = mid;
-      else hi = mid - 1;
-    }
+    // the last interval starting at or before the node
+    const lo = Math.max(0, lowerBound(intervals.length, (i) => intervals[i].start <= start) - 1);
     let scope: Scope | undefined =
       intervals.length && intervals[lo].start <= start ? intervals[lo].scope : undefined;
     while (scope && scope !== this.module) {

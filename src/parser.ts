@@ -1,6 +1,7 @@
 // One tree-sitter-python parser per thread, loaded once from the wasm that tree-sitter-python ships.
 import { createRequire } from 'node:module';
 import { Edit as TreeEdit, Language, Parser, type Node, type Point, type Tree } from 'web-tree-sitter';
+import { lowerBound } from './sorted.js';
 import type { Edit } from './types.js';
 
 const require = createRequire(import.meta.url);
@@ -64,13 +65,7 @@ function newlineOffsets(text: string): number[] {
 
 /** Row and column (UTF-16 units, as every index here) of an offset. */
 function pointAt(newlines: number[], offset: number): Point {
-  let lo = 0;
-  let hi = newlines.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (newlines[mid] < offset) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(newlines.length, (i) => newlines[i] < offset);
   return { row: lo, column: offset - (lo > 0 ? newlines[lo - 1] + 1 : 0) };
 }
 

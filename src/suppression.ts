@@ -11,6 +11,7 @@
 // `:` before its body), or a run of comment lines directly above that statement. File-level markers live in
 // `fileMarker` and are also returned by markerFor for the kinds they cover.
 import type { Node, Tree } from 'web-tree-sitter';
+import { lowerBound } from './sorted.js';
 
 /** What kind of site is asking: rules differ (Ruff S402 and Bandit B402 are for imports, S321/B321 for calls). */
 export type SiteKind = 'import' | 'call' | 'login' | 'reference';
@@ -403,14 +404,7 @@ function lineStarts(text: string): number[] {
 }
 
 function rowOf(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return Math.max(0, lowerBound(starts.length, (i) => starts[i] <= offset) - 1);
 }
 
 /** The directive's text: from the `#` that opens it to the next `#` of the comment (exclusive), trimmed. */
@@ -547,13 +541,7 @@ export function createSuppressor(source: string, tree: Tree, extraMarkers: strin
         const firstRow = rowOf(starts, from);
         const lastRow = rowOf(starts, to);
         // Comments on the statement's own lines (a trailing comment, or one inside a multi-line call).
-        let lo = 0;
-        let hi = siteRows.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (siteRows[mid] < firstRow) lo = mid + 1;
-          else hi = mid;
-        }
+        const lo = lowerBound(siteRows.length, (i) => siteRows[i] < firstRow);
         for (let i = lo; i < siteRows.length && siteRows[i] <= lastRow; i++) take(siteHits.get(siteRows[i]));
         // The run of comment lines directly above it.
         for (let row = firstRow - 1; ownLineRows.has(row); row--) take(siteHits.get(row));

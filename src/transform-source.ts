@@ -3,6 +3,7 @@
 import { Bindings } from './bindings.js';
 import { applyEditGroups, mapBack } from './edits.js';
 import { countSyntaxErrors, firstSyntaxError, initParser, parse, reparse } from './parser.js';
+import { lowerBound } from './sorted.js';
 import { detectEol } from './source-text.js';
 import { createSuppressor, type UnusedMarker } from './suppression.js';
 import type { Edit, FileResult, Finding, RawFinding, Transform, TransformOptions } from './types.js';
@@ -205,14 +206,9 @@ export class LineIndex {
     return (this.starts[line - 1] ?? 0) + column - 1;
   }
   position(offset: number): { line: number; column: number } {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+    const starts = this.starts;
+    const lo = Math.max(0, lowerBound(starts.length, (i) => starts[i] <= offset) - 1);
+    return { line: lo + 1, column: offset - starts[lo] + 1 };
   }
 }
 
