@@ -137,6 +137,8 @@ export class Bindings {
    * in one call, so the walk never steps through the nodes in between (most of a file).
    */
   private readonly visitable: { node: Node; start: number; end: number }[] = [];
+  /** The types of the nodes in `visitable`, read once: each `node.type` is a trip into tree-sitter. */
+  private readonly knownTypes = new Map<number, string>();
   private readonly callNodes: Node[] = [];
   private readonly typeNodes: Node[] = [];
   /** Nodes `visit` is inside of: an ancestor with the same offsets as a node is not its descendant. */
@@ -149,7 +151,10 @@ export class Bindings {
       const type = node.type;
       if (type === 'call') this.callNodes.push(node);
       else if (type === 'type') this.typeNodes.push(node);
-      else this.visitable.push({ node, start: node.startIndex, end: node.endIndex });
+      else {
+        this.visitable.push({ node, start: node.startIndex, end: node.endIndex });
+        this.knownTypes.set(node.id, type);
+      }
     }
     this.module = this.newScope('module', tree.rootNode, undefined);
     this.visit(tree.rootNode, this.module);
@@ -214,7 +219,7 @@ export class Bindings {
   }
 
   private dispatch(node: Node, scope: Scope): void {
-    switch (node.type) {
+    switch (this.knownTypes.get(node.id) ?? node.type) {
       case 'function_definition':
         return this.withHandler(false, () => this.visitFunction(node, scope));
       case 'lambda':
