@@ -310,18 +310,21 @@ class Pool implements Owner {
   private feed(handle: WorkerHandle, depth = DEPTH): void {
     while (!this.stopping && !this.finished && handle.outstanding.length < depth) {
       let msg: ToWorker;
-      // Scan first, in whole chunks while the walk goes on: it is what finds the files to process
+      // A file to process goes to a worker not processing one yet: done while the walk and the scan go on, the
+      // big files are not all left for the end. Otherwise scan, in whole chunks while the walk goes on.
       const unscanned = this.files.length - this.scanNext;
-      if (unscanned >= SCAN_CHUNK || (this.complete && unscanned > 0)) {
+      const scannable = unscanned >= SCAN_CHUNK || (this.complete && unscanned > 0);
+      const processing = handle.outstanding.some((r) => r.kind === 'process');
+      if (this.queue.length && (!processing || !scannable)) {
+        const index = this.takeLargest();
+        handle.outstanding.push({ kind: 'process', index });
+        msg = { type: 'process', index, file: this.files[index] };
+      } else if (scannable) {
         const start = this.scanNext;
         const end = Math.min(this.files.length, start + SCAN_CHUNK);
         this.scanNext = end;
         handle.outstanding.push({ kind: 'scan', start, end });
         msg = { type: 'scan', start, files: this.files.slice(start, end) };
-      } else if (this.queue.length) {
-        const index = this.takeLargest();
-        handle.outstanding.push({ kind: 'process', index });
-        msg = { type: 'process', index, file: this.files[index] };
       } else break;
       handle.send(msg);
     }
