@@ -276,6 +276,8 @@ class Pool implements Owner {
       for (const h of early.slice(this.jobs)) h.retire();
       for (const h of early.slice(0, this.jobs)) this.adopt(h);
       while (this.handles.size < this.jobs) this.adopt(new WorkerHandle(this.setup));
+      // Started during the walk, the pool may come after the signal: then it starts no file
+      if (signal?.aborted) this.interrupt();
       this.feedAll();
     });
   }

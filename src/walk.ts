@@ -18,6 +18,8 @@ export interface WalkOptions {
   cwd?: string;
   /** Called with each file as it is found (in no set order), before the walk's sorted result is ready. */
   onFile?: (file: string) => void;
+  /** Stops the walk early (Ctrl-C in a large tree): it returns what it has found. */
+  signal?: AbortSignal;
 }
 
 export interface WalkError {
@@ -124,11 +126,13 @@ class Walker {
   private links: PendingLink[] = [];
   private readonly rootReals: string[] = [];
   private readonly onFile?: (file: string) => void;
+  private readonly signal?: AbortSignal;
   /** Directories listed so far. */
   private listed = 0;
 
   constructor(options: WalkOptions) {
     this.onFile = options.onFile;
+    this.signal = options.signal;
     this.cwd = path.resolve(options.cwd ?? process.cwd());
     this.extensions = (options.extensions?.length ? options.extensions : DEFAULT_EXTENSIONS).map((e) =>
       e.startsWith('.') ? e : `.${e}`,
@@ -188,6 +192,7 @@ class Walker {
       // Synchronous: a promise per directory costs more than the read itself (thousands of them in a large
       // tree); the event loop still gets a turn every few directories, for the workers' answers and signals
       if (++this.listed % YIELD_EVERY_DIRS === 0) await new Promise((r) => setImmediate(r));
+      if (this.signal?.aborted) return;
       entries = fs.readdirSync(dir.abs, { withFileTypes: true });
     } catch (err) {
       this.errors.push({ path: dir.display, message: ioMessage(err) });

@@ -229,6 +229,20 @@ export default {
     const aborted = AbortSignal.abort();
     expect(await runner.run([dir], { signal: aborted })).toMatchObject({ results: [], interrupted: true });
   });
+
+  it('a signal during the walk, before the workers are given files, stops the run', async () => {
+    // One file per directory: the walk lets the event loop in (and the abort through) long before it has
+    // found the files that start the pool
+    const dir = path.join(tmp, 'abort-walk');
+    for (let i = 0; i < 300; i++) {
+      fs.mkdirSync(path.join(dir, `d${String(i).padStart(3, '0')}`), { recursive: true });
+      fs.writeFileSync(path.join(dir, `d${String(i).padStart(3, '0')}`, 'm.py'), generateFile(i));
+    }
+    const controller = new AbortController();
+    const running = runner.run([dir], { jobs: 2, signal: controller.signal });
+    setImmediate(() => controller.abort());
+    expect(await running).toMatchObject({ results: [], interrupted: true });
+  });
 });
 
 describe('SIGINT (the built CLI, --write)', () => {

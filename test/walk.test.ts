@@ -60,6 +60,14 @@ describe('collectFiles', () => {
     expect(absolute.files).toEqual(expected.map((f) => path.join(dir, f)));
   });
 
+  it('an aborted signal stops the walk: it returns what it found (Ctrl-C in a large tree)', async () => {
+    const dir = tree({ 'a.py': PY, 'sub/b.py': PY });
+    const stopped = await collectFiles([dir, path.join(dir, 'a.py')], { signal: AbortSignal.abort() });
+    expect(stopped).toEqual({ files: [path.join(dir, 'a.py')], errors: [] }); // named explicitly: no walk
+    const whole = await collectFiles([dir], { signal: new AbortController().signal });
+    expect(whole.files).toEqual([path.join(dir, 'a.py'), path.join(dir, 'sub/b.py')]);
+  });
+
   it('custom extensions, with or without the dot', async () => {
     const dir = tree({ 'a.py': '', 'b.pyi': '', 'c.pyw': '' });
     expect((await collectFiles(['.'], { cwd: dir, extensions: ['pyi'] })).files).toEqual(['b.pyi']);
