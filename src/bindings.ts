@@ -176,7 +176,8 @@ export class Bindings {
     return scope;
   }
 
-  private bind(scope: Scope, name: Node, site: Omit<BindingSite, 'node' | 'scope'>): void {
+  /** Records a binding in the scope the name binds in (`global` / `nonlocal` move it) and returns it. */
+  private bind(scope: Scope, name: Node, site: Omit<BindingSite, 'node' | 'scope'>): BindingSite {
     this.bindingIds.add(name.id);
     const text = name.text; // each .text is a trip into the parser's memory: read it once
     let target = scope;
@@ -191,6 +192,7 @@ export class Bindings {
     };
     list.push(entry);
     target.bindings.set(text, list);
+    return entry;
   }
 
   /**
@@ -370,8 +372,8 @@ export class Bindings {
       if (!dotted || !bound) continue;
       // `import a.b` binds `a` (the package), `import a.b as c` binds c to a.b
       const module = alias ? dotted.text : bound.text;
-      this.bind(scope, bound, { kind: 'import', module, statement: node, importName: item });
-      if (module === 'ftplib') this.ftplibImports.push(last(scope.bindings.get(bound.text)!));
+      const site = this.bind(scope, bound, { kind: 'import', module, statement: node, importName: item });
+      if (module === 'ftplib') this.ftplibImports.push(site);
       markIds(item, this.bindingIds);
     }
   }
@@ -389,14 +391,14 @@ export class Bindings {
       const nameNode = item.type === 'aliased_import' ? item.childForFieldName('name') : item;
       const bound = item.type === 'aliased_import' ? item.childForFieldName('alias') : item.namedChildren[0];
       if (!nameNode || !bound) continue;
-      this.bind(scope, bound, {
+      const site = this.bind(scope, bound, {
         kind: 'from-import',
         module,
         importedName: nameNode.text,
         statement: node,
         importName: item,
       });
-      if (module === 'ftplib') this.ftplibImports.push(last(scope.bindings.get(bound.text)!));
+      if (module === 'ftplib') this.ftplibImports.push(site);
       markIds(item, this.bindingIds);
     }
   }
@@ -585,7 +587,6 @@ export class Bindings {
     if (!found) return OTHER;
     const values = found.sites.filter((s) => !s.fallback).map((s) => this.valueOfSite(s));
     if (found.star.length && starProvides(found.star, name)) values.unshift(starValue(found.star, name));
-    if (values.length === 0) return found.sites.length ? OTHER : OTHER;
     return merge(values);
   }
 

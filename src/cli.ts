@@ -9,7 +9,7 @@ import type { RuleInfo } from './report/sarif.js';
 import { findingLines, summarize, tallyLine } from './report/summary.js';
 import { startProgress } from './progress.js';
 import { run } from './runner.js';
-import { DecodeError, decodeSource, encodeSource } from './source-text.js';
+import { DecodeError, decodeSource, encodeSource, encodeText } from './source-text.js';
 import type { FileResult, Transform } from './types.js';
 import { BUILTIN_TRANSFORMS } from '../transforms/index.js';
 
@@ -271,7 +271,7 @@ function diffBytes({ unifiedDiff }: Reporters, r: FileResult, color: boolean): B
   const encoding = r.encoding ?? 'utf-8';
   if (encoding === 'utf-8') return Buffer.from(text, 'utf8');
   try {
-    return encodeSource(text, { encoding, bom: false, eol: '\n' });
+    return encodeText(text, encoding);
   } catch {
     return Buffer.from(text, 'utf8'); // e.g. a path the file's encoding cannot hold
   }

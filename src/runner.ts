@@ -32,7 +32,8 @@ import {
   type WorkerOptions,
 } from './worker.js';
 
-export interface RunOptions extends ProcessOptions, TransformSelection, WalkOptions {
+export interface RunOptions
+  extends ProcessOptions, TransformSelection, Omit<WalkOptions, 'onFile' | 'signal'> {
   /** Worker threads; default: the number of cores. 1 runs everything in this thread. */
   jobs?: number;
   /** Called as files finish (any order), e.g. for a progress bar. */
@@ -90,7 +91,8 @@ export async function run(paths: string[], options: RunOptions = {}): Promise<Ru
   try {
     walked = await collectFiles(paths, { ...options, onFile });
   } catch (err) {
-    pool?.end();
+    // Nothing more is started: the files found so far are not to be written for a run that failed
+    pool?.interrupt();
     await pooled?.catch(() => undefined);
     for (const h of early) h.retire();
     throw err;
@@ -108,12 +110,6 @@ export async function run(paths: string[], options: RunOptions = {}): Promise<Ru
   const done = results.filter((r): r is FileResult => r !== undefined);
   const all = [...done, ...walkErrors].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { results: all, seconds: seconds(), ...(interrupted ? { interrupted } : {}) };
-}
-
-/** Processes files and returns their results in the order given (after an interrupt, only those done). */
-export async function processFiles(files: string[], options: RunOptions = {}): Promise<FileResult[]> {
-  const { results } = await execute(files, await prepare(options), []);
-  return results.filter((r): r is FileResult => r !== undefined);
 }
 
 interface Setup {
@@ -409,7 +405,7 @@ class Pool implements Owner {
     return this.scanNext < this.files.length || this.queue.length > 0;
   }
 
-  private interrupt(): void {
+  interrupt(): void {
     if (this.stopping || this.finished) return;
     this.stopping = true;
     Atomics.store(new Int32Array(this.setup.stop), 0, 1);

@@ -83,18 +83,8 @@ export function decodeSource(bytes: Uint8Array): { text: string; meta: SourceMet
 }
 
 export function encodeSource(text: string, meta: SourceMeta): Buffer {
-  let body: Buffer;
-  if (meta.encoding === UTF8) {
-    if (/[\uD800-\uDFFF]/u.test(text)) throw new EncodeError('text holds a lone surrogate: not valid UTF-8');
-    body = Buffer.from(text, 'utf8');
-  } else {
-    const codec = iconvName(meta.encoding);
-    if (codec === undefined) throw new EncodeError(`unknown encoding '${meta.encoding}'`);
-    body = codecs().encode(text, codec, { addBOM: false });
-    // iconv-lite writes '?' for what the encoding lacks: refuse rather than corrupt the file
-    if (codecs().decode(body, codec, { stripBOM: false }) !== text) {
-      throw new EncodeError(`the changed text cannot be written in the file's encoding (${meta.encoding})`);
-    }
+  const body = encodeText(text, meta.encoding);
+  if (meta.encoding !== UTF8) {
     // Python reads the cookie on line 1 or 2 only: text inserted above it would change how the file decodes
     const cookie = findCookie(body);
     if (cookie === undefined || pythonEncodingName(cookie) !== meta.encoding) {
@@ -104,6 +94,25 @@ export function encodeSource(text: string, meta: SourceMeta): Buffer {
     }
   }
   return meta.bom ? Buffer.concat([Buffer.from(BOM), body]) : body;
+}
+
+/**
+ * Text in an encoding (a Python name, as SourceMeta has it), exactly: what the encoding cannot hold is an
+ * EncodeError, never a '?'. For source and for anything shown in the file's encoding (its diff).
+ */
+export function encodeText(text: string, encoding: string): Buffer {
+  if (encoding === UTF8) {
+    if (/[\uD800-\uDFFF]/u.test(text)) throw new EncodeError('text holds a lone surrogate: not valid UTF-8');
+    return Buffer.from(text, 'utf8');
+  }
+  const codec = iconvName(encoding);
+  if (codec === undefined) throw new EncodeError(`unknown encoding '${encoding}'`);
+  const body = codecs().encode(text, codec, { addBOM: false });
+  // iconv-lite writes '?' for what the encoding lacks: refuse rather than corrupt the file
+  if (codecs().decode(body, codec, { stripBOM: false }) !== text) {
+    throw new EncodeError(`the changed text cannot be written in the file's encoding (${encoding})`);
+  }
+  return body;
 }
 
 // --- PEP 263 -----------------------------------------------------------------------------------------

@@ -79,11 +79,12 @@ export function transformSourceSync(text: string, options: TransformSourceOption
   }
 
   for (const transform of transforms) {
-    const bindings = new Bindings(tree);
     const suppressor = createSuppressor(analysed, tree, extraMarkers);
     let raw: RawFinding[];
     let loose: Edit[];
     try {
+      // the analysis inside too: whatever fails is this file's error, never the caller's exception
+      const bindings = new Bindings(tree);
       const result = transform.run({ path, source: analysed, tree, bindings, suppressor, eol, options });
       raw = result.findings;
       loose = result.edits ?? [];

@@ -314,6 +314,33 @@ describe('manual findings', () => {
     ]);
   });
 
+  it('follows imports into a global name, and leaves a from-import of one for a person', () => {
+    // `global` moves the binding to the module: analysing such an import once threw instead
+    const fixed = transformSourceSync(
+      dedent(`
+        def f():
+            global ftplib
+            import ftplib
+            return ftplib.FTP("h")
+      `),
+      { path: 'm.py' },
+    );
+    expect(fixed.status).toBe('changed');
+    expect(fixed.after).toContain('ftplib.FTP_TLS("h")');
+    expect(
+      manual(`
+        def load():
+            global FTP
+            from ftplib import FTP
+        def connect(host):
+            load()
+            return FTP(host)
+      `),
+    ).toEqual([
+      { rule: 'ftp-to-ftp-tls', line: 6, reason: expect.stringMatching(/declared global or nonlocal/) },
+    ]);
+  });
+
   it('reports a constructor that logs in without a name, and *args it cannot map', () => {
     expect(
       manual(`

@@ -37,6 +37,31 @@ describe('ftptls CLI', () => {
     expect(r.stderr).toMatch(/1 files? changed/);
   });
 
+  it('prints the diff of a file in its own encoding (latin-1), which patch applies to it', () => {
+    const before = Buffer.from(
+      `# -*- coding: latin-1 -*-\n# Café\n${INSECURE.replace('"user"', '"usér"')}`,
+      'latin1',
+    );
+    const file = write('legacy.py', before);
+    const copy = write('copy/legacy.py', before);
+    const r = spawnSync(process.execPath, [BIN, 'legacy.py'], {
+      cwd: dir,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    expect(r.status, r.stderr.toString()).toBe(0);
+    const diff = r.stdout;
+    expect(diff.includes(Buffer.from('usér', 'latin1'))).toBe(true); // é as one byte, 0xE9
+    expect(diff.includes(Buffer.from('usér', 'utf8'))).toBe(false);
+    fs.writeFileSync(path.join(dir, 'fix.patch'), diff);
+    const applied = spawnSync('patch', ['-p1', '--binary', '--quiet', '-i', 'fix.patch'], { cwd: dir });
+    expect(applied.status, applied.stderr.toString()).toBe(0);
+    // patched from the diff: byte for byte what --write makes of the same file
+    expect(runCli(['--write', copy]).status).toBe(0);
+    const fixed = fs.readFileSync(file);
+    expect(fixed.toString('latin1')).toContain('FTP_TLS("ftp.example.com")');
+    expect(fixed.equals(fs.readFileSync(copy))).toBe(true);
+  });
+
   it('--write rewrites in place, and --check then passes', () => {
     const file = write('upload.py', INSECURE);
     fs.chmodSync(file, 0o754);

@@ -573,15 +573,12 @@ describe('scale', () => {
     const src = lines.join('\n') + '\n';
     const tree = parse(src);
     const calls = tree.rootNode.descendantsOfType('call');
-    const started = performance.now();
     const s = createSuppressor(src, tree);
     let suppressed = 0;
     for (const call of calls) if (call && s.markerFor(call, 'call')) suppressed++;
-    const elapsed = performance.now() - started;
     expect(calls).toHaveLength(3000);
     expect(suppressed).toBe(2000);
     expect(s.unused()).toEqual([]);
-    expect(elapsed).toBeLessThan(3000);
   });
 });
 

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { collectFiles, DEFAULT_EXCLUDES } from '../src/walk.js';
+import { SYSTEM_PYTHON } from './helpers/ftps-server.js';
 
 const tmpRoots: string[] = [];
 afterAll(() => {
@@ -324,23 +325,17 @@ describe('collectFiles', () => {
   );
   // (As root, permissions do not stop reads, so the test above only runs for other users.)
 
-  it('walks the installed standard library quickly and without errors', async () => {
-    let stdlib: string;
-    try {
-      stdlib = execFileSync('python3', ['-c', 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'], {
-        encoding: 'utf8',
-      }).trim();
-    } catch {
-      return; // no python3 here
-    }
-    const started = performance.now();
+  // (Its speed is measured by `npm run bench`, never here.)
+  it('walks the installed standard library without errors', async () => {
+    const stdlib = execFileSync(
+      SYSTEM_PYTHON,
+      ['-c', 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'],
+      { encoding: 'utf8' },
+    ).trim();
     const r = await collectFiles([stdlib]);
-    const ms = performance.now() - started;
     expect(r.errors).toEqual([]);
     expect(r.files.length).toBeGreaterThan(500);
     expect(new Set(r.files).size).toBe(r.files.length);
     expect([...r.files].sort()).toEqual(r.files);
-    // generous: the point is no per-file stat; on an idle machine this is ~0.1-0.3 s
-    expect(ms).toBeLessThan(5000);
   });
 });

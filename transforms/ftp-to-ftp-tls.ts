@@ -141,16 +141,23 @@ function resolveGroup(ctx: TransformContext, group: ImportGroup): Edit[] {
   const aliased = group.localName !== 'FTP';
   const renameUses = !aliased || keepFtp;
 
+  // `global FTP` then `from ftplib import FTP` in a function: an import renamed there would bind FTP_TLS
+  // locally, and the module's FTP would stay unset
+  if (group.sites.some((s) => ctx.bindings.scopeAt(s.statement!) !== group.scope)) {
+    leaveManual(
+      fixed,
+      `the import binds ${group.localName}, declared global or nonlocal where it is imported; renamed, it ` +
+        'would bind FTP_TLS in the function instead; rewrite the declaration and the import together by hand',
+    );
+    return [];
+  }
   const fallbacks = fallbackEdits(ctx, group, keepFtp, renameUses);
   if (!fallbacks) {
-    for (const site of fixed) {
-      site.finding.status = 'manual';
-      site.finding.message = 'cleartext ftplib.FTP not rewritten';
-      site.finding.reason =
-        `the except ImportError fallback that also defines ${group.localName} cannot be renamed safely; ` +
-        'rewrite the import and its fallback together by hand';
-      delete site.finding.edits;
-    }
+    leaveManual(
+      fixed,
+      `the except ImportError fallback that also defines ${group.localName} cannot be renamed safely; ` +
+        'rewrite the import and its fallback together by hand',
+    );
     return [];
   }
 
@@ -181,6 +188,16 @@ function resolveGroup(ctx: TransformContext, group: ImportGroup): Edit[] {
     }
   }
   return edits;
+}
+
+/** A group that cannot be made consistent: each use it would have fixed is left for a person, with why. */
+function leaveManual(fixed: Site[], reason: string): void {
+  for (const site of fixed) {
+    site.finding.status = 'manual';
+    site.finding.message = 'cleartext ftplib.FTP not rewritten';
+    site.finding.reason = reason;
+    delete site.finding.edits;
+  }
 }
 
 /**

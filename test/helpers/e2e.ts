@@ -1,8 +1,10 @@
-// What both end-to-end tests share: the example scripts, and whether they can run here. Where no FTPS server
+// What both end-to-end tests share: the example scripts, whether they can run here, and running one. Where no FTPS server
 // can be started (or the CLI is not built) they are skipped with the reason printed; with CI=true, never.
+import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ftpsAvailable } from './ftps-server.js';
+import { ftpsAvailable, SYSTEM_PYTHON, type FtpsServer } from './ftps-server.js';
 
 export const EXAMPLES = path.join(import.meta.dirname, '..', '..', 'examples');
 export const CI = process.env.CI === 'true';
@@ -29,4 +31,71 @@ export function e2eUnavailable(): string | undefined {
 export function shouldSkip(name: string, reason: string | undefined): boolean {
   if (reason && !CI) console.warn(`${name} skipped: ${reason}`);
   return reason !== undefined && !CI;
+}
+
+export interface Transfer {
+  status: number | null;
+  /** stdout, stderr and any spawn error: for messages and matching. */
+  output: string;
+  /** The server holds the uploaded bytes under the upload's name. */
+  uploaded(): boolean;
+  /** The server's file named like DOWNLOAD_FILE arrived, byte for byte. */
+  downloaded(): boolean;
+}
+
+/**
+ * Runs an example script with /usr/bin/python3 in a fresh dir under `dir`, as the examples' docstrings
+ * describe: UPLOAD_FILE (random bytes) is to be stored on the server under its own name, and the server's file
+ * named like DOWNLOAD_FILE (other random bytes) to be saved to DOWNLOAD_FILE. Certificates are verified
+ * against SSL_CERT_FILE only when `env` gives one.
+ */
+export function transfer(
+  server: FtpsServer,
+  dir: string,
+  script: string,
+  env: Record<string, string> = {},
+): Transfer {
+  const run = fs.mkdtempSync(path.join(dir, 'run-'));
+  const tag = crypto.randomBytes(6).toString('hex');
+  const up = crypto.randomBytes(64 * 1024 + 123);
+  const down = crypto.randomBytes(4096);
+  const uploadFile = path.join(run, `upload-${tag}.bin`);
+  const downloadFile = path.join(run, `download-${tag}.bin`);
+  fs.writeFileSync(uploadFile, up);
+  fs.writeFileSync(path.join(server.home, path.basename(downloadFile)), down);
+
+  const childEnv: NodeJS.ProcessEnv = { ...process.env };
+  for (const key of ['PYTHONHOME', 'PYTHONPATH', 'PYTHONSTARTUP', 'SSL_CERT_FILE', 'SSL_CERT_DIR'])
+    delete childEnv[key];
+  Object.assign(childEnv, {
+    // the certificate names localhost
+    FTP_HOST: 'localhost',
+    FTP_PORT: String(server.port),
+    FTP_USER: server.user,
+    FTP_PASS: server.password,
+    UPLOAD_FILE: uploadFile,
+    DOWNLOAD_FILE: downloadFile,
+    PYTHONDONTWRITEBYTECODE: '1',
+    ...env,
+  });
+  const r = spawnSync(SYSTEM_PYTHON, [script], {
+    cwd: run,
+    env: childEnv,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  const same = (file: string, bytes: Buffer) => fs.existsSync(file) && fs.readFileSync(file).equals(bytes);
+  return {
+    status: r.status,
+    output: `${r.stdout ?? ''}${r.stderr ?? ''}${r.error ? String(r.error) : ''}`,
+    uploaded: () => same(path.join(server.home, path.basename(uploadFile)), up),
+    downloaded: () => same(downloadFile, down),
+  };
+}
+
+/** Python's compiler on a script, without writing __pycache__ beside it: exit status and stderr. */
+export function pythonCompile(script: string): { status: number | null; stderr: string } {
+  const code = 'import sys; compile(open(sys.argv[1], "rb").read(), sys.argv[1], "exec")';
+  const r = spawnSync(SYSTEM_PYTHON, ['-c', code, script], { encoding: 'utf8' });
+  return { status: r.status, stderr: r.stderr };
 }
