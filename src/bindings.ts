@@ -5,6 +5,7 @@
 // `class FTP`) is not ftplib's, so nothing is rewritten through it.
 import type { Node, Tree } from 'web-tree-sitter';
 import { lowerBound } from './sorted.js';
+import { methodsOf, positionalBases } from './syntax.js';
 
 export type FtplibClass = 'FTP' | 'FTP_TLS';
 
@@ -663,17 +664,10 @@ export class Bindings {
   }
 
   private classValue(node: Node): Value {
-    const bases = node.childForFieldName('superclasses')?.namedChildren ?? [];
-    for (const base of bases) {
-      if (!base || base.type === 'keyword_argument') continue;
+    for (const base of positionalBases(node)) {
       const value = this.valueOf(base);
       if (value.kind === 'class') {
-        const body = node.childForFieldName('body');
-        const ownInit = !!body?.namedChildren.some((stmt) => {
-          const def = stmt?.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
-          const name = def?.type === 'function_definition' ? def.childForFieldName('name')?.text : undefined;
-          return name === '__init__' || name === '__new__';
-        });
+        const ownInit = methodsOf(node).some((m) => m.name === '__init__' || m.name === '__new__');
         return { kind: 'class', tls: value.tls, subclass: node, ownInit: ownInit || value.ownInit };
       }
     }
@@ -699,9 +693,7 @@ export class Bindings {
     const object = fn.childForFieldName('object')!;
     if (object.type === 'call' && object.childForFieldName('function')?.text === 'super') {
       // super() goes to the next class in the MRO: only the first base is known to be it
-      const bases = method.classScope.node.childForFieldName('superclasses')?.namedChildren ?? [];
-      const first = bases.find((b) => !!b && b.type !== 'keyword_argument' && b.type !== 'comment');
-      const base = this.valueOf(first);
+      const base = this.valueOf(positionalBases(method.classScope.node)[0]);
       return base.kind === 'class' ? { base, offset: 0, method } : undefined;
     }
     const base = this.valueOf(object);
@@ -837,7 +829,8 @@ export function merge(values: Value[]): Value {
   return first;
 }
 
-function enclosingFunctionScope(scope: Scope): Scope | undefined {
+/** The function a scope is (or is in, through comprehensions): a method's scope for code in its body. */
+export function enclosingFunctionScope(scope: Scope): Scope | undefined {
   let s: Scope | undefined = scope;
   while (s && s.kind === 'comprehension') s = s.parent;
   return s?.kind === 'function' ? s : undefined;

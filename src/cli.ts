@@ -3,13 +3,14 @@ import fs from 'node:fs';
 import pc from 'picocolors';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { loadTransforms, TransformLoadError } from './load-transforms.js';
+import { loadTransforms, TransformLoadError, type TransformSelection } from './load-transforms.js';
 import { DEFAULT_MAX_FILE_SIZE } from './prefilter.js';
+import type { ProcessOptions } from './process-file.js';
 import type { RuleInfo } from './report/sarif.js';
 import { findingLines, summarize, tallyLine } from './report/summary.js';
 import { startProgress } from './progress.js';
 import { run } from './runner.js';
-import { DecodeError, decodeSource, encodeSource, encodeText } from './source-text.js';
+import { encodeText } from './source-text.js';
 import type { FileResult, Transform } from './types.js';
 import { BUILTIN_TRANSFORMS } from '../transforms/index.js';
 
@@ -180,6 +181,10 @@ export async function main(argv = hideBin(process.argv)): Promise<number> {
       progress.stop();
     }
     const { results, seconds } = outcome;
+    if (outcome.workerStartError !== undefined)
+      process.stderr.write(
+        `ftptls: warning: a worker thread could not start (${outcome.workerStartError}); went on with fewer threads\n`,
+      );
     if (interrupt.signal.aborted) {
       const written = results.filter((r) => r.status === 'changed').length;
       process.stderr.write(
@@ -287,43 +292,25 @@ export function ruleInfo(t: Transform): RuleInfo {
   };
 }
 
-/** `-`: source on standard input, the fixed source on standard output (editors, pipes). */
+/**
+ * `-`: source on standard input, the result on standard output (editors, pipes). The same pipeline as a file
+ * (processBytes: size limit, @generated, notebooks by --stdin-filename); the input goes back unchanged when it
+ * could not be fixed or was skipped, so an editor never loses text.
+ */
 async function stdinMode(
-  options: Parameters<typeof loadTransforms>[0] & { suppressComments?: string[] },
+  options: ProcessOptions & TransformSelection,
   filename: string,
   format: Format,
   check: boolean,
 ): Promise<number> {
   const bytes = fs.readFileSync(0);
-  let decoded;
-  try {
-    decoded = decodeSource(bytes);
-  } catch (err) {
-    if (!(err instanceof DecodeError)) throw err;
-    process.stderr.write(`${filename}: error: ${err.message}\n`);
-    process.stdout.write(bytes);
-    return EXIT.failure;
-  }
   const transforms = await loadTransforms(options);
-  const { transformSource } = await import('./transform-source.js');
-  const result = await transformSource(decoded.text, {
-    ...options,
-    path: filename,
-    transforms,
-    eol: decoded.meta.eol,
-  });
-  let out: Buffer = bytes;
-  try {
-    out = encodeSource(result.after, decoded.meta);
-  } catch (err) {
-    result.status = 'error';
-    result.error = (err as Error).message;
-    result.after = result.before;
-  }
-  // the source goes back unchanged when it could not be fixed, so an editor never loses text
+  const { processBytes } = await import('./process-file.js');
+  const { result, out } = await processBytes(filename, bytes, transforms, options);
   if (format === 'json' || format === 'sarif')
     process.stdout.write(render(await loadReporters(), [result], format, transforms, false));
-  else process.stdout.write(out);
+  else process.stdout.write(out ?? bytes);
+  if (result.status === 'skipped') process.stderr.write(`${filename}: skipped: ${result.skipReason}\n`);
   for (const line of findingLines([result])) process.stderr.write(`${line}\n`);
   if (result.status === 'error') return EXIT.failure;
   return check && result.status === 'changed' ? EXIT.changes : EXIT.ok;

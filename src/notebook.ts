@@ -31,18 +31,15 @@
 //   format names the cell. FileResult.before/after are the whole JSON texts (what a SARIF fix applies to);
 //   FileResult.cells lists each changed cell's source before and after (what the diff shows).
 import { diffArrays } from 'diff';
+import { errorResult } from './errors.js';
 import { DecodeError, decodeSource, detectEol } from './source-text.js';
-import { LineIndex, transformSourceSync, type TransformSourceOptions } from './transform-source.js';
+import { LineIndex } from './line-index.js';
+import { transformSourceSync, type TransformSourceOptions } from './transform-source.js';
 import { initParser } from './parser.js';
 import type { CellChange, FileResult, Finding } from './types.js';
 
-export const NOTEBOOK_EXTENSION = '.ipynb';
-/** A notebook file may be this many times larger than --max-file-size (outputs, images); its code may not. */
-export const NOTEBOOK_SIZE_FACTOR = 20;
-
-export function isNotebookPath(p: string): boolean {
-  return p.toLowerCase().endsWith(NOTEBOOK_EXTENSION);
-}
+// In prefilter.ts, which workers load before they need the pipeline: the fast scan uses them too
+export { isNotebookPath, NOTEBOOK_EXTENSION, NOTEBOOK_SIZE_FACTOR } from './prefilter.js';
 
 export interface NotebookOptions extends TransformSourceOptions {
   /** Larger joined code (UTF-16 units) is an error for the notebook; default: no limit. */
@@ -73,7 +70,7 @@ export function transformNotebookBytes(
     bom = decoded.meta.bom;
   } catch (err) {
     if (!(err instanceof DecodeError)) throw err;
-    return { result: { path, status: 'error', before: '', after: '', findings: [], error: err.message } };
+    return { result: errorResult(path, err.message) };
   }
   const result: FileResult = { ...transformNotebookSync(text, options), encoding: 'utf-8', bom };
   if (result.status !== 'changed') return { result };

@@ -1,9 +1,17 @@
 // One file from disk to a FileResult: read, cheap prefilter, decode, transform, and (with --write) write back
-// atomically in the file's own encoding. The same code runs in worker threads and in-process.
+// atomically in the file's own encoding. The same code runs in worker threads and in-process; standard input
+// (`ftptls -`) goes through processBytes, the part after the read, so it gets every rule a file gets.
 import fs from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { DEFAULT_MAX_FILE_SIZE, mentionsFtplib, unchangedResult } from './prefilter.js';
-import { isNotebookPath, NOTEBOOK_SIZE_FACTOR, transformNotebookBytes } from './notebook.js';
+import { errorResult, ioMessage, oneLine } from './errors.js';
+import {
+  DEFAULT_MAX_FILE_SIZE,
+  isNotebookPath,
+  mentionsFtplib,
+  sizeError,
+  unchangedResult,
+} from './prefilter.js';
+import { transformNotebookBytes } from './notebook.js';
 import { initParser } from './parser.js';
 import { DecodeError, decodeSource, encodeSource } from './source-text.js';
 import { transformSourceSync } from './transform-source.js';
@@ -22,93 +30,33 @@ export interface ProcessOptions {
   [option: string]: unknown;
 }
 
+/** A file's result, and the bytes to write when it changed (undefined otherwise: the input stands). */
+export interface Processed {
+  result: FileResult;
+  out?: Uint8Array;
+}
+
 export { DEFAULT_MAX_FILE_SIZE };
 const GENERATED = /@generated\b/;
 
+/**
+ * Reads `path` (unless its bytes are given, e.g. by the scan that already read them), processes it and with
+ * --write writes the result back atomically.
+ */
 export async function processFile(
   path: string,
   transforms: Transform[],
   options: ProcessOptions,
+  bytes?: Uint8Array,
 ): Promise<FileResult> {
-  const failed = (error: string): FileResult => ({
-    path,
-    status: 'error',
-    before: '',
-    after: '',
-    findings: [],
-    error,
-  });
   const onDisk = options.cwd ? resolve(options.cwd, path) : path;
-  const notebook = isNotebookPath(path);
-  const limit = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  let bytes: Buffer;
-  try {
-    const stat = await fs.stat(onDisk);
-    if (!stat.isFile()) return failed('not a regular file');
-    // A notebook's outputs (images) may be large; the limit is for its code (src/notebook.ts)
-    const factor = notebook ? NOTEBOOK_SIZE_FACTOR : 1;
-    if (stat.size > limit * factor)
-      return failed(
-        `file is larger than ${factor > 1 ? `${factor} × ` : ''}--max-file-size (${stat.size} > ${limit * factor} bytes)`,
-      );
-    bytes = await fs.readFile(onDisk);
-  } catch (err) {
-    return failed(ioMessage(err));
+  if (!bytes) {
+    const read = await readFileLimited(path, onDisk, options);
+    if (typeof read === 'string') return errorResult(path, read);
+    bytes = read;
   }
-  // Prefilter on the raw bytes: no `ftplib` anywhere, nothing to do, no decoding or parsing
-  if (!mentionsFtplib(bytes)) return unchangedResult(path);
-
-  if (notebook) {
-    await initParser();
-    const { result, out } = transformNotebookBytes(bytes, {
-      ...options,
-      path,
-      transforms,
-      maxCodeSize: limit,
-    });
-    if (out && options.write) {
-      try {
-        await writeFileAtomic(onDisk, out);
-      } catch (err) {
-        return { ...result, status: 'error', error: `could not write: ${ioMessage(err)}` };
-      }
-    }
-    return result;
-  }
-
-  let decoded: ReturnType<typeof decodeSource>;
-  try {
-    decoded = decodeSource(bytes);
-  } catch (err) {
-    if (err instanceof DecodeError) return failed(err.message);
-    throw err;
-  }
-  const { text, meta } = decoded;
-  if (!options.includeGenerated && GENERATED.test(firstLines(text, 10))) {
-    return {
-      path,
-      status: 'skipped',
-      before: text,
-      after: text,
-      findings: [],
-      skipReason: 'marked @generated',
-    };
-  }
-  await initParser();
-  const result: FileResult = {
-    ...transformSourceSync(text, { ...options, path, transforms, eol: meta.eol }),
-    encoding: meta.encoding,
-    bom: meta.bom,
-  };
-  if (result.status !== 'changed') return result;
-  let out: Buffer;
-  try {
-    // encoded in a dry run too: a result the file's encoding cannot hold is an error, not a surprise later
-    out = encodeSource(result.after, meta);
-  } catch (err) {
-    return { ...result, status: 'error', after: result.before, error: oneLine(err) };
-  }
-  if (options.write) {
+  const { result, out } = await processBytes(path, bytes, transforms, options);
+  if (out && options.write) {
     try {
       await writeFileAtomic(onDisk, out);
     } catch (err) {
@@ -118,22 +66,80 @@ export async function processFile(
   return result;
 }
 
+/** The file's bytes, or why they were not read (not a regular file, too large, an I/O error). */
+async function readFileLimited(
+  path: string,
+  onDisk: string,
+  options: ProcessOptions,
+): Promise<Buffer | string> {
+  try {
+    const stat = await fs.stat(onDisk);
+    if (!stat.isFile()) return 'not a regular file';
+    // Checked before reading too: a huge file is never read whole
+    return sizeError(path, stat.size, options.maxFileSize) ?? (await fs.readFile(onDisk));
+  } catch (err) {
+    return ioMessage(err);
+  }
+}
+
+/**
+ * Everything after the read, for a file or standard input, writing nothing: size limit, prefilter, notebook or
+ * Python source, the @generated skip, transforms, and encoding back to the input's own kind of bytes.
+ */
+export async function processBytes(
+  path: string,
+  bytes: Uint8Array,
+  transforms: Transform[],
+  options: ProcessOptions,
+): Promise<Processed> {
+  const tooLarge = sizeError(path, bytes.length, options.maxFileSize);
+  if (tooLarge) return { result: errorResult(path, tooLarge) };
+  // Prefilter on the raw bytes: no `ftplib` anywhere, nothing to do, no decoding or parsing
+  if (!mentionsFtplib(bytes)) return { result: unchangedResult(path) };
+  if (isNotebookPath(path)) {
+    await initParser();
+    const maxCodeSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    return transformNotebookBytes(bytes, { ...options, path, transforms, maxCodeSize });
+  }
+  return processSource(path, bytes, transforms, options);
+}
+
+/** A Python file's bytes: decode, skip if @generated, transform, encode. */
+async function processSource(
+  path: string,
+  bytes: Uint8Array,
+  transforms: Transform[],
+  options: ProcessOptions,
+): Promise<Processed> {
+  let decoded: ReturnType<typeof decodeSource>;
+  try {
+    decoded = decodeSource(bytes);
+  } catch (err) {
+    if (err instanceof DecodeError) return { result: errorResult(path, err.message) };
+    throw err;
+  }
+  const { text, meta } = decoded;
+  if (!options.includeGenerated && GENERATED.test(firstLines(text, 10))) {
+    const skipReason = 'marked @generated';
+    return { result: { path, status: 'skipped', before: text, after: text, findings: [], skipReason } };
+  }
+  await initParser();
+  const result: FileResult = {
+    ...transformSourceSync(text, { ...options, path, transforms, eol: meta.eol }),
+    encoding: meta.encoding,
+    bom: meta.bom,
+  };
+  if (result.status !== 'changed') return { result };
+  try {
+    // encoded in a dry run too: a result the file's encoding cannot hold is an error, not a surprise later
+    return { result, out: encodeSource(result.after, meta) };
+  } catch (err) {
+    return { result: { ...result, status: 'error', after: result.before, error: oneLine(err) } };
+  }
+}
+
 function firstLines(text: string, count: number): string {
   let end = 0;
   for (let i = 0; i < count && end >= 0; i++) end = text.indexOf('\n', end + 1);
   return end < 0 ? text : text.slice(0, end);
-}
-
-function oneLine(err: unknown): string {
-  return (err instanceof Error ? err.message : String(err)).split('\n')[0];
-}
-
-/** `ENOENT: no such file or directory, open 'x'` -> `no such file or directory`. */
-export function ioMessage(err: unknown): string {
-  const e = err as NodeJS.ErrnoException;
-  if (e?.code && typeof e.message === 'string') {
-    const m = /^[A-Z]+: ([^,]+)/.exec(e.message);
-    if (m) return m[1];
-  }
-  return (err instanceof Error ? err.message : String(err)).split('\n')[0];
 }

@@ -13,6 +13,8 @@
 // Stopping (options.signal, SIGINT in the CLI): no file is started after the signal, files in flight finish
 // (so a file is written whole or not at all), and the run resolves with the results it has, `interrupted`.
 // One file's failure, even one that crashes a worker, is an error result for that file; the run goes on.
+// A crashed worker is replaced while there is work left (its file is never retried, so this ends). A worker
+// that cannot start is not replaced: the run goes on with those that did, or in this thread when none did.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,9 +25,10 @@ import { DEFAULT_MAX_FILE_SIZE, unchangedResult } from './prefilter.js';
 import type { ProcessOptions } from './process-file.js';
 import type { FileResult, Transform } from './types.js';
 import { collectFiles, type WalkOptions } from './walk.js';
+import { errorResult, oneLine } from './errors.js';
 import {
+  answer as answerRequest,
   FileWork,
-  oneLine,
   WORKER_MARK,
   type FromWorker,
   type ToWorker,
@@ -51,6 +54,8 @@ export interface RunResult {
   seconds: number;
   /** The signal stopped the run before every file was done. */
   interrupted?: boolean;
+  /** Why a worker thread could not start: the run went on with fewer threads, or in this one. */
+  workerStartError?: string;
 }
 
 /** Below this many files per worker, starting workers costs more than it saves. */
@@ -63,11 +68,21 @@ const DEPTH = 2;
 const YIELD_EVERY = 256;
 const WORKER_URL = new URL('./worker.js', import.meta.url);
 
-export async function run(paths: string[], options: RunOptions = {}): Promise<RunResult> {
+/** What tests can give a run beside its options. */
+export interface InternalOptions {
+  /** The script worker threads run (default: worker.js beside this module). */
+  workerUrl?: URL;
+}
+
+export async function run(
+  paths: string[],
+  options: RunOptions = {},
+  internal: InternalOptions = {},
+): Promise<RunResult> {
   const started = performance.now();
   const seconds = () => (performance.now() - started) / 1000;
   if (options.signal?.aborted) return { results: [], seconds: seconds(), interrupted: true };
-  const setup = await prepare(options);
+  const setup = await prepare(options, internal);
   // A directory may hold many files: workers boot while this thread walks, and one of them loads the
   // pipeline (the other core is free meanwhile); they are let go if the walk finds few files
   const early =
@@ -97,19 +112,18 @@ export async function run(paths: string[], options: RunOptions = {}): Promise<Ru
     for (const h of early) h.retire();
     throw err;
   }
-  const walkErrors: FileResult[] = walked.errors.map((e) => ({
-    path: e.path,
-    status: 'error',
-    before: '',
-    after: '',
-    findings: [],
-    error: e.message,
-  }));
+  const walkErrors = walked.errors.map((e) => errorResult(e.path, e.message));
   pool?.end();
   const { results, interrupted } = await (pooled ?? execute(walked.files, setup, early));
   const done = results.filter((r): r is FileResult => r !== undefined);
   const all = [...done, ...walkErrors].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { results: all, seconds: seconds(), ...(interrupted ? { interrupted } : {}) };
+  const { workerStartError } = setup;
+  return {
+    results: all,
+    seconds: seconds(),
+    ...(interrupted ? { interrupted } : {}),
+    ...(workerStartError !== undefined ? { workerStartError } : {}),
+  };
 }
 
 interface Setup {
@@ -123,9 +137,13 @@ interface Setup {
   signal: AbortSignal | undefined;
   /** The stop flag the workers check before each file. */
   stop: SharedArrayBuffer;
+  /** The script worker threads run. */
+  workerUrl: URL;
+  /** Why a worker thread could not start. Once set, the run starts no more: the next would fail the same way. */
+  workerStartError?: string;
 }
 
-async function prepare(options: RunOptions): Promise<Setup> {
+async function prepare(options: RunOptions, internal: InternalOptions): Promise<Setup> {
   // Load once here first: a transform that cannot load is one clear error, not one per file
   const transforms = await loadTransforms(options);
   const { onProgress, signal, ...rest } = options;
@@ -138,6 +156,7 @@ async function prepare(options: RunOptions): Promise<Setup> {
     onProgress,
     signal,
     stop: new SharedArrayBuffer(4),
+    workerUrl: internal.workerUrl ?? WORKER_URL,
   };
 }
 
@@ -171,8 +190,11 @@ function startEarly(setup: Setup): WorkerHandle[] {
   const handles: WorkerHandle[] = [];
   // No more than there are cores before we know how many files there are
   const count = Math.min(setup.maxJobs, os.availableParallelism());
-  for (let i = 0; i < count; i++) handles.push(new WorkerHandle(setup));
-  handles[0].send({ type: 'preload' });
+  for (let i = 0; i < count; i++) {
+    const handle = tryStartWorker(setup);
+    if (handle) handles.push(handle);
+  }
+  handles[0]?.send({ type: 'preload' });
   return handles;
 }
 
@@ -186,33 +208,61 @@ function isDirectory(p: string, cwd: string | undefined): boolean {
 
 type Request = { kind: 'scan'; start: number; end: number } | { kind: 'process'; index: number };
 
+/** What the pool hands requests to: a worker thread, or this thread when none can start. */
+interface Handle {
+  /** Requests sent and not answered, oldest first (requests are answered in order). */
+  readonly outstanding: Request[];
+  owner?: Owner;
+  send(msg: ToWorker): void;
+  retire(): void;
+}
+
 interface Owner {
-  onMessage(handle: WorkerHandle, msg: FromWorker): void;
+  onMessage(handle: Handle, msg: FromWorker): void;
+  /** The answer to the oldest outstanding request could not be read. */
+  onMessageError(handle: Handle, err: unknown): void;
   onExit(handle: WorkerHandle, code: number): void;
 }
 
+/** A new worker thread, or undefined when one cannot start in this run. */
+function tryStartWorker(setup: Setup): WorkerHandle | undefined {
+  if (setup.workerStartError !== undefined) return undefined;
+  try {
+    return new WorkerHandle(setup);
+  } catch (err) {
+    setup.workerStartError = oneLine(err);
+    return undefined;
+  }
+}
+
 /** One worker thread and what the runner knows about it. */
-class WorkerHandle {
+class WorkerHandle implements Handle {
   readonly worker: Worker;
   /** It has started (sent 'ready'). */
   ready = false;
   exited = false;
-  /** Requests sent and not answered, oldest first (a worker answers in order). */
   readonly outstanding: Request[] = [];
   error?: string;
   /** Terminated by us: its exit is no crash. */
   retiring = false;
   owner?: Owner;
 
+  /** Throws when the thread cannot be created (tryStartWorker). */
   constructor(setup: Setup) {
-    this.worker = startWorker({ mark: WORKER_MARK, options: setup.workerOptions, stop: setup.stop });
+    this.worker = startWorker(setup.workerUrl, {
+      mark: WORKER_MARK,
+      options: setup.workerOptions,
+      stop: setup.stop,
+    });
     this.worker.on('message', (msg: FromWorker) => {
       if (msg.type === 'ready') this.ready = true;
       else this.owner?.onMessage(this, msg);
     });
+    this.worker.on('messageerror', (err) => this.owner?.onMessageError(this, err));
     this.worker.on('error', (err) => (this.error ??= oneLine(err)));
     this.worker.on('exit', (code) => {
       this.exited = true;
+      if (!this.ready && !this.retiring) setup.workerStartError ??= this.error ?? `exited with code ${code}`;
       this.owner?.onExit(this, code);
     });
   }
@@ -227,21 +277,61 @@ class WorkerHandle {
   }
 }
 
+/**
+ * Answers the pool's requests in this thread, with the code the workers run (FileWork), as serve() in
+ * worker.ts does: the pool's last resort when no worker thread can start.
+ */
+class InThreadHandle implements Handle {
+  readonly outstanding: Request[] = [];
+  owner?: Owner;
+  private readonly work: FileWork;
+  private readonly stop: Int32Array;
+  private retired = false;
+  /** One request at a time, in order, as a worker answers them. */
+  private answering = Promise.resolve();
+
+  constructor(setup: Setup) {
+    this.work = new FileWork(setup.workerOptions, setup.transforms);
+    this.stop = new Int32Array(setup.stop);
+  }
+
+  send(msg: ToWorker): void {
+    this.answering = this.answering.then(async () => {
+      // A turn of the event loop before each request lets a signal (or a progress bar) in
+      await new Promise((resolve) => setImmediate(resolve));
+      if (this.retired) return;
+      let answer: FromWorker | undefined;
+      try {
+        answer = await answerRequest(this.work, msg, this.stop);
+      } catch (err) {
+        this.owner?.onMessageError(this, err);
+        return;
+      }
+      if (answer) this.owner?.onMessage(this, answer);
+    });
+  }
+
+  retire(): void {
+    this.retired = true;
+  }
+}
+
 /** The worker pool of one run (see the top of this file for the two steps). */
 class Pool implements Owner {
   private readonly results: (FileResult | undefined)[] = [];
-  private readonly handles = new Set<WorkerHandle>();
+  private readonly handles = new Set<Handle>();
   private scanNext = 0;
   /** Files the scan could not settle, with their sizes, waiting to be processed: the largest goes first. */
   private queue: { index: number; size: number }[] = [];
   private queueSorted = true;
   private done = 0;
+  /** Workers that crashed after they started. */
+  private crashes = 0;
   /** Every file is known: the walk is over (always, unless the pool takes files as the walk finds them). */
   private complete: boolean;
   private stopping = false;
   private finished = false;
   private resolve!: (outcome: Outcome) => void;
-  private reject!: (err: unknown) => void;
 
   constructor(
     /** The files, in the order given; a pool started during the walk is given more with add(). */
@@ -255,7 +345,7 @@ class Pool implements Owner {
   }
 
   run(): Promise<Outcome> {
-    return new Promise<Outcome>((resolve, reject) => {
+    return new Promise<Outcome>((resolve) => {
       const { signal } = this.setup;
       const onAbort = () => this.interrupt();
       signal?.addEventListener('abort', onAbort, { once: true });
@@ -263,15 +353,10 @@ class Pool implements Owner {
         signal?.removeEventListener('abort', onAbort);
         resolve(outcome);
       };
-      this.reject = (err) => {
-        signal?.removeEventListener('abort', onAbort);
-        reject(err);
-      };
-      // Workers started early (the first one has the pipeline loading), then new ones up to `jobs`
+      // Workers started early (the first one has the pipeline loading), then new ones up to `jobs` (feedAll)
       const early = this.early.filter((h) => !h.exited);
       for (const h of early.slice(this.jobs)) h.retire();
       for (const h of early.slice(0, this.jobs)) this.adopt(h);
-      while (this.handles.size < this.jobs) this.adopt(new WorkerHandle(this.setup));
       // Started during the walk, the pool may come after the signal: then it starts no file
       if (signal?.aborted) this.interrupt();
       this.feedAll();
@@ -291,7 +376,7 @@ class Pool implements Owner {
     this.feedAll();
   }
 
-  private adopt(handle: WorkerHandle): void {
+  private adopt(handle: Handle): void {
     handle.owner = this;
     this.handles.add(handle);
   }
@@ -299,13 +384,36 @@ class Pool implements Owner {
   /** Work for every worker, round by round: the two largest files go to two workers, not both to one. */
   private feedAll(): void {
     if (this.finished) return;
-    if (this.handles.size === 0 && !this.stopping && this.hasWork()) this.adopt(new WorkerHandle(this.setup));
+    this.startWorkers();
     for (let depth = 1; depth <= DEPTH; depth++) for (const h of [...this.handles]) this.feed(h, depth);
     this.maybeFinish();
   }
 
+  /**
+   * Up to `jobs` workers while there is work to hand out (so a crashed one is replaced); when none can be
+   * started and none is left, this thread does the work.
+   */
+  private startWorkers(): void {
+    while (this.handles.size < this.jobs && !this.stopping && this.hasWork()) {
+      const handle = this.tooManyCrashes() ? undefined : tryStartWorker(this.setup);
+      if (handle) this.adopt(handle);
+      else {
+        if (this.handles.size === 0) this.adopt(new InThreadHandle(this.setup));
+        return;
+      }
+    }
+  }
+
+  /**
+   * A bound on replacements whatever crashes the workers: a crash at work costs a file its result (or a scan
+   * chunk its scan), so workers that crash more often than there are files crash on their own.
+   */
+  private tooManyCrashes(): boolean {
+    return this.crashes > this.files.length;
+  }
+
   /** Gives a worker work until it holds `depth` requests or there is none to give. */
-  private feed(handle: WorkerHandle, depth = DEPTH): void {
+  private feed(handle: Handle, depth = DEPTH): void {
     while (!this.stopping && !this.finished && handle.outstanding.length < depth) {
       let msg: ToWorker;
       // A file to process goes to a worker not processing one yet: done while the walk and the scan go on, the
@@ -342,7 +450,7 @@ class Pool implements Owner {
     this.queueSorted = false;
   }
 
-  onMessage(handle: WorkerHandle, msg: FromWorker): void {
+  onMessage(handle: Handle, msg: FromWorker): void {
     const req = handle.outstanding.shift();
     if (msg.type === 'scanned' && req?.kind === 'scan') {
       let c = 0;
@@ -364,41 +472,53 @@ class Pool implements Owner {
     this.maybeFinish();
   }
 
+  onMessageError(handle: Handle, err: unknown): void {
+    const req = handle.outstanding.shift();
+    const why = oneLine(err);
+    if (req) this.unanswered(req, `internal error: an answer from a worker could not be read: ${why}`);
+    this.feedAll();
+  }
+
   private settle(index: number, result: FileResult): void {
     this.results[index] = result;
     this.done++;
     this.setup.onProgress?.(this.done, this.files.length);
   }
 
-  /** A worker that stopped: ours (retiring) or a crash, whose file in progress becomes an error result. */
+  /** A worker that stopped: ours (retiring), one that never started, or a crash. */
   onExit(handle: WorkerHandle, code: number): void {
     this.handles.delete(handle);
     if (handle.retiring || this.finished) return;
-    const why = handle.error ?? `exited with code ${code}`;
     if (!handle.ready) {
-      this.fail(new Error(`a worker thread could not start: ${why}`));
-      return;
+      // It started on none of its requests: no file is to blame (and tryStartWorker starts no more)
+      for (const req of handle.outstanding) this.handOut(req);
+    } else {
+      this.crashes++;
+      // The request it was on is the one that crashed it; the others it held are handed out again
+      const [current, ...rest] = handle.outstanding;
+      const why = handle.error ?? `exited with code ${code}`;
+      if (current) this.unanswered(current, `crashed a worker thread: ${why}`);
+      for (const req of rest) this.handOut(req);
     }
-    const [current, ...rest] = handle.outstanding;
-    // The file it was on is the one that crashed it; everything else it held is handed out again (a scan
-    // chunk as files to process one by one, which isolates a file that crashes even the scan)
-    const retry = (req: Request) => {
-      if (req.kind === 'process') this.enqueue(req.index, Number.MAX_SAFE_INTEGER);
-      else for (let i = req.start; i < req.end; i++) this.enqueue(i, 0);
-    };
-    if (current?.kind === 'process') {
-      this.settle(current.index, {
-        path: this.files[current.index],
-        status: 'error',
-        before: '',
-        after: '',
-        findings: [],
-        error: `crashed a worker thread: ${why}`,
-      });
-    } else if (current) retry(current);
-    for (const req of rest) retry(req);
-    // Feeding is also what finishes: the crashed file may have been the last, with no worker left
+    // Also what finishes: the crashed file may have been the last, with no worker left
     this.feedAll();
+  }
+
+  /**
+   * A request that gets no answer: a file to process is an error result, never retried (so a file that would
+   * crash every worker crashes one); a scan chunk's files are processed one by one, which isolates the one at
+   * fault.
+   */
+  private unanswered(req: Request, error: string): void {
+    if (req.kind === 'scan') return this.handOut(req);
+    const file = this.files[req.index];
+    this.settle(req.index, errorResult(file, error));
+  }
+
+  /** A request not started, for another worker: a file to process goes first, a scan chunk file by file. */
+  private handOut(req: Request): void {
+    if (req.kind === 'process') this.enqueue(req.index, Number.MAX_SAFE_INTEGER);
+    else for (let i = req.start; i < req.end; i++) this.enqueue(i, 0);
   }
 
   private hasWork(): boolean {
@@ -421,13 +541,6 @@ class Pool implements Owner {
     for (const h of this.handles) h.retire();
     this.resolve({ results: this.results, interrupted: !all });
   }
-
-  private fail(err: unknown): void {
-    if (this.finished) return;
-    this.finished = true;
-    for (const h of this.handles) h.retire();
-    this.reject(err);
-  }
 }
 
 /** Options must cross into the workers as data (a Transform object or a callback cannot). */
@@ -443,17 +556,17 @@ function cloneable(options: WorkerOptions): boolean {
 /** The Node options workers start with: the parent's, less those a worker cannot take (found on the first). */
 let execArgv: string[] | undefined;
 
-function startWorker(workerData: unknown): Worker {
+function startWorker(url: URL, workerData: unknown): Worker {
   execArgv ??= workerExecArgv();
   try {
-    return new Worker(WORKER_URL, { workerData, execArgv });
+    return new Worker(url, { workerData, execArgv });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw err;
     // V8 and process-wide options (`node --max-old-space-size=4096 ftptls ...`) apply to workers anyway;
     // Node names the ones it refuses: "... invalid execArgv flags: --a, --b"
     const refused = new Set((err as Error).message.replace(/^[^:]*:\s*/, '').split(', '));
     execArgv = execArgv.filter((a) => !refused.has(a));
-    return new Worker(WORKER_URL, { workerData, execArgv });
+    return new Worker(url, { workerData, execArgv });
   }
 }
 

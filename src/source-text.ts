@@ -50,7 +50,8 @@ export function decodeSource(bytes: Uint8Array): { text: string; meta: SourceMet
   const body = bom ? bytes.subarray(3) : bytes;
   const cookie = findCookie(body);
   const encoding = cookie === undefined ? UTF8 : pythonEncodingName(cookie);
-  if (bom && encoding !== UTF8) {
+  // Python wants a BOM's cookie spelled utf-8 (any case, _ for -, a -suffix): `utf8` with a BOM does not compile
+  if (bom && cookie !== undefined && !/^utf[-_]8(?:$|[-_])/i.test(cookie.slice(0, 12))) {
     throw new DecodeError(
       `encoding problem: the file starts with a UTF-8 BOM but its coding cookie says '${cookie}'`,
     );

@@ -12,6 +12,7 @@
 // `fileMarker` and are also returned by markerFor for the kinds they cover.
 import type { Node, Tree } from 'web-tree-sitter';
 import { lowerBound } from './sorted.js';
+import { LineIndex } from './line-index.js';
 
 /** What kind of site is asking: rules differ (Ruff S402 and Bandit B402 are for imports, S321/B321 for calls). */
 export type SiteKind = 'import' | 'call' | 'login' | 'reference';
@@ -392,21 +393,6 @@ interface Hit {
   used: boolean;
 }
 
-/** 0-based line starts; \r\n, \n and a lone \r end a line, as in Python's tokenizer. */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13 && text.charCodeAt(i + 1) === 10) continue;
-    if (c === 10 || c === 13) starts.push(i + 1);
-  }
-  return starts;
-}
-
-function rowOf(starts: number[], offset: number): number {
-  return Math.max(0, lowerBound(starts.length, (i) => starts[i] <= offset) - 1);
-}
-
 /** The directive's text: from the `#` that opens it to the next `#` of the comment (exclusive), trimmed. */
 function directiveText(comment: string, d: Directive): { text: string; offset: number } {
   let from = comment.lastIndexOf('#', d.start);
@@ -471,7 +457,7 @@ export function createSuppressor(source: string, tree: Tree, extraMarkers: strin
   // Most files hold no marker at all: then there is nothing to index.
   if (!MAYBE_DIRECTIVE.test(source) && !extras.some((m) => source.includes(m))) return NOTHING_SUPPRESSED;
   const syntaxes = [...MARKER_SYNTAXES, ...extras.map(extraSyntax)];
-  const starts = lineStarts(source);
+  const lines = new LineIndex(source);
   const root = tree.rootNode;
 
   let firstStatement = root.firstNamedChild;
@@ -487,9 +473,9 @@ export function createSuppressor(source: string, tree: Tree, extraMarkers: strin
 
   for (const node of commentNodes(source, root)) {
     const start = node.startIndex;
-    const row = rowOf(starts, start);
-    const column = start - starts[row];
-    const ownLine = source.slice(starts[row], start).trim() === '';
+    const row = lines.row(start);
+    const column = start - lines.rowStart(row);
+    const ownLine = source.slice(lines.rowStart(row), start).trim() === '';
     if (ownLine) ownLineRows.add(row);
     // tree-sitter-python does not end a comment at a lone \r; we do, as Python does.
     const comment = source.slice(start, node.endIndex).split(/[\r\n]/, 1)[0];
@@ -538,8 +524,8 @@ export function createSuppressor(source: string, tree: Tree, extraMarkers: strin
       };
       if (siteRows.length > 0) {
         const [from, to] = statementSpan(node);
-        const firstRow = rowOf(starts, from);
-        const lastRow = rowOf(starts, to);
+        const firstRow = lines.row(from);
+        const lastRow = lines.row(to);
         // Comments on the statement's own lines (a trailing comment, or one inside a multi-line call).
         const lo = lowerBound(siteRows.length, (i) => siteRows[i] < firstRow);
         for (let i = lo; i < siteRows.length && siteRows[i] <= lastRow; i++) take(siteHits.get(siteRows[i]));

@@ -46,23 +46,60 @@ export function endsLine(text: string, node: Node): boolean {
   return rest === '' || rest.startsWith('#');
 }
 
-/** Positional arguments of a call (no keywords); `splat` when any is `*args`. */
-export function positionalArgs(call: Node): { args: Node[]; splat: boolean; keywords: Map<string, Node> } {
-  const list = call.childForFieldName('arguments');
-  const args: Node[] = [];
-  const keywords = new Map<string, Node>();
-  let splat = false;
-  if (list?.type !== 'argument_list') return { args, splat, keywords };
-  for (const arg of list.namedChildren) {
+/** A call's arguments, sorted out; comments left out. */
+export interface CallArguments {
+  /** The argument_list; undefined for `f(x for x in y)`, whose only argument is a generator. */
+  list?: Node;
+  /** Every argument, in order. */
+  all: Node[];
+  positional: Node[];
+  /** Keyword name -> its value. */
+  keywords: Map<string, Node>;
+  /** `*args` is among them. */
+  listSplat: boolean;
+  /** `**kwargs` is among them. */
+  dictSplat: boolean;
+}
+
+export function callArguments(call: Node): CallArguments {
+  const found = call.childForFieldName('arguments');
+  const list = found?.type === 'argument_list' ? found : undefined;
+  const out: CallArguments = {
+    list,
+    all: [],
+    positional: [],
+    keywords: new Map(),
+    listSplat: false,
+    dictSplat: false,
+  };
+  for (const arg of list?.namedChildren ?? []) {
     if (!arg || arg.type === 'comment') continue;
+    out.all.push(arg);
     if (arg.type === 'keyword_argument') {
       const name = arg.childForFieldName('name')?.text;
       const value = arg.childForFieldName('value');
-      if (name && value) keywords.set(name, value);
-    } else if (arg.type === 'list_splat') splat = true;
-    else if (arg.type !== 'dictionary_splat') args.push(arg);
+      if (name && value) out.keywords.set(name, value);
+    } else if (arg.type === 'list_splat') out.listSplat = true;
+    else if (arg.type === 'dictionary_splat') out.dictSplat = true;
+    else out.positional.push(arg);
   }
-  return { args, splat, keywords };
+  return out;
+}
+
+/** A class's positional bases (`class C(A, B, metaclass=M)`: A and B). */
+export function positionalBases(cls: Node): Node[] {
+  const bases = cls.childForFieldName('superclasses')?.namedChildren ?? [];
+  return bases.filter((b): b is Node => !!b && b.type !== 'keyword_argument' && b.type !== 'comment');
+}
+
+/** The function definitions of a class's own body (decorated ones too), with their names. */
+export function methodsOf(cls: Node): { name: string | undefined; def: Node }[] {
+  const out: { name: string | undefined; def: Node }[] = [];
+  for (const stmt of cls.childForFieldName('body')?.namedChildren ?? []) {
+    const def = stmt?.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
+    if (def?.type === 'function_definition') out.push({ name: def.childForFieldName('name')?.text, def });
+  }
+  return out;
 }
 
 /** The call whose callee is `node` (`FTP(...)` for the `FTP` node), if any. */

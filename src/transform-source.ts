@@ -2,8 +2,9 @@
 // re-parse and refuse any result that gains a syntax error. Positions of findings are mapped back to the input.
 import { Bindings } from './bindings.js';
 import { applyEditGroups, mapBack } from './edits.js';
+import { oneLine } from './errors.js';
 import { countSyntaxErrors, firstSyntaxError, initParser, parse, reparse } from './parser.js';
-import { lowerBound } from './sorted.js';
+import { LineIndex } from './line-index.js';
 import { detectEol } from './source-text.js';
 import { createSuppressor, type UnusedMarker } from './suppression.js';
 import type { Edit, FileResult, Finding, RawFinding, Transform, TransformOptions } from './types.js';
@@ -67,24 +68,24 @@ export function transformSourceSync(text: string, options: TransformSourceOption
   /** Unused markers per stage, keyed by their position in the input: unused overall = unused in every stage. */
   let unused: Map<string, Finding> | undefined;
 
-  {
-    const suppressor = createSuppressor(analysed, tree, extraMarkers);
-    if (suppressor.fileMarker) {
-      tree.delete();
-      return unchanged({
-        status: 'skipped',
-        skipReason: `suppressed for the whole file by ${suppressor.fileMarker}`,
-      });
-    }
+  /** Reads the comments of the current text: made again only when a stage changed it. */
+  let suppressor = createSuppressor(analysed, tree, extraMarkers);
+  if (suppressor.fileMarker) {
+    tree.delete();
+    return unchanged({
+      status: 'skipped',
+      skipReason: `suppressed for the whole file by ${suppressor.fileMarker}`,
+    });
   }
 
+  /** The analysis of the current tree: made again only when a stage changed the text. */
+  let bindings: Bindings | undefined;
   for (const transform of transforms) {
-    const suppressor = createSuppressor(analysed, tree, extraMarkers);
     let raw: RawFinding[];
     let loose: Edit[];
     try {
       // the analysis inside too: whatever fails is this file's error, never the caller's exception
-      const bindings = new Bindings(tree);
+      bindings ??= new Bindings(tree);
       const result = transform.run({ path, source: analysed, tree, bindings, suppressor, eol, options });
       raw = result.findings;
       loose = result.edits ?? [];
@@ -125,8 +126,12 @@ export function transformSourceSync(text: string, options: TransformSourceOption
       }
       tree = next;
       stages.push(applied.applied);
-      current = applyEditGroups(current, groups).text; // the same edits, with the file's own line endings
+      // the same edits with the file's own line endings: the same text, unless a lone CR is in either
+      const sameText = current === analysed && !groups.some((g) => g.some((e) => toLf(e.text) !== e.text));
+      current = sameText ? applied.text : applyEditGroups(current, groups).text;
       analysed = applied.text;
+      suppressor = createSuppressor(analysed, tree, extraMarkers);
+      bindings = undefined;
     }
   }
   tree.delete();
@@ -191,28 +196,4 @@ function stillUnused(
     if (!before || before.has(key)) now.set(key, f);
   }
   return now;
-}
-
-/** Offsets to 1-based line and column; \r\n, \n and lone \r end lines, as Python's tokenizer has it. */
-export class LineIndex {
-  private readonly starts: number[] = [0];
-  constructor(text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 && text.charCodeAt(i + 1) === 10) continue;
-      if (c === 10 || c === 13) this.starts.push(i + 1);
-    }
-  }
-  offset(line: number, column: number): number {
-    return (this.starts[line - 1] ?? 0) + column - 1;
-  }
-  position(offset: number): { line: number; column: number } {
-    const starts = this.starts;
-    const lo = Math.max(0, lowerBound(starts.length, (i) => starts[i] <= offset) - 1);
-    return { line: lo + 1, column: offset - starts[lo] + 1 };
-  }
-}
-
-function oneLine(err: unknown): string {
-  return (err instanceof Error ? err.message : String(err)).split('\n')[0];
 }

@@ -6,6 +6,7 @@ import fs, { type Dirent } from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import ignore from 'ignore';
+import { ioMessage } from './errors.js';
 
 export interface WalkOptions {
   /** File name endings looked for in directories; default ['.py', '.pyw', '.ipynb']. Named files are always taken. */
@@ -448,14 +449,4 @@ async function argumentError(abs: string, err: unknown): Promise<string> {
     if (link?.isSymbolicLink()) return 'dangling symbolic link';
   }
   return ioMessage(err);
-}
-
-/** `EACCES: permission denied, scandir 'x'` -> `permission denied`. */
-function ioMessage(err: unknown): string {
-  const e = err as NodeJS.ErrnoException;
-  if (e?.code && typeof e.message === 'string') {
-    const m = /^[A-Z]+: ([^,]+)/.exec(e.message);
-    if (m) return m[1];
-  }
-  return (err instanceof Error ? err.message : String(err)).split('\n')[0];
 }

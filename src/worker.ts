@@ -12,15 +12,14 @@
 import fs from 'node:fs';
 import { resolve } from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { mentionsFtplib, unchangedResult } from './prefilter.js';
+import { errorResult, oneLine } from './errors.js';
+import { mentionsFtplib, sizeError, unchangedResult } from './prefilter.js';
 import type { ProcessOptions } from './process-file.js';
 import type { TransformSelection } from './load-transforms.js';
 import type { FileResult, Transform } from './types.js';
 
 export const WORKER_MARK = 'ftptls-worker';
 
-/** Files the fast scan leaves to process-file.ts whatever they hold (their own size limit and format). */
-const NOT_SCANNED = /\.ipynb$/i;
 /** Open without blocking: a FIFO named like a source file must not hang the run (process-file reports it). */
 const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
 
@@ -61,7 +60,15 @@ export class FileWork {
    * (unreadable, not a regular file, too large). `size`: the bytes read or the file's size, 0 when unknown.
    */
   scan(path: string): { unchanged: boolean; size: number } {
-    if (NOT_SCANNED.test(path)) return { unchanged: false, size: 0 };
+    const { unchanged, size } = this.read(path);
+    return { unchanged, size };
+  }
+
+  /**
+   * As scan, plus the file's whole bytes when it needs the pipeline and they were read: valid until the next
+   * read (one reused buffer).
+   */
+  private read(path: string): { unchanged: boolean; size: number; bytes?: Buffer } {
     let fd: number;
     try {
       // Relative paths are relative to options.cwd, as in process-file.ts
@@ -71,15 +78,18 @@ export class FileWork {
     }
     try {
       const stat = fs.fstatSync(fd);
-      if (!stat.isFile() || stat.size > this.options.maxFileSize)
+      if (!stat.isFile() || sizeError(path, stat.size, this.options.maxFileSize))
         return { unchanged: false, size: stat.size };
       // A file changed while the run reads it is raced whatever we do; one read per file is what counts here
       const want = stat.size;
       if (this.buffer.length < want) this.buffer = Buffer.allocUnsafe(Math.max(want, this.buffer.length * 2));
       let got = 0;
       for (let n; got < want && (n = fs.readSync(fd, this.buffer, got, want - got, null)) > 0;) got += n;
-      const mentions = mentionsFtplib(this.buffer.subarray(0, got));
-      return { unchanged: !mentions, size: got };
+      const bytes = this.buffer.subarray(0, got);
+      if (!mentionsFtplib(bytes)) return { unchanged: true, size: got };
+      // Whole only if nothing follows (the file did not grow since fstat): else the pipeline reads it again
+      const whole = got === want && fs.readSync(fd, Buffer.alloc(1), 0, 1, null) === 0;
+      return { unchanged: false, size: got, bytes: whole ? bytes : undefined };
     } catch {
       return { unchanged: false, size: 0 };
     } finally {
@@ -87,26 +97,24 @@ export class FileWork {
     }
   }
 
-  /** The full pipeline for one file; an unexpected exception is an error result for that file. */
-  async process(path: string): Promise<FileResult> {
+  /**
+   * The full pipeline for one file (from `bytes` when the caller has read them, else from disk); an unexpected
+   * exception is an error result for that file.
+   */
+  async process(path: string, bytes?: Uint8Array): Promise<FileResult> {
     try {
       const { processFile, transforms } = await this.loadPipeline();
-      return await processFile(path, transforms, this.options);
+      return await processFile(path, transforms, this.options, bytes);
     } catch (err) {
-      return {
-        path,
-        status: 'error',
-        before: '',
-        after: '',
-        findings: [],
-        error: `internal error: ${oneLine(err)}`,
-      };
+      return errorResult(path, `internal error: ${oneLine(err)}`);
     }
   }
 
-  /** Scan, then the full pipeline only when the scan cannot settle it. */
+  /** Scan, then the full pipeline only when the scan cannot settle it, on the bytes the scan read. */
   async file(path: string): Promise<FileResult> {
-    return this.scan(path).unchanged ? unchangedResult(path) : this.process(path);
+    const { unchanged, bytes } = this.read(path);
+    // A copy: the scan buffer is reused by the next file
+    return unchanged ? unchangedResult(path) : this.process(path, bytes && Buffer.from(bytes));
   }
 
   /** Starts loading the pipeline in the background (a worker that has found files to process). */
@@ -128,9 +136,34 @@ export class FileWork {
   }
 }
 
-export function oneLine(err: unknown): string {
-  const message = err instanceof Error ? err.message : String(err);
-  return message.split('\n')[0] || (err instanceof Error ? err.name : 'unknown error');
+/**
+ * The answer to one runner request (none for 'preload'): what a worker thread sends back, and what the runner's
+ * in-thread fallback computes the same way. `stop[0] != 0`: the run is being stopped, no file is started.
+ */
+export async function answer(
+  work: FileWork,
+  msg: ToWorker,
+  stop: Int32Array,
+): Promise<FromWorker | undefined> {
+  if (msg.type === 'preload') {
+    work.preload();
+    return undefined;
+  }
+  if (msg.type === 'scan') {
+    const candidates: number[] = [];
+    const sizes: number[] = [];
+    msg.files.forEach((file, i) => {
+      const { unchanged, size } = work.scan(file);
+      if (!unchanged) {
+        candidates.push(msg.start + i);
+        sizes.push(size);
+      }
+    });
+    if (candidates.length) work.preload();
+    return { type: 'scanned', start: msg.start, candidates, sizes };
+  }
+  if (Atomics.load(stop, 0) !== 0) return { type: 'dropped', index: msg.index };
+  return { type: 'result', index: msg.index, result: await work.process(msg.file), same: false };
 }
 
 // ---- as a worker thread --------------------------------------------------------------------------------
@@ -151,40 +184,20 @@ function serve(data: WorkerData): void {
   let queue = Promise.resolve();
   port.on('message', (msg: ToWorker) => {
     queue = queue.then(async () => {
-      if (msg.type === 'preload') {
-        work.preload();
-      } else if (msg.type === 'scan') {
-        const candidates: number[] = [];
-        const sizes: number[] = [];
-        msg.files.forEach((file, i) => {
-          const { unchanged, size } = work.scan(file);
-          if (!unchanged) {
-            candidates.push(msg.start + i);
-            sizes.push(size);
-          }
-        });
-        send({ type: 'scanned', start: msg.start, candidates, sizes });
-        if (candidates.length) work.preload();
-      } else if (Atomics.load(stop, 0) !== 0) {
-        send({ type: 'dropped', index: msg.index });
-      } else {
-        const result = await work.process(msg.file);
-        const same = result.after === result.before;
-        try {
-          send({ type: 'result', index: msg.index, result: same ? { ...result, after: '' } : result, same });
-        } catch (err) {
-          // e.g. a custom transform's finding holding a function: the result cannot cross threads
-          const error = `internal error: the result cannot be passed between threads: ${oneLine(err)}`;
-          const failed: FileResult = {
-            path: msg.file,
-            status: 'error',
-            before: '',
-            after: '',
-            findings: [],
-            error,
-          };
-          send({ type: 'result', index: msg.index, result: failed, same: true });
-        }
+      const reply = await answer(work, msg, stop);
+      if (reply?.type !== 'result') {
+        if (reply) send(reply);
+        return;
+      }
+      // A result whose text did not change carries it once
+      const { index, result } = reply;
+      const same = result.after === result.before;
+      try {
+        send({ type: 'result', index, result: same ? { ...result, after: '' } : result, same });
+      } catch (err) {
+        // e.g. a custom transform's finding holding a function: the result cannot cross threads
+        const error = `internal error: the result cannot be passed between threads: ${oneLine(err)}`;
+        send({ type: 'result', index, result: errorResult(result.path, error), same: true });
       }
     });
   });

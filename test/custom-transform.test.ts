@@ -4,25 +4,22 @@
 // built-ins alone (its mocks no longer intercept), and passes again with the example transform.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { pythonUnavailable, SYSTEM_PYTHON } from './helpers/python.js';
 import { runCli } from './helpers/run-cli.js';
+import { requireAvailable, shouldSkip } from './helpers/skip.js';
+import { tempDirs } from './helpers/temp.js';
 
 const ROOT = path.join(import.meta.dirname, '..');
 const EXAMPLE = path.join(ROOT, 'examples', 'custom-transform', 'mock-patch-targets.js');
 const SAMPLE = path.join(ROOT, 'examples', 'custom-transform', 'sample');
-const PYTHON = '/usr/bin/python3';
-const CI = process.env.CI === 'true';
-const haveSystemPython = fs.existsSync(PYTHON);
-if (!haveSystemPython && !CI) console.warn(`custom-transform: unittest runs skipped: no ${PYTHON}`);
+const pythonMissing = pythonUnavailable();
 
+const tempDir = tempDirs('custom');
 let dir: string;
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ftptls-custom-'));
-});
-afterEach(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
+  dir = tempDir();
 });
 
 function write(rel: string, text: string): string {
@@ -40,8 +37,12 @@ function copySample(): void {
 
 /** The sample's unit tests, with the system Python (no network: the mocks stand in for the server). */
 function unittest(cwd: string): { status: number; output: string } {
-  const r = spawnSync(PYTHON, ['-B', '-m', 'unittest', '-v'], { cwd, encoding: 'utf8', timeout: 60_000 });
-  return { status: r.status ?? -1, output: `${r.stdout}${r.stderr}` };
+  const r = spawnSync(SYSTEM_PYTHON, ['-B', '-m', 'unittest', '-v'], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { status: r.status ?? -1, output: `${r.stdout}${r.stderr}${r.error ? String(r.error) : ''}` };
 }
 
 /** Writes a transform module into the temp dir and returns the path to pass to --transform. */
@@ -69,18 +70,20 @@ describe('the documented example transform (mock-patch-targets)', () => {
     expect(read('test_uploader.py')).toBe(before);
   });
 
-  it.skipIf(!haveSystemPython && !CI)(
+  it.skipIf(shouldSkip('custom-transform: the sample unittest run', pythonMissing))(
     '--write keeps the sample test suite passing, where the built-ins alone break it',
     () => {
+      requireAvailable('custom-transform', pythonMissing);
       copySample();
-      expect(unittest(dir).status).toBe(0);
+      const passing = unittest(dir);
+      expect(passing.status, passing.output).toBe(0);
 
-      const builtinsOnly = fs.mkdtempSync(path.join(os.tmpdir(), 'ftptls-custom-builtins-'));
+      const builtinsOnly = tempDir();
       fs.cpSync(SAMPLE, builtinsOnly, { recursive: true });
       expect(runCli(['--write', '.'], { cwd: builtinsOnly }).status).toBe(0);
       const broken = unittest(builtinsOnly);
-      expect(broken.status).not.toBe(0); // the mocks patch FTP, the code now makes a real FTP_TLS
-      fs.rmSync(builtinsOnly, { recursive: true, force: true });
+      // unittest's exit when tests fail: the mocks patch FTP, the code now makes a real FTP_TLS
+      expect(broken.status, broken.output).toBe(1);
 
       const w = runCli(['--write', '.', '-t', EXAMPLE], { cwd: dir });
       expect(w.status).toBe(0);

@@ -9,6 +9,7 @@ import { decodeSource, encodeSource } from '../src/source-text.js';
 import { transformSourceSync, type TransformSourceOptions } from '../src/transform-source.js';
 import { BUILTIN_TRANSFORMS } from '../transforms/index.js';
 import type { Transform } from '../src/types.js';
+import { fixturePairs } from './helpers/fixtures.js';
 
 const root = path.join(import.meta.dirname, '..', '__testfixtures__');
 
@@ -30,26 +31,37 @@ function runFixture(dir: string, file: string, bytes: Buffer, options: Record<st
   return { result, bytes: encodeSource(result.after, meta) };
 }
 
-const cases = fs.existsSync(root)
-  ? fs
-      .readdirSync(root)
-      .sort()
-      .flatMap((dir) =>
-        fs
-          .readdirSync(path.join(root, dir))
-          .filter((f) => f.endsWith('.input.py'))
-          .sort()
-          .map((f) => ({ dir, name: f.slice(0, -'.input.py'.length) })),
-      )
-  : [];
+const cases = fs
+  .readdirSync(root)
+  .sort()
+  .flatMap((dir) =>
+    fixturePairs(path.join(root, dir), '.input.py', '.output.py').inputs.map((name) => ({ dir, name })),
+  );
 
 beforeAll(async () => {
   await initParser();
 });
 
 describe('fixtures', () => {
-  it('has fixture cases', () => {
-    expect(cases.length).toBeGreaterThan(0);
+  it('runs every fixture pair on disk: each input has its output, each output and options file its input', () => {
+    // every file under __testfixtures__, at any depth: a fixture one level too deep or too shallow is not run
+    const onDisk = (fs.readdirSync(root, { recursive: true }) as string[]).map((f) =>
+      f.split(path.sep).join('/'),
+    );
+    const named = (suffix: string) =>
+      onDisk
+        .filter((f) => f.endsWith(suffix))
+        .map((f) => f.slice(0, -suffix.length))
+        .sort();
+    const run = cases.map(({ dir, name }) => `${dir}/${name}`).sort();
+    expect(named('.input.py')).toEqual(run);
+    expect(named('.output.py')).toEqual(run);
+    expect(named('.options.json').filter((o) => !run.includes(o))).toEqual([]);
+  });
+
+  it('has fixture cases for every built-in transform', () => {
+    const dirs = new Set(cases.map((c) => c.dir));
+    expect(BUILTIN_TRANSFORMS.map((t) => t.name).filter((n) => !dirs.has(n))).toEqual([]);
   });
 
   for (const { dir, name } of cases) {

@@ -1,6 +1,7 @@
 // The SARIF reporter: the shape GitHub code scanning requires, URIs and regions, suppressions and fixes where
 // they belong, and fixes that are right: applying a file's replacements to its before text (with an
 // applier written here, from the SARIF rules, not from the reporter's code) gives its after text exactly.
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { artifactUri, replacements, sarifReport, type RuleInfo } from '../src/report/sarif.js';
@@ -177,14 +178,26 @@ describe('sarifReport', () => {
   it('describes every rule passed, in order, plus any unknown rule a finding names', () => {
     const rules: J[] = run.tool.driver.rules;
     expect(rules.map((r) => r.id)).toEqual(['ftp-to-ftp-tls', 'prot-p', 'ssl-context', 'custom-rule']);
-    for (const r of rules) {
-      expect(r.id).toEqual(expect.any(String));
-      expect(r.name).toEqual(expect.any(String));
+    // the rules passed, then one made up from the unknown rule's id
+    const described: RuleInfo[] = [
+      ...RULES,
+      {
+        id: 'custom-rule',
+        name: 'CustomRule',
+        shortDescription: 'custom-rule',
+        fullDescription: 'custom-rule',
+        helpUri: 'https://docs.python.org/3/library/ftplib.html#ftplib.FTP_TLS',
+      },
+    ];
+    for (const [i, r] of rules.entries()) {
+      const want = described[i];
+      expect(r.id).toBe(want.id);
+      expect(r.name).toBe(want.name);
       expect(r.name).not.toBe(r.id);
-      expect(r.shortDescription.text).toEqual(expect.any(String));
-      expect(r.fullDescription.text).toEqual(expect.any(String));
-      expect(r.helpUri).toMatch(/^https:\/\//);
-      expect(r.help.text).toEqual(expect.any(String));
+      expect(r.shortDescription.text).toBe(want.shortDescription);
+      expect(r.fullDescription.text).toBe(want.fullDescription);
+      expect(r.helpUri).toBe(want.helpUri);
+      expect(r.help.text).toBe(`${want.fullDescription}\n\nMore: ${want.helpUri}`);
       expect(['error', 'warning', 'note']).toContain(r.defaultConfiguration.level);
       expect(r.properties.tags).toContain('security');
     }
@@ -200,7 +213,6 @@ describe('sarifReport', () => {
     for (const r of results) {
       expect(run.tool.driver.rules[r.ruleIndex].id).toBe(r.ruleId);
       expect(['error', 'warning', 'note']).toContain(r.level);
-      expect(r.message.text.length).toBeGreaterThan(0);
       expect(r.locations).toHaveLength(1);
       const loc = r.locations[0].physicalLocation;
       expect(loc.artifactLocation.uri).not.toMatch(/^(\/|\.\/|[a-z]+:)/i);
@@ -209,6 +221,16 @@ describe('sarifReport', () => {
         expect(loc.region[k]).toBeGreaterThanOrEqual(1);
       expect(r.partialFingerprints).toBeUndefined();
     }
+    // the finding's message, and what --write or a person does about it
+    expect(results.map((r) => r.message.text)).toEqual([
+      'ftp-to-ftp-tls at 3 (ftptls --write fixes this)',
+      'prot-p at 4 (ftptls --write fixes this)',
+      'ftp-to-ftp-tls at 9',
+      'prot-p at 12 (needs manual review: no name to call prot_p() on)',
+      'custom-rule at 1 (needs manual review)',
+      'ftp-to-ftp-tls at 3 (ftptls --write fixes this)',
+      'ftp-to-ftp-tls at 1',
+    ]);
     const uris = results.map((r) => r.locations[0].physicalLocation.artifactLocation.uri);
     expect([...new Set(uris)]).toEqual(['app/upload.py', 'src/win%20dows/crlf%20%C3%A9.py', 'lib/clean.py']);
     expect(results[0].locations[0].physicalLocation.region).toEqual({
@@ -264,7 +286,9 @@ describe('sarifReport', () => {
         (f) => artifactUri(f.path, base) === r.locations[0].physicalLocation.artifactLocation.uri,
       )!;
       expect(r.fixes).toHaveLength(1);
-      expect(r.fixes[0].description.text.length).toBeGreaterThan(0);
+      expect(r.fixes[0].description.text).toBe(
+        `Apply all of ftptls's changes to ${file.path} (ftptls --write)`,
+      );
       expect(r.fixes[0].artifactChanges).toHaveLength(1);
       const change = r.fixes[0].artifactChanges[0];
       expect(change.artifactLocation.uri).toBe(r.locations[0].physicalLocation.artifactLocation.uri);
@@ -303,7 +327,8 @@ describe('sarifReport', () => {
 
   it('takes the version from package.json unless told', () => {
     const v: J = JSON.parse(sarifReport([], RULES));
-    expect(v.runs[0].tool.driver.version).toMatch(/^\d+\.\d+\.\d+/);
+    const pkg = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    expect(v.runs[0].tool.driver.version).toBe(pkg.version);
   });
 });
 

@@ -1,6 +1,7 @@
 // The runner against the BUILT code (dist/): vitest cannot load a .ts file as a worker thread, so the worker
 // pool is only real there. In-process and pool must agree byte for byte, results come in path order, a file
-// that crashes a worker is one error result, and SIGINT (the CLI) leaves every file old or new, never half.
+// that crashes a worker is one error result (and the worker is replaced), a worker that cannot start or an
+// answer that cannot be read never stops the run, and SIGINT (the CLI) leaves every file old or new, never half.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -50,27 +51,66 @@ function mixedTree(name: string, count: number): string {
   return dir;
 }
 
-/** A custom transform that ends its worker thread (exit 3) on a file marked CRASH_THE_WORKER. */
+/**
+ * A custom transform that ends its worker thread (exit 3) on a file marked CRASH_THE_WORKER. Options: with
+ * `probeLog` it first appends "<threadId> <file name>" to that file, for every file it is given; with
+ * `crashFirst` (a path) the crash creates that file, and every other file waits for it.
+ */
 function crashTransform(): string {
   const file = path.join(tmp, 'crash-transform.mjs');
   fs.writeFileSync(
     file,
-    `import { isMainThread } from 'node:worker_threads';
+    `import fs from 'node:fs';
+import path from 'node:path';
+import { isMainThread, threadId } from 'node:worker_threads';
+const nap = new Int32Array(new SharedArrayBuffer(4));
 export default {
   name: 'crash-probe',
   description: 'ends its worker thread on a marked file',
   run(ctx) {
+    const { probeLog, crashFirst } = ctx.options;
+    if (probeLog) fs.appendFileSync(probeLog, threadId + ' ' + path.basename(ctx.path) + '\\n');
     if (ctx.source.includes('CRASH_THE_WORKER')) {
+      if (crashFirst) fs.writeFileSync(crashFirst, '');
       if (!isMainThread) process.exit(3);
       throw new Error('would have crashed a worker');
     }
     if (ctx.source.includes('THROW_IN_TRANSFORM')) throw new Error('boom\\nsecond line');
+    while (crashFirst && !fs.existsSync(crashFirst)) Atomics.wait(nap, 0, 0, 10);
     return { findings: [] };
   },
 };
 `,
   );
   return file;
+}
+
+/** The lines crashTransform's probe log holds, as [threadId, file name]. */
+function probed(log: string): string[][] {
+  return fs
+    .readFileSync(log, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => line.split(' '));
+}
+
+/** A script for the pool's worker threads to run instead of the built worker (the runner's `workerUrl`). */
+function workerScript(name: string, text: string): URL {
+  const file = path.join(tmp, name);
+  fs.writeFileSync(file, text);
+  return pathToFileURL(file);
+}
+
+/** The built worker, for worker scripts that go on to run it. */
+const builtWorker = () => JSON.stringify(pathToFileURL(path.join(DIST, 'worker.js')).href);
+
+/** Enough files for two workers, cheap to run: most without ftplib, a few generated ones that use it. */
+function smallTree(name: string): string {
+  const dir = path.join(tmp, name);
+  fs.mkdirSync(dir);
+  for (let i = 0; i < 150; i++) fs.writeFileSync(path.join(dir, `plain${i}.py`), `x = ${i}\n`);
+  for (let i = 0; i < 10; i++) fs.writeFileSync(path.join(dir, `job_${i}.py`), generateFile(i));
+  return dir;
 }
 
 const strip = (rs: FileResult[]) => rs.map((r) => ({ ...r }));
@@ -209,6 +249,126 @@ export default {
       ['crash1.py', 'crashed a worker thread: exited with code 3'],
       ['crash2.py', 'crashed a worker thread: exited with code 3'],
     ]);
+  });
+
+  it('replaces a crashed worker while there is work left, and never gives its file to another', async () => {
+    // The crashing file is the largest that mentions ftplib, so the first given out, and the others wait for
+    // its crash (crashFirst): whatever the timing, files are left for a replacement
+    const dir = path.join(tmp, 'replace');
+    fs.mkdirSync(dir);
+    for (let i = 0; i < 150; i++) fs.writeFileSync(path.join(dir, `plain${i}.py`), `x = ${i}\n`);
+    for (let i = 0; i < 20; i++) fs.writeFileSync(path.join(dir, `uses${i}.py`), 'import ftplib\n');
+    fs.writeFileSync(path.join(dir, 'crash.py'), `import ftplib  # CRASH_THE_WORKER\n${'#\n'.repeat(100)}`);
+    const log = path.join(tmp, 'replace.log');
+    const crashFirst = path.join(tmp, 'replace.crashed');
+    const transforms = [crashTransform()];
+    const { results } = await runner.run([dir], { jobs: 2, transforms, probeLog: log, crashFirst });
+    expect(results).toHaveLength(171);
+    expect(results.filter((r) => r.status === 'error').map((r) => [path.basename(r.path), r.error])).toEqual([
+      ['crash.py', 'crashed a worker thread: exited with code 3'],
+    ]);
+    // Each file that mentions ftplib went to the transform once: the crashing one too
+    const lines = probed(log);
+    expect(lines.map(([, file]) => file).sort()).toEqual(
+      ['crash.py', ...Array.from({ length: 20 }, (_, i) => `uses${i}.py`)].sort(),
+    );
+    // Two workers, then the one left and the one that replaced the crashed one: three threads in all
+    const threads = new Set(lines.map(([thread]) => thread));
+    expect(threads.has('0')).toBe(false);
+    expect(threads.size).toBe(3);
+  });
+
+  it('goes on in this thread when no worker can start', async () => {
+    const dir = smallTree('no-worker');
+    const crash = crashTransform();
+    const one = await runner.run([dir], { jobs: 1, transforms: [crash] });
+    const cannotStart = [
+      new URL('http://127.0.0.1/worker.js'), // new Worker() throws: not a file URL
+      workerScript('throws-at-once.mjs', "throw new Error('this worker cannot start');\n"),
+      workerScript('exits-at-once.mjs', 'process.exit(5);\n'),
+    ];
+    for (const workerUrl of cannotStart) {
+      const log = path.join(tmp, `no-worker-${path.basename(workerUrl.pathname)}.log`);
+      const { results, workerStartError } = await runner.run(
+        [dir],
+        { jobs: 2, transforms: [crash], probeLog: log },
+        { workerUrl },
+      );
+      expect(strip(results), workerUrl.href).toEqual(strip(one.results));
+      expect(workerStartError, workerUrl.href).toMatch(/^[^\n]+$/);
+      expect(one.workerStartError).toBeUndefined();
+      expect(new Set(probed(log).map(([thread]) => thread))).toEqual(new Set(['0']));
+    }
+  });
+
+  it('goes on with the workers that started when another cannot start', async () => {
+    const dir = smallTree('one-starts');
+    const crash = crashTransform();
+    const one = await runner.run([dir], { jobs: 1, transforms: [crash] });
+    // Only the first worker to make the ticket directory starts; the others fail before they are ready
+    const workerUrl = workerScript(
+      'first-starts.mjs',
+      `import fs from 'node:fs';
+import { workerData } from 'node:worker_threads';
+try {
+  fs.mkdirSync(workerData.options.ticket);
+} catch {
+  throw new Error('no ticket: this worker cannot start');
+}
+await import(${builtWorker()});
+`,
+    );
+    const log = path.join(tmp, 'one-starts.log');
+    const ticket = path.join(tmp, 'one-starts.ticket');
+    const { results, workerStartError } = await runner.run(
+      [dir],
+      { jobs: 2, transforms: [crash], probeLog: log, ticket },
+      { workerUrl },
+    );
+    expect(strip(results)).toEqual(strip(one.results));
+    expect(workerStartError).toContain('no ticket: this worker cannot start');
+    const threads = new Set(probed(log).map(([thread]) => thread));
+    expect(threads.has('0')).toBe(false);
+    expect(threads.size).toBe(1);
+  });
+
+  it('an answer from a worker that cannot be read is an error result for its file; the run goes on', async () => {
+    const dir = smallTree('unreadable');
+    fs.writeFileSync(path.join(dir, 'unreadable.py'), 'import ftplib\n');
+    // The built worker, but its answer for unreadable.py holds a clone the runner cannot deserialize (a
+    // BlockList whose clone names a class that cannot be cloned): the worker thread sees no error
+    const workerUrl = workerScript(
+      'unreadable-answer.mjs',
+      `import { BlockList } from 'node:net';
+import { parentPort } from 'node:worker_threads';
+function unreadable() {
+  const list = new BlockList();
+  const clone = Object.getOwnPropertySymbols(BlockList.prototype).find(
+    (s) => s.description === 'messaging_clone_symbol',
+  );
+  list[clone] = () => ({ data: {}, deserializeInfo: 'net:Socket' });
+  return list;
+}
+const post = parentPort.postMessage.bind(parentPort);
+parentPort.postMessage = (msg) =>
+  post(msg.type === 'result' && msg.result.path.endsWith('unreadable.py') ? { ...msg, result: unreadable() } : msg);
+await import(${builtWorker()});
+`,
+    );
+    const { results } = await runner.run([dir], { jobs: 2 }, { workerUrl });
+    const one = await runner.run([dir], { jobs: 1 });
+    const isUnreadable = (r: FileResult) => r.path.endsWith('unreadable.py');
+    expect(results.find(isUnreadable)).toEqual({
+      path: path.join(dir, 'unreadable.py'),
+      status: 'error',
+      before: '',
+      after: '',
+      findings: [],
+      error: expect.stringMatching(/^internal error: an answer from a worker could not be read: [^\n]+$/),
+    });
+    expect(strip(results.filter((r) => !isUnreadable(r)))).toEqual(
+      strip(one.results.filter((r) => !isUnreadable(r))),
+    );
   });
 
   it('an aborted signal stops the run: files done are whole, the run says it was interrupted', async () => {

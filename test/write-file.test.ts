@@ -1,20 +1,11 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { TEMP_PREFIX, writeFileAtomic } from '../src/write-file.js';
+import { tempDirs } from './helpers/temp.js';
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-function tempDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ftptls-write-'));
-  dirs.push(dir);
-  return dir;
-}
+const tempDir = tempDirs('write');
 
 const leftovers = (dir: string) => fs.readdirSync(dir).filter((n) => n.startsWith(TEMP_PREFIX));
 const bytes = (s: string) => Buffer.from(s, 'latin1');

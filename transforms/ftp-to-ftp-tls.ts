@@ -6,7 +6,7 @@ import type { Node } from 'web-tree-sitter';
 import { findingsFor } from '../src/finding.js';
 import type { BindingSite, ClassReference, Scope } from '../src/bindings.js';
 import { addNameAfter, addStatementAfter, removeImportItem, renameImportedName } from '../src/imports.js';
-import { annotationStrings, callOf, exportedNames, positionalArgs, stringValue } from '../src/syntax.js';
+import { annotationStrings, callArguments, callOf, exportedNames, stringValue } from '../src/syntax.js';
 import type { Edit, RawFinding, Transform, TransformContext } from '../src/types.js';
 
 const RULE = 'ftp-to-ftp-tls';
@@ -344,9 +344,9 @@ function inheritedCallEdits(ctx: TransformContext, handled: Set<number>): Edit[]
  * undefined when that cannot be done safely.
  */
 function keywordEdits(call: Node, offset: number): Edit[] | undefined {
-  const { args, splat } = positionalArgs(call);
-  if (splat) return undefined;
-  const own = args.slice(offset);
+  const { positional, listSplat } = callArguments(call);
+  if (listSplat) return undefined;
+  const own = positional.slice(offset);
   if (own.length > 6) return undefined;
   return own
     .slice(4)

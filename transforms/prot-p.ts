@@ -8,7 +8,9 @@ import {
   indentAt,
   isEmptyString,
   lineEnd,
-  positionalArgs,
+  callArguments,
+  methodsOf,
+  positionalBases,
   protPFollows,
   startsLine,
 } from '../src/syntax.js';
@@ -137,9 +139,9 @@ function parentInitLogin(ctx: TransformContext, call: Node): RawFinding | undefi
 
 /** FTP.__init__ logs in when both host and user are given (non-empty). */
 function logsIn(call: Node, offset: number): boolean {
-  const { args, keywords } = positionalArgs(call);
-  const host = args[offset] ?? keywords.get('host');
-  const user = args[offset + 1] ?? keywords.get('user');
+  const { positional, keywords } = callArguments(call);
+  const host = positional[offset] ?? keywords.get('host');
+  const user = positional[offset + 1] ?? keywords.get('user');
   return !!host && !!user && !isEmptyString(host) && !isEmptyString(user);
 }
 
@@ -149,12 +151,10 @@ function logsIn(call: Node, offset: number): boolean {
  */
 function loginProtects(ctx: TransformContext, value: ConnValue | { subclass?: Node }): boolean {
   for (let cls = value.subclass; cls;) {
-    const body = cls.childForFieldName('body');
-    for (const stmt of body?.namedChildren ?? []) {
-      const def = stmt?.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
-      if (def?.type !== 'function_definition' || def.childForFieldName('name')?.text !== 'login') continue;
-      const self = def.childForFieldName('parameters')?.namedChildren[0]?.text;
-      return [...def.descendantsOfType('call')].some((c) => {
+    const login = methodsOf(cls).find((m) => m.name === 'login')?.def;
+    if (login) {
+      const self = login.childForFieldName('parameters')?.namedChildren[0]?.text;
+      return [...login.descendantsOfType('call')].some((c) => {
         const fn = c?.childForFieldName('function');
         return (
           fn?.type === 'attribute' &&
@@ -163,9 +163,7 @@ function loginProtects(ctx: TransformContext, value: ConnValue | { subclass?: No
         );
       });
     }
-    const bases = cls.childForFieldName('superclasses')?.namedChildren ?? [];
-    const first = bases.find((b) => !!b && b.type !== 'keyword_argument' && b.type !== 'comment');
-    const base = ctx.bindings.valueOf(first);
+    const base = ctx.bindings.valueOf(positionalBases(cls)[0]);
     cls = base.kind === 'class' ? base.subclass : undefined;
   }
   return false;

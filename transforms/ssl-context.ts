@@ -5,8 +5,8 @@
 // certfile= (removed in Python 3.12) are reported, and `import ssl` is added once where a person would put it.
 import type { Node } from 'web-tree-sitter';
 import { findingsFor } from '../src/finding.js';
-import { lineEnd, lineStart, squash } from '../src/syntax.js';
-import type { BindingSite, Scope } from '../src/bindings.js';
+import { callArguments, lineEnd, lineStart, squash, type CallArguments } from '../src/syntax.js';
+import { enclosingFunctionScope, type BindingSite, type Scope } from '../src/bindings.js';
 import type { Edit, RawFinding, Transform, TransformContext } from '../src/types.js';
 
 const RULE = 'ssl-context';
@@ -50,14 +50,20 @@ export const sslContext: Transform = {
 /** Every call that ends in FTP_TLS.__init__ with arguments written here, in source order. */
 function constructorSites(ctx: TransformContext): Site[] {
   const sites: Site[] = [];
-  const superInits = superInitCalls(ctx);
   for (const node of ctx.bindings.calls()) {
     const fn = node.childForFieldName('function');
     const callee = ctx.bindings.valueOf(fn);
-    if (callee.kind === 'class' && callee.tls && !callee.ownInit) sites.push({ call: node, offset: 0 });
-    else if (superInits.has(node.id)) sites.push({ call: node, offset: 0 });
-    else if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === '__init__') {
-      // FTP_TLS.__init__(self, ...) in a subclass's own __init__
+    if (callee.kind === 'class' && callee.tls && !callee.ownInit) {
+      sites.push({ call: node, offset: 0 });
+      continue;
+    }
+    // super().__init__(...) in a method of a class whose first base is FTP_TLS (or a subclass of it that keeps
+    // FTP_TLS's __init__): the subclass's constructor calls are not FTP_TLS's, but this call is
+    const parent = ctx.bindings.parentInit(node);
+    if (parent) {
+      if (parent.base.tls && !parent.base.ownInit) sites.push({ call: node, offset: parent.offset });
+    } else if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === '__init__') {
+      // FTP_TLS.__init__(obj, ...) outside a method
       const owner = ctx.bindings.valueOf(fn.childForFieldName('object'));
       if (owner.kind === 'class' && owner.tls && !owner.ownInit) sites.push({ call: node, offset: 1 });
     }
@@ -65,78 +71,7 @@ function constructorSites(ctx: TransformContext): Site[] {
   return sites;
 }
 
-/**
- * `super().__init__(...)` in the own __init__ of a class whose first base is FTP_TLS (or a subclass of it that
- * keeps FTP_TLS's __init__): the subclass's constructor calls are not FTP_TLS's, but this call is.
- */
-function superInitCalls(ctx: TransformContext): Set<number> {
-  const out = new Set<number>();
-  for (const cls of ctx.tree.rootNode.descendantsOfType('class_definition')) {
-    if (!cls) continue;
-    const bases = (cls.childForFieldName('superclasses')?.namedChildren ?? []).filter(
-      (b): b is Node => !!b && b.type !== 'keyword_argument' && b.type !== 'comment',
-    );
-    const first = bases[0] ? ctx.bindings.valueOf(bases[0]) : undefined;
-    if (first?.kind !== 'class' || !first.tls || first.ownInit) continue;
-    for (const stmt of cls.childForFieldName('body')?.namedChildren ?? []) {
-      const def = stmt?.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
-      if (def?.type !== 'function_definition' || def.childForFieldName('name')?.text !== '__init__') continue;
-      const walk = (node: Node): void => {
-        if (node.type === 'call') {
-          const fn = node.childForFieldName('function');
-          const object = fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
-          if (
-            fn?.childForFieldName('attribute')?.text === '__init__' &&
-            object?.type === 'call' &&
-            object.childForFieldName('function')?.text === 'super'
-          )
-            out.add(node.id);
-        }
-        for (const child of node.namedChildren)
-          if (child && child.type !== 'function_definition' && child.type !== 'class_definition') walk(child);
-      };
-      const body = def.childForFieldName('body');
-      if (body) walk(body);
-    }
-  }
-  return out;
-}
-
 // ---- one call -----------------------------------------------------------------------------------------
-
-interface Args {
-  list: Node;
-  /** Arguments in order (no comments). */
-  all: Node[];
-  positional: Node[];
-  keywords: Map<string, Node>;
-  listSplat: boolean;
-  dictSplat: boolean;
-}
-
-function callArgs(call: Node): Args | undefined {
-  const list = call.childForFieldName('arguments');
-  if (list?.type !== 'argument_list') return undefined;
-  const out: Args = {
-    list,
-    all: [],
-    positional: [],
-    keywords: new Map(),
-    listSplat: false,
-    dictSplat: false,
-  };
-  for (const arg of list.namedChildren) {
-    if (!arg || arg.type === 'comment') continue;
-    out.all.push(arg);
-    if (arg.type === 'keyword_argument') {
-      const name = arg.childForFieldName('name')?.text;
-      if (name) out.keywords.set(name, arg);
-    } else if (arg.type === 'list_splat') out.listSplat = true;
-    else if (arg.type === 'dictionary_splat') out.dictSplat = true;
-    else out.positional.push(arg);
-  }
-  return out;
-}
 
 function visitSite(
   ctx: TransformContext,
@@ -144,9 +79,10 @@ function visitSite(
   names: SslNames,
   needImport: Node[],
 ): RawFinding | undefined {
-  const args = callArgs(call);
-  if (!args) return undefined;
-  const given = args.keywords.get('context')?.childForFieldName('value') ?? undefined;
+  const args = callArguments(call);
+  const list = args.list;
+  if (!list) return undefined;
+  const given = args.keywords.get('context');
   const explicitNone = given?.type === 'none';
   let unverified: string | undefined;
   if (given && !explicitNone) {
@@ -178,23 +114,23 @@ function visitSite(
   if (names.needsImport(call)) needImport.push(call);
   const edits = explicitNone
     ? [{ start: given!.startIndex, end: given!.endIndex, text: expr }]
-    : addKeyword(ctx, args, `context=${expr}`);
+    : addKeyword(ctx, args, list, `context=${expr}`);
   return finding(call, 'fixed', FIXED, { edits });
 }
 
 /** Adds `kw` as the call's last argument, keeping a trailing comma and a one-argument-per-line layout. */
-function addKeyword(ctx: TransformContext, args: Args, kw: string): Edit[] {
+function addKeyword(ctx: TransformContext, args: CallArguments, list: Node, kw: string): Edit[] {
   const text = ctx.source;
   const last = args.all[args.all.length - 1];
   if (!last) {
-    const open = args.list.startIndex + 1;
+    const open = list.startIndex + 1;
     return [{ start: open, end: open, text: kw }];
   }
   let comma: Node | null = last.nextSibling;
   while (comma?.type === 'comment') comma = comma.nextSibling;
   const trailingComma = comma?.type === ',';
   const onePerLine =
-    last.startPosition.row > args.list.startPosition.row &&
+    last.startPosition.row > list.startPosition.row &&
     text.slice(lineStart(text, last.startIndex), last.startIndex).trim() === '';
   if (!onePerLine) return [{ start: last.endIndex, end: last.endIndex, text: `, ${kw}` }];
 
@@ -251,11 +187,11 @@ function creatorReason(
 ): { call: string; clause: string } | undefined {
   const fn = squash(call.childForFieldName('function')?.text ?? '');
   const name = fn.slice(fn.lastIndexOf('.') + 1);
-  const args = callArgs(call);
+  const args = callArguments(call);
   if (name === '_create_unverified_context' || name === '_create_stdlib_context')
     return { call: `${fn}()`, clause: 'checks neither the certificate nor the hostname' };
   if (name === 'SSLContext') {
-    const protocol = args?.positional[0] ?? args?.keywords.get('protocol')?.childForFieldName('value');
+    const protocol = args.positional[0] ?? args.keywords.get('protocol');
     if (protocol && /PROTOCOL_TLS_CLIENT$/.test(squash(protocol.text))) return undefined;
     const required =
       /CERT_REQUIRED$/.test(sets?.get('verify_mode')?.text ?? '') &&
@@ -268,7 +204,7 @@ function creatorReason(
     };
   }
   if (name === 'create_default_context') {
-    const purpose = args?.positional[0] ?? args?.keywords.get('purpose')?.childForFieldName('value');
+    const purpose = args.positional[0] ?? args.keywords.get('purpose');
     if (purpose && /CLIENT_AUTH$/.test(squash(purpose.text)))
       return {
         call: `${fn}(${squash(purpose.text)})`,
@@ -315,8 +251,8 @@ function sameTarget(ctx: TransformContext, a: Node, b: Node): boolean {
   const sb = ctx.bindings.scopeAt(rb);
   if (a.type === 'attribute') {
     // self.ctx: the same class's methods
-    const ma = methodOf(sa);
-    const mb = methodOf(sb);
+    const ma = enclosingFunctionScope(sa);
+    const mb = enclosingFunctionScope(sb);
     if (ma?.selfName === ra.text || mb?.selfName === rb.text)
       return ma?.selfName === ra.text && mb?.selfName === rb.text && ma?.classScope === mb?.classScope;
   }
@@ -327,12 +263,6 @@ function rootName(node: Node): Node | undefined {
   let n: Node | null = node;
   while (n?.type === 'attribute') n = n.childForFieldName('object');
   return n?.type === 'identifier' ? n : undefined;
-}
-
-function methodOf(scope: Scope): Scope | undefined {
-  let s: Scope | undefined = scope;
-  while (s && s.kind === 'comprehension') s = s.parent;
-  return s?.kind === 'function' ? s : undefined;
 }
 
 // ---- the ssl name -------------------------------------------------------------------------------------

@@ -6,10 +6,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ftpsAvailable, SYSTEM_PYTHON, type FtpsServer } from './ftps-server.js';
 
-export const EXAMPLES = path.join(import.meta.dirname, '..', '..', 'examples');
-export const CI = process.env.CI === 'true';
+export { CI, shouldSkip } from './skip.js';
 
-/** The example scripts (examples/*.py), sorted. */
+export const EXAMPLES = path.join(import.meta.dirname, '..', '..', 'examples');
+
+/** The example scripts both end-to-end tests run, sorted: exactly what examples/*.py must be. */
+export const EXAMPLE_SCRIPTS = [
+  'aliased_import.py',
+  'constructor_login.py',
+  'ftp_client_class.py',
+  'plain_upload.py',
+  'with_block.py',
+];
+
+/** The example scripts on disk (examples/*.py), sorted. */
 export function exampleScripts(): string[] {
   if (!fs.existsSync(EXAMPLES)) return [];
   return fs
@@ -25,12 +35,6 @@ export function e2eUnavailable(): string | undefined {
   if (!fs.existsSync(path.join(EXAMPLES, '..', 'dist', 'src', 'cli.js')))
     return 'the CLI is not built (run `npm run build`)';
   return undefined;
-}
-
-/** Skip (saying why) unless CI=true; in CI the caller's beforeAll throws `reason` instead. */
-export function shouldSkip(name: string, reason: string | undefined): boolean {
-  if (reason && !CI) console.warn(`${name} skipped: ${reason}`);
-  return reason !== undefined && !CI;
 }
 
 export interface Transfer {

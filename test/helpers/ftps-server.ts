@@ -7,9 +7,10 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { SYSTEM_PYTHON } from './python.js';
 
-/** Debian's interpreter: the `python3` on PATH may be another build (pyenv) without pyftpdlib. */
-export const SYSTEM_PYTHON = '/usr/bin/python3';
+/** Debian's interpreter (./python.ts): the `python3` on PATH may be another build (pyenv) without pyftpdlib. */
+export { SYSTEM_PYTHON };
 const SERVER_SCRIPT = path.join(import.meta.dirname, 'ftps_server.py');
 
 export interface FtpsServer {
