@@ -163,7 +163,9 @@ export async function answer(
     return { type: 'scanned', start: msg.start, candidates, sizes };
   }
   if (Atomics.load(stop, 0) !== 0) return { type: 'dropped', index: msg.index };
-  return { type: 'result', index: msg.index, result: await work.process(msg.file), same: false };
+  // Read again here, synchronously: a worker has nothing else to do meanwhile, and waiting on the thread pool
+  // for an asynchronous read left it idle for a good part of each file
+  return { type: 'result', index: msg.index, result: await work.file(msg.file), same: false };
 }
 
 // ---- as a worker thread --------------------------------------------------------------------------------
