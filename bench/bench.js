@@ -2,7 +2,8 @@
 // `npm run bench`: ftptls against grep (the floor: every byte read once) and ast-grep (a native rewriter),
 // on (a) the installed Python tree and (b) a generated tree of files that all use ftplib; medians of several
 // interleaved repetitions, peak memory from /usr/bin/time, and PASS/FAIL for the targets of issue #5.
-// Runs the BUILT CLI (dist/): `npm run build` first.
+// Runs the BUILT CLI (dist/): `npm run build` first. On the generated tree it also times bench/split.js, the
+// per-file pipeline alone in 1 and in 2 threads (no walk, no pool): the ceiling of --jobs on this machine.
 //
 //   node bench/bench.js [--reps N] [--files N] [--python DIR] [--skip-ast-grep-python]
 //
@@ -116,6 +117,12 @@ const grep = (name, roots, include) => ({
   argv: ['grep', '-rl', ...(include ? ['--include=*.py', '--include=*.pyw'] : []), 'ftplib', ...roots],
   okStatus: [0, 1],
 });
+/** bench/split.js: the per-file pipeline alone over every file, in `threads` threads (see there). */
+const split = (name, dir, threads) => ({
+  name,
+  argv: [process.execPath, path.join(ROOT, 'bench', 'split.js'), dir, String(threads)],
+  okStatus: [0],
+});
 const astGrep = (name, dir, extra = []) => ({
   name,
   argv: [
@@ -164,6 +171,8 @@ if (os.loadavg()[0] > 0.5)
 
 const rows = [];
 const targets = [];
+/** Context printed before the verdicts (not targets). */
+const notes = [];
 
 // (a) the installed Python tree
 if (python && fs.existsSync(python)) {
@@ -218,11 +227,18 @@ try {
     ftptls('ftptls (dry run)', [dir]),
     ftptls('ftptls --jobs 1', [dir], ['--jobs', '1']),
     ftptls('ftptls --jobs 2', [dir], ['--jobs', '2']),
+    split('ceiling: pipeline alone, 1 thread', dir, 1),
+    split('ceiling: pipeline alone, 2 threads, half the files each', dir, 2),
   ];
   if (haveAstGrep) cmds.push(astGrep('ast-grep run -p FTP($$$A) -r', dir));
   const r = measure('generated', cmds);
   rows.push(...r);
-  const [, f, j1, j2, a] = r;
+  const [, f, j1, j2, s1, s2, a] = r;
+  notes.push(
+    `--jobs ceiling of this machine: the per-file pipeline alone (bench/split.js) in 2 threads, half the files each, ` +
+      `is ${(s1.median / s2.median).toFixed(2)}x as fast as in 1 thread; ftptls --jobs 2 vs --jobs 1: ` +
+      `${(j1.median / j2.median).toFixed(2)}x`,
+  );
   if (a)
     targets.push({
       what: 'All-match tree: ftptls no slower than ast-grep',
@@ -239,7 +255,7 @@ try {
 }
 
 if (haveTime) {
-  const ours = rows.filter((r) => r.name.startsWith('ftptls'));
+  const ours = rows.filter((r) => r.name.startsWith('ftptls') || r.name.startsWith('ceiling'));
   const peak = Math.max(...ours.map((r) => r.mb));
   targets.push({
     what: `Peak memory of ftptls under ${MEMORY_LIMIT_MB} MB`,
@@ -267,6 +283,7 @@ for (const r of rows) {
 console.log('');
 for (const r of rows) if (r.tally) console.log(`${r.tree}, ${r.name}: ${r.tally}`);
 console.log('');
+for (const n of notes) console.log(n);
 for (const t of targets) console.log(`${t.pass ? 'PASS' : 'FAIL'}  ${t.what}: ${t.detail}`);
 console.log(`load average ${load()}, ${background()} at the end`);
 process.exitCode = targets.every((t) => t.pass) ? 0 : 1;
