@@ -1,19 +1,17 @@
 // The CLI contract end to end, on real files in temporary directories: the built bin/ftptls.js.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BIN, runCli } from './helpers/run-cli.js';
 
-const INSECURE =
-  'from ftplib import FTP\n\nftp = FTP("ftp.example.com")\nftp.login("user", "secret")\nftp.retrlines("LIST")\n';
-const SECURE =
-  'from ftplib import FTP_TLS\n\nftp = FTP_TLS("ftp.example.com")\nftp.login("user", "secret")\nftp.prot_p()\nftp.retrlines("LIST")\n';
+import { INSECURE, SECURE } from './helpers/samples.js';
+import { tempDirs } from './helpers/temp.js';
 
+const newDir = tempDirs('cli');
 let dir: string;
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ftptls-cli-'));
+  dir = newDir();
 });
 
 function write(rel: string, text: string | Buffer): string {
@@ -44,12 +42,9 @@ describe('ftptls CLI', () => {
     );
     const file = write('legacy.py', before);
     const copy = write('copy/legacy.py', before);
-    const r = spawnSync(process.execPath, [BIN, 'legacy.py'], {
-      cwd: dir,
-      env: { ...process.env, NO_COLOR: '1' },
-    });
-    expect(r.status, r.stderr.toString()).toBe(0);
-    const diff = r.stdout;
+    const r = runCli(['legacy.py'], { cwd: dir });
+    expect(r.status, r.stderr).toBe(0);
+    const diff = r.stdoutBytes;
     expect(diff.includes(Buffer.from('usér', 'latin1'))).toBe(true); // é as one byte, 0xE9
     expect(diff.includes(Buffer.from('usér', 'utf8'))).toBe(false);
     fs.writeFileSync(path.join(dir, 'fix.patch'), diff);

@@ -1,23 +1,24 @@
 // process-file: the part after the read (processBytes) writes nothing; bytes already read (by the worker's
 // scan) are processed as given, without reading the file again.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadTransforms } from '../src/load-transforms.js';
 import { processBytes, processFile } from '../src/process-file.js';
 import type { Transform } from '../src/types.js';
+import { tempDirs } from './helpers/temp.js';
 
 const INSECURE = 'from ftplib import FTP\r\n\r\nftp = FTP("h")\r\nftp.login()\r\n';
 const SECURE = 'from ftplib import FTP_TLS\r\n\r\nftp = FTP_TLS("h")\r\nftp.login()\r\nftp.prot_p()\r\n';
 
+const newDir = tempDirs('pf');
 let dir: string;
 let transforms: Transform[];
 beforeAll(async () => {
   transforms = await loadTransforms();
 });
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ftptls-pf-'));
+  dir = newDir();
 });
 
 describe('processBytes', () => {

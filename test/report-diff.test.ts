@@ -90,42 +90,29 @@ const SECURE =
 const crlf = (s: string) => s.replace(/\n/g, '\r\n');
 const numbered = (n: number, eol = '\n') =>
   Array.from({ length: n }, (_, i) => `line ${i + 1}${eol}`).join('');
+/** The hunk's lines for INSECURE -> SECURE, without their line ends. */
+const HUNK = [
+  '-from ftplib import FTP',
+  '+from ftplib import FTP_TLS',
+  ' ',
+  '-ftp = FTP("h")',
+  '+ftp = FTP_TLS("h")',
+  ' ftp.login("u", "p")',
+  '+ftp.prot_p()',
+  ' ftp.retrlines("LIST")',
+];
 
 describe('unifiedDiff: exact output', () => {
   it('writes git-style headers, hunk headers and 3 lines of context', () => {
     expect(unifiedDiff('app/upload.py', INSECURE, SECURE)).toBe(
-      [
-        '--- a/app/upload.py',
-        '+++ b/app/upload.py',
-        '@@ -1,5 +1,6 @@',
-        '-from ftplib import FTP',
-        '+from ftplib import FTP_TLS',
-        ' ',
-        '-ftp = FTP("h")',
-        '+ftp = FTP_TLS("h")',
-        ' ftp.login("u", "p")',
-        '+ftp.prot_p()',
-        ' ftp.retrlines("LIST")',
-        '',
-      ].join('\n'),
+      ['--- a/app/upload.py', '+++ b/app/upload.py', '@@ -1,5 +1,6 @@', ...HUNK, ''].join('\n'),
     );
   });
 
   it('keeps CRLF in every line of a CRLF file', () => {
     const d = unifiedDiff('a.py', crlf(INSECURE), crlf(SECURE));
     const body = d.split('\n').slice(3, -1); // hunk lines
-    expect(body).toEqual(
-      [
-        '-from ftplib import FTP',
-        '+from ftplib import FTP_TLS',
-        ' ',
-        '-ftp = FTP("h")',
-        '+ftp = FTP_TLS("h")',
-        ' ftp.login("u", "p")',
-        '+ftp.prot_p()',
-        ' ftp.retrlines("LIST")',
-      ].map((line) => `${line}\r`),
-    );
+    expect(body).toEqual(HUNK.map((line) => `${line}\r`));
     expect(d.startsWith('--- a/a.py\n+++ b/a.py\n@@ -1,5 +1,6 @@\n-from ftplib import FTP\r\n')).toBe(true);
   });
 

@@ -1,31 +1,22 @@
 // Standard input (`ftptls -`) goes through the same pipeline as a file: the @generated skip, notebooks named
 // by --stdin-filename, --max-file-size. The built CLI, bytes in and bytes out (nothing trimmed).
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BIN } from './helpers/run-cli.js';
+import { runCli } from './helpers/run-cli.js';
+import { INSECURE, SECURE } from './helpers/samples.js';
+import { tempDirs } from './helpers/temp.js';
 
-const INSECURE =
-  'from ftplib import FTP\n\nftp = FTP("ftp.example.com")\nftp.login("user", "secret")\nftp.retrlines("LIST")\n';
-const SECURE =
-  'from ftplib import FTP_TLS\n\nftp = FTP_TLS("ftp.example.com")\nftp.login("user", "secret")\nftp.prot_p()\nftp.retrlines("LIST")\n';
-
+const newDir = tempDirs('stdin');
 let dir: string;
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ftptls-stdin-'));
+  dir = newDir();
 });
 
 /** The CLI with `input` on standard input; stdout as bytes. */
 function stdin(args: string[], input: string | Buffer) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: dir,
-    input: typeof input === 'string' ? Buffer.from(input, 'utf8') : input,
-    env: { ...process.env, NO_COLOR: '1' },
-    timeout: 120_000,
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr.toString('utf8') };
+  const r = runCli(args, { cwd: dir, input });
+  return { status: r.status, stdout: r.stdoutBytes, stderr: r.stderr };
 }
 
 const bytes = (text: string) => Buffer.from(text, 'utf8');

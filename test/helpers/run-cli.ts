@@ -8,6 +8,8 @@ export interface CliRun {
   /** The exit code; -1 when the process did not exit by itself (see `signal`). */
   status: number;
   stdout: string;
+  /** stdout as it came, for byte-exact comparisons. */
+  stdoutBytes: Buffer;
   stderr: string;
   /** The signal that ended the process (e.g. SIGTERM at the timeout), or null. */
   signal: NodeJS.Signals | null;
@@ -28,6 +30,7 @@ export function runCli(
   return {
     status: r.status ?? -1,
     stdout: r.stdout.toString('utf8'),
+    stdoutBytes: r.stdout,
     stderr: r.stderr.toString('utf8'),
     signal: r.signal,
   };
