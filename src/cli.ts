@@ -199,7 +199,7 @@ export async function main(argv = hideBin(process.argv)): Promise<number> {
       const reporters = changed.length ? await loadReporters() : undefined;
       for (const r of changed) process.stdout.write(diffBytes(reporters!, r, color));
     } else {
-      process.stdout.write(render(await loadReporters(), results, format, transforms, color));
+      process.stdout.write(render(await loadReporters(), results, format, transforms));
     }
     const summary = summarize(results, seconds);
     for (const line of findingLines(results)) process.stderr.write(`${line}\n`);
@@ -229,12 +229,12 @@ async function loadReporters() {
 
 type Reporters = Awaited<ReturnType<typeof loadReporters>>;
 
+/** The report formats; the diff is written file by file, in each file's own bytes (diffBytes). */
 function render(
-  { jsonReport, sarifReport, ...reporters }: Reporters,
+  { jsonReport, sarifReport }: Reporters,
   results: FileResult[],
-  format: Format,
+  format: Exclude<Format, 'diff'>,
   transforms: Transform[],
-  color: boolean,
 ): string {
   switch (format) {
     case 'json':
@@ -248,11 +248,6 @@ function render(
           (r) =>
             `${r.status}\t${r.path}${r.error ? `\t${r.error}` : r.skipReason ? `\t${r.skipReason}` : ''}\n`,
         )
-        .join('');
-    default:
-      return results
-        .filter((r) => r.status === 'changed')
-        .map((r) => diffBytes({ jsonReport, sarifReport, ...reporters }, r, color).toString('utf8'))
         .join('');
   }
 }
@@ -308,7 +303,7 @@ async function stdinMode(
   const { processBytes } = await import('./process-file.js');
   const { result, out } = await processBytes(filename, bytes, transforms, options);
   if (format === 'json' || format === 'sarif')
-    process.stdout.write(render(await loadReporters(), [result], format, transforms, false));
+    process.stdout.write(render(await loadReporters(), [result], format, transforms));
   else process.stdout.write(out ?? bytes);
   if (result.status === 'skipped') process.stderr.write(`${filename}: skipped: ${result.skipReason}\n`);
   for (const line of findingLines([result])) process.stderr.write(`${line}\n`);

@@ -14,7 +14,7 @@ export function ioMessage(err: unknown): string {
     const m = /^[A-Z]+: ([^,]+)/.exec(e.message);
     if (m) return m[1];
   }
-  return (err instanceof Error ? err.message : String(err)).split('\n')[0];
+  return oneLine(err);
 }
 
 /** The result of a file that could not be processed at all: no text, no findings, the reason. */

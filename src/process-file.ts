@@ -36,7 +36,6 @@ export interface Processed {
   out?: Uint8Array;
 }
 
-export { DEFAULT_MAX_FILE_SIZE };
 const GENERATED = /@generated\b/;
 
 /**

@@ -49,6 +49,7 @@ describe('ftptls CLI', () => {
     expect(diff.includes(Buffer.from('usér', 'utf8'))).toBe(false);
     fs.writeFileSync(path.join(dir, 'fix.patch'), diff);
     const applied = spawnSync('patch', ['-p1', '--binary', '--quiet', '-i', 'fix.patch'], { cwd: dir });
+    expect(applied.error, 'GNU patch must be installed (.ci/run installs it)').toBeUndefined();
     expect(applied.status, applied.stderr.toString()).toBe(0);
     // patched from the diff: byte for byte what --write makes of the same file
     expect(runCli(['--write', copy]).status).toBe(0);

@@ -3,18 +3,16 @@
 // errors are one line each, and a second run (--check) finds nothing left to change.
 //
 // Which trees: that of /usr/bin/python3 (sysconfig's "stdlib" path), Debian's interpreter that .ci/run installs
-// and that compiles the files below, always. Debian's python3.11 is ~670 files (its test suite is another
-// package); so when the `python3` first on PATH is another build (pyenv, as `npm run bench` uses), its tree is a
-// second corpus: a full CPython is ~1,800 files, ~13,000 with the packages of a site-packages inside it (a root
-// of its own below, as the CLI skips site-packages when walking), with test_ftplib.py and friends. Its files are
-// compiled by /usr/bin/python3 too: "compiled before and after" is asked of one compiler.
+// and that compiles the files below. Debian's python3.11 is ~670 files (its test suite is another package); a
+// bigger tree can be given as FTPTLS_CORPUS=DIR, a second corpus (a full CPython is ~1,800 files, ~13,000 with
+// the packages of a site-packages inside it, a root of its own below as the CLI skips site-packages when
+// walking). Its files are compiled by /usr/bin/python3 too: "compiled before and after" asks one compiler.
 //
 // The tree is copied into a temporary directory first. Creating many files is slow on some machines, so only
 // the files that mention ftplib are copied; every other file is a hard link to the installed one. That is
 // safe: ftptls never writes a file whose bytes do not mention ftplib (the claim under test, checked below by
 // inode), and even a write would replace the directory entry (temp file + rename), never the shared inode. On
 // another file system or on overlayfs (where a link copies the file up), files are copied.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -35,20 +33,18 @@ function systemCorpus(): { stdlib?: string; reason?: string } {
   return { stdlib };
 }
 
-/** The standard library of the `python3` on PATH when it is another tree with ftplib.py, else undefined. */
-function pathCorpus(system: string | undefined): string | undefined {
-  const r = spawnSync('python3', ['-c', 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'], {
-    encoding: 'utf8',
-  });
-  const stdlib = r.status === 0 ? r.stdout.trim() : undefined;
-  if (!stdlib || !fs.existsSync(path.join(stdlib, 'ftplib.py'))) return undefined;
-  return system && fs.realpathSync(stdlib) === fs.realpathSync(system) ? undefined : stdlib;
+/** FTPTLS_CORPUS, when given: a tree of one's choice (a bigger Python), or why it cannot be used. */
+function givenCorpus(dir: string): { stdlib?: string; reason?: string } {
+  const reason = pythonUnavailable(); // it compiles the files
+  if (reason) return { reason };
+  if (!fs.existsSync(path.join(dir, 'ftplib.py'))) return { reason: `FTPTLS_CORPUS=${dir} has no ftplib.py` };
+  return { stdlib: dir };
 }
 
-const system = systemCorpus();
-const corpora = [system, ...(system.reason ? [] : [{ stdlib: pathCorpus(system.stdlib) }])].filter(
-  (c) => c.reason || c.stdlib,
-);
+const corpora = [
+  systemCorpus(),
+  ...(process.env.FTPTLS_CORPUS ? [givenCorpus(process.env.FTPTLS_CORPUS)] : []),
+];
 
 interface JsonReport {
   files: { path: string; status: string; error?: string }[];

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { pythonUnavailable, SYSTEM_PYTHON } from './helpers/python.js';
+import { pythonUnavailable, runPython } from './helpers/python.js';
 import { runCli } from './helpers/run-cli.js';
 import { requireAvailable, shouldSkip } from './helpers/skip.js';
 import { tempDirs } from './helpers/temp.js';
@@ -36,13 +36,8 @@ function copySample(): void {
 }
 
 /** The sample's unit tests, with the system Python (no network: the mocks stand in for the server). */
-function unittest(cwd: string): { status: number; output: string } {
-  const r = spawnSync(SYSTEM_PYTHON, ['-B', '-m', 'unittest', '-v'], {
-    cwd,
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { status: r.status ?? -1, output: `${r.stdout}${r.stderr}${r.error ? String(r.error) : ''}` };
+function unittest(cwd: string) {
+  return runPython(['-m', 'unittest', '-v'], { cwd });
 }
 
 /** Writes a transform module into the temp dir and returns the path to pass to --transform. */

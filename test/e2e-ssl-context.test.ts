@@ -5,85 +5,67 @@
 // Skipped (with the reason printed) where no FTPS server can be started, except in CI, where that fails.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   EXAMPLE_SCRIPTS,
-  exampleScripts,
   e2eUnavailable,
   EXAMPLES,
-  pythonCompile,
   shouldSkip,
   transfer,
+  useFtpsServer,
 } from './helpers/e2e.js';
-import { startFtpsServer, type FtpsServer } from './helpers/ftps-server.js';
+import { notCompiling } from './helpers/python.js';
 import { runCli } from './helpers/run-cli.js';
-import { requireAvailable } from './helpers/skip.js';
-import { tempDirs } from './helpers/temp.js';
 
-const skipReason = e2eUnavailable();
-const skip = shouldSkip('e2e-ssl-context', skipReason);
+const unavailable = e2eUnavailable();
 
-describe.skipIf(skip)('--ssl-context end to end against a local FTPS server', () => {
-  const tempDir = tempDirs('e2e-ssl');
-  let server: FtpsServer;
-  let work: string;
+describe.skipIf(shouldSkip('e2e-ssl-context', unavailable))(
+  '--ssl-context end to end against a local FTPS server',
+  () => {
+    const ftps = useFtpsServer('e2e-ssl-context', unavailable, { lifetimeSeconds: 600 });
 
-  beforeAll(async () => {
-    requireAvailable('e2e-ssl-context', skipReason);
-    server = await startFtpsServer({ lifetimeSeconds: 600 });
-    work = tempDir();
-  });
+    for (const name of EXAMPLE_SCRIPTS) {
+      describe(name, () => {
+        let script: string;
+        let dir: string;
 
-  afterAll(async () => {
-    await server?.stop();
-  });
+        beforeAll(() => {
+          dir = fs.mkdtempSync(path.join(ftps.work, `${path.basename(name, '.py')}-`));
+          script = path.join(dir, name);
+          fs.copyFileSync(path.join(EXAMPLES, name), script);
+          const w = runCli(['--write', '--ssl-context', script]);
+          expect(w.status, w.stderr).toBe(0);
+        });
 
-  it('has exactly the example scripts it runs', () => {
-    expect(exampleScripts()).toEqual(EXAMPLE_SCRIPTS);
-  });
+        it('is rewritten to FTP_TLS with a verifying context', () => {
+          const text = fs.readFileSync(script, 'utf8');
+          expect(text).toContain('FTP_TLS');
+          expect(text).toMatch(/context=(\w+\.)?create_default_context\(\)/);
+          expect(text).toContain('prot_p()');
+          expect(notCompiling([script])).toEqual({});
+        });
 
-  for (const name of EXAMPLE_SCRIPTS) {
-    describe(name, () => {
-      let script: string;
-      let dir: string;
+        it('uploads and downloads when Python trusts the server certificate (SSL_CERT_FILE)', () => {
+          const t = transfer(ftps.server, dir, script, { SSL_CERT_FILE: ftps.server.certFile });
+          expect(t.status, t.output).toBe(0);
+          expect(t.uploaded(), 'the upload reached the server').toBe(true);
+          expect(t.downloaded(), 'the download reached the local file').toBe(true);
+        });
 
-      beforeAll(() => {
-        dir = fs.mkdtempSync(path.join(work, `${path.basename(name, '.py')}-`));
-        script = path.join(dir, name);
-        fs.copyFileSync(path.join(EXAMPLES, name), script);
-        const w = runCli(['--write', '--ssl-context', script]);
-        expect(w.status, w.stderr).toBe(0);
+        it('fails with a certificate verification error when the CA is not trusted', () => {
+          const t = transfer(ftps.server, dir, script);
+          expect(t.status, t.output).toBe(1); // Python's exit on the uncaught SSLError; null on a timeout
+          expect(t.output).toMatch(/CERTIFICATE_VERIFY_FAILED|certificate verify failed/);
+          expect(t.uploaded()).toBe(false);
+          expect(t.downloaded()).toBe(false);
+        });
+
+        it('--check --ssl-context then finds nothing to change', () => {
+          const c = runCli(['--check', '--ssl-context', script]);
+          expect(c.status, c.stdout + c.stderr).toBe(0);
+          expect(c.stdout).toBe('');
+        });
       });
-
-      it('is rewritten to FTP_TLS with a verifying context', () => {
-        const text = fs.readFileSync(script, 'utf8');
-        expect(text).toContain('FTP_TLS');
-        expect(text).toMatch(/context=(\w+\.)?create_default_context\(\)/);
-        expect(text).toContain('prot_p()');
-        const compiled = pythonCompile(script);
-        expect(compiled.status, compiled.stderr).toBe(0);
-      });
-
-      it('uploads and downloads when Python trusts the server certificate (SSL_CERT_FILE)', () => {
-        const t = transfer(server, dir, script, { SSL_CERT_FILE: server.certFile });
-        expect(t.status, t.output).toBe(0);
-        expect(t.uploaded(), 'the upload reached the server').toBe(true);
-        expect(t.downloaded(), 'the download reached the local file').toBe(true);
-      });
-
-      it('fails with a certificate verification error when the CA is not trusted', () => {
-        const t = transfer(server, dir, script, {});
-        expect(t.status, t.output).toBe(1); // Python's exit on the uncaught SSLError; null on a timeout
-        expect(t.output).toMatch(/CERTIFICATE_VERIFY_FAILED|certificate verify failed/);
-        expect(t.uploaded()).toBe(false);
-        expect(t.downloaded()).toBe(false);
-      });
-
-      it('--check --ssl-context then finds nothing to change', () => {
-        const c = runCli(['--check', '--ssl-context', script]);
-        expect(c.status, c.stdout + c.stderr).toBe(0);
-        expect(c.stdout).toBe('');
-      });
-    });
-  }
-});
+    }
+  },
+);

@@ -5,75 +5,62 @@
 // Skipped, with the reason printed, where no FTPS server can be started; with CI=true that fails instead.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   EXAMPLE_SCRIPTS,
   exampleScripts,
   e2eUnavailable,
   EXAMPLES,
-  pythonCompile,
   shouldSkip,
   transfer,
+  useFtpsServer,
 } from './helpers/e2e.js';
-import { startFtpsServer, type FtpsServer } from './helpers/ftps-server.js';
+import { notCompiling } from './helpers/python.js';
 import { runCli, type CliRun } from './helpers/run-cli.js';
-import { requireAvailable } from './helpers/skip.js';
-import { tempDirs } from './helpers/temp.js';
 
 const unavailable = e2eUnavailable();
-const skip = shouldSkip('e2e', unavailable);
-const tempDir = tempDirs('e2e');
 
-describe('examples/ end to end against a TLS-only FTPS server', () => {
-  let server: FtpsServer | undefined;
-  let work: string;
+// Not skipped: it needs nothing from outside, and a missing example would make both e2e suites check less
+it('examples/ holds exactly the scripts the end-to-end tests run', () => {
+  expect(exampleScripts()).toEqual(EXAMPLE_SCRIPTS);
+});
+
+describe.skipIf(shouldSkip('e2e', unavailable))('examples/ end to end against a TLS-only FTPS server', () => {
+  const ftps = useFtpsServer('e2e', unavailable);
   let transformedDir: string;
   let cli: CliRun;
 
-  beforeAll(async () => {
-    if (skip) return;
-    requireAvailable('e2e', unavailable);
-    server = await startFtpsServer();
-    work = tempDir();
-    transformedDir = path.join(work, 'transformed');
+  beforeAll(() => {
+    transformedDir = path.join(ftps.work, 'transformed');
     fs.cpSync(EXAMPLES, transformedDir, { recursive: true });
     cli = runCli(['--write', transformedDir]);
   });
 
-  afterAll(async () => {
-    await server?.stop();
-  });
-
-  it.skipIf(skip)('has exactly the example scripts it runs', () => {
-    expect(exampleScripts()).toEqual(EXAMPLE_SCRIPTS);
-  });
-
   for (const name of EXAMPLE_SCRIPTS) {
-    it.skipIf(skip)(`${name}: the original (cleartext FTP) is refused and exits non-zero`, () => {
-      const t = transfer(server!, work, path.join(EXAMPLES, name));
+    it(`${name}: the original (cleartext FTP) is refused and exits non-zero`, () => {
+      const t = transfer(ftps.server, ftps.work, path.join(EXAMPLES, name));
       expect(t.status, t.output).toBe(1); // Python's exit on the uncaught error_perm; null on a timeout
       expect(t.output).toMatch(/error_perm: 5[35]0 .*(SSL|TLS)/);
       expect(t.uploaded(), 'nothing may reach the server').toBe(false);
       expect(t.downloaded(), 'nothing may be downloaded').toBe(false);
     });
 
-    it.skipIf(skip)(`${name}: rewritten by the CLI, uploads and downloads byte for byte over TLS`, () => {
+    it(`${name}: rewritten by the CLI, uploads and downloads byte for byte over TLS`, () => {
       expect(cli.status, `ftptls --write failed:\n${cli.stderr}`).toBe(0);
       const script = path.join(transformedDir, name);
       const text = fs.readFileSync(script, 'utf8');
       expect(text).toContain('FTP_TLS');
       expect(text).toContain('.prot_p()');
-      const compiled = pythonCompile(script);
-      expect(compiled.status, compiled.stderr).toBe(0);
+      expect(notCompiling([script])).toEqual({});
 
-      const t = transfer(server!, work, script);
+      const t = transfer(ftps.server, ftps.work, script);
       expect(t.status, t.output).toBe(0);
       expect(t.uploaded(), 'the server holds the uploaded bytes').toBe(true);
       expect(t.downloaded(), "the server's file arrived, byte for byte").toBe(true);
     });
   }
 
-  it.skipIf(skip)('a second run finds nothing left to change (--check)', () => {
+  it('a second run finds nothing left to change (--check)', () => {
     expect(cli.status, cli.stderr).toBe(0);
     const check = runCli(['--check', transformedDir]);
     expect(check.status, check.stdout + check.stderr).toBe(0);

@@ -1,10 +1,13 @@
 // What both end-to-end tests share: the example scripts, whether they can run here, and running one. Where no FTPS server
 // can be started (or the CLI is not built) they are skipped with the reason printed; with CI=true, never.
-import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ftpsAvailable, SYSTEM_PYTHON, type FtpsServer } from './ftps-server.js';
+import { afterAll, beforeAll } from 'vitest';
+import { ftpsAvailable, startFtpsServer, type FtpsServer } from './ftps-server.js';
+import { runPython } from './python.js';
+import { requireAvailable } from './skip.js';
+import { tempDirs } from './temp.js';
 
 export { CI, shouldSkip } from './skip.js';
 
@@ -68,38 +71,56 @@ export function transfer(
   fs.writeFileSync(uploadFile, up);
   fs.writeFileSync(path.join(server.home, path.basename(downloadFile)), down);
 
-  const childEnv: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of ['PYTHONHOME', 'PYTHONPATH', 'PYTHONSTARTUP', 'SSL_CERT_FILE', 'SSL_CERT_DIR'])
-    delete childEnv[key];
-  Object.assign(childEnv, {
-    // the certificate names localhost
-    FTP_HOST: 'localhost',
-    FTP_PORT: String(server.port),
-    FTP_USER: server.user,
-    FTP_PASS: server.password,
-    UPLOAD_FILE: uploadFile,
-    DOWNLOAD_FILE: downloadFile,
-    PYTHONDONTWRITEBYTECODE: '1',
-    ...env,
-  });
-  const r = spawnSync(SYSTEM_PYTHON, [script], {
+  const r = runPython([script], {
     cwd: run,
-    env: childEnv,
-    encoding: 'utf8',
-    timeout: 60_000,
+    env: {
+      // Python's own trust store unless `env` names one
+      SSL_CERT_FILE: undefined,
+      SSL_CERT_DIR: undefined,
+      // the certificate names localhost
+      FTP_HOST: 'localhost',
+      FTP_PORT: String(server.port),
+      FTP_USER: server.user,
+      FTP_PASS: server.password,
+      UPLOAD_FILE: uploadFile,
+      DOWNLOAD_FILE: downloadFile,
+      ...env,
+    },
   });
   const same = (file: string, bytes: Buffer) => fs.existsSync(file) && fs.readFileSync(file).equals(bytes);
   return {
-    status: r.status,
-    output: `${r.stdout ?? ''}${r.stderr ?? ''}${r.error ? String(r.error) : ''}`,
+    ...r,
     uploaded: () => same(path.join(server.home, path.basename(uploadFile)), up),
     downloaded: () => same(downloadFile, down),
   };
 }
 
-/** Python's compiler on a script, without writing __pycache__ beside it: exit status and stderr. */
-export function pythonCompile(script: string): { status: number | null; stderr: string } {
-  const code = 'import sys; compile(open(sys.argv[1], "rb").read(), sys.argv[1], "exec")';
-  const r = spawnSync(SYSTEM_PYTHON, ['-c', code, script], { encoding: 'utf8' });
-  return { status: r.status, stderr: r.stderr };
+/**
+ * For the body of an end-to-end describe (skipped by shouldSkip where `unavailable`): starts the FTPS server
+ * before its tests (failing under CI when it cannot run) and stops it after; `work` is a temp dir for them.
+ */
+export function useFtpsServer(
+  name: string,
+  unavailable: string | undefined,
+  options: { lifetimeSeconds?: number } = {},
+): { readonly server: FtpsServer; readonly work: string } {
+  const tempDir = tempDirs(name);
+  let server: FtpsServer | undefined;
+  let work: string | undefined;
+  beforeAll(async () => {
+    requireAvailable(name, unavailable);
+    server = await startFtpsServer(options);
+    work = tempDir();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+  return {
+    get server() {
+      return server!;
+    },
+    get work() {
+      return work!;
+    },
+  };
 }

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 export const SYSTEM_PYTHON = '/usr/bin/python3';
 
 /** The environment Python runs in: no bytecode written beside the files it reads, no user's Python settings. */
-function pythonEnv(): NodeJS.ProcessEnv {
+export function pythonEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, PYTHONDONTWRITEBYTECODE: '1' };
   for (const key of ['PYTHONHOME', 'PYTHONPATH', 'PYTHONSTARTUP']) delete env[key];
   return env;
@@ -42,6 +42,26 @@ export function python(args: string[], options: { input?: string; cwd?: string }
     throw new Error(`${SYSTEM_PYTHON} ${args.join(' ').slice(0, 200)} failed (${how}):\n${r.stderr}`);
   }
   return r.stdout;
+}
+
+/**
+ * Runs SYSTEM_PYTHON for a test to judge (a script that is expected to fail, too): its exit status (null when
+ * it did not exit by itself, e.g. at the timeout) and its output, stdout then stderr then any spawn error.
+ * `env` adds variables; one set to undefined is removed.
+ */
+export function runPython(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string | undefined> } = {},
+): { status: number | null; output: string } {
+  const env = { ...pythonEnv(), ...options.env };
+  for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
+  const r = spawnSync(SYSTEM_PYTHON, args, {
+    cwd: options.cwd,
+    env,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { status: r.status, output: `${r.stdout ?? ''}${r.stderr ?? ''}${r.error ? String(r.error) : ''}` };
 }
 
 /** SYSTEM_PYTHON's standard library directory (sysconfig's "stdlib" path, e.g. /usr/lib/python3.11). */

@@ -17,9 +17,16 @@ export interface CliRun {
 
 export function runCli(
   args: string[],
-  options: { cwd?: string; input?: string | Buffer; env?: NodeJS.ProcessEnv; maxBuffer?: number } = {},
+  options: {
+    cwd?: string;
+    input?: string | Buffer;
+    env?: NodeJS.ProcessEnv;
+    maxBuffer?: number;
+    /** Node's own options, before the script (`node --max-old-space-size=512 bin/ftptls.js ...`). */
+    nodeArgs?: string[];
+  } = {},
 ): CliRun {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
+  const r = spawnSync(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], {
     cwd: options.cwd,
     input: typeof options.input === 'string' ? Buffer.from(options.input) : options.input,
     env: { ...process.env, NO_COLOR: '1', ...options.env },
