@@ -18,11 +18,17 @@ export type Value =
    * 'self': the instance inside a method of a subclass. subclass: the class defined here, when known.
    */
   | { kind: 'conn'; tls: boolean; origin: 'constructor' | 'param' | 'self'; subclass?: Node }
+  /**
+   * Some of the values a name or attribute may hold are connections (`conn`, merged), others are not known to
+   * be (a parameter, `object()`, another factory's result): a login through it cannot be settled here.
+   */
+  | { kind: 'partial'; conn: ConnValue }
   | { kind: 'none' }
   | { kind: 'other' };
 
 export type ClassValue = Extract<Value, { kind: 'class' }>;
 export type ConnValue = Extract<Value, { kind: 'conn' }>;
+export type PartialValue = Extract<Value, { kind: 'partial' }>;
 
 const OTHER: Value = { kind: 'other' };
 const NONE: Value = { kind: 'none' };
@@ -726,10 +732,13 @@ export class Bindings {
       'gu',
     );
     const root = this.tree.rootNode;
+    // root.text starts where the module does, after any leading blank lines: its offsets are relative to that
+    const base = root.startIndex;
     const refs: ClassReference[] = [];
     const seen = new Set<number>();
     for (const match of root.text.matchAll(pattern)) {
-      const id = root.descendantForIndex(match.index, match.index + match[0].length);
+      const at = base + match.index;
+      const id = root.descendantForIndex(at, at + match[0].length);
       if (!id || id.type !== 'identifier' || id.text !== match[0] || seen.has(id.id)) continue;
       seen.add(id.id);
       const parent = id.parent;
@@ -799,9 +808,13 @@ export function merge(values: Value[]): Value {
   const real = values.filter((v) => v.kind !== 'none');
   if (real.length === 0) return values.length ? NONE : OTHER;
   const first = real[0];
-  for (const v of real.slice(1)) {
-    if (v.kind !== first.kind) return OTHER;
+  if (real.some((v) => v.kind !== first.kind)) {
+    // connections beside values of another kind: keep the connections, marked as not the only possibility
+    const conns = real.flatMap((v) => (v.kind === 'conn' ? [v] : v.kind === 'partial' ? [v.conn] : []));
+    return conns.length ? { kind: 'partial', conn: merge(conns) as ConnValue } : OTHER;
   }
+  if (first.kind === 'partial')
+    return { kind: 'partial', conn: merge(real.map((v) => (v as PartialValue).conn)) as ConnValue };
   if (first.kind === 'class') {
     const classes = real as Extract<Value, { kind: 'class' }>[];
     const subclass = classes.every((c) => c.subclass?.id === classes[0].subclass?.id)

@@ -168,14 +168,110 @@ export function mentions(node: Node, recv: string): boolean {
 }
 
 /**
- * Does `recv.prot_p()` run after `stmt` before anything else uses `recv`? A prot_p() that only comes after a
- * transfer leaves that transfer in cleartext, so it does not count. With `inclusive`, `stmt` is looked at too.
+ * Does `recv.prot_p()` run after `stmt` before anything could use the data channel? Statements that only
+ * call control-channel methods on `recv` (set_pasv, cwd, ...) may come between; a prot_p() that only comes
+ * after a transfer (or any other use) leaves that use in cleartext, so it does not count. With `inclusive`,
+ * `stmt` is looked at too.
  */
-export function protPFollows(stmt: Node, recv: string, inclusive = false): boolean {
+export function protPFollows(stmt: Node, recv: string, inclusive = false, when?: string): boolean {
   const candidates = inclusive ? [stmt, ...statementsAfter(stmt)] : statementsAfter(stmt);
   for (const next of candidates) {
     if (isMethodCallStatement(next, recv, 'prot_p')) return true;
-    if (mentions(next, recv)) return false;
+    if (when && isGuardedProtP(next, recv, when)) return true;
+    if (mentions(next, recv) && !onlyControlCalls(next, recv)) return false;
+  }
+  return false;
+}
+
+/** `if when: recv.prot_p()` with no other branch: prot_p() exactly when a login that depends on `when` ran. */
+function isGuardedProtP(stmt: Node, recv: string, when: string): boolean {
+  if (stmt.type !== 'if_statement' || stmt.childForFieldName('alternative')) return false;
+  if (squash(stmt.childForFieldName('condition')?.text ?? '') !== squash(when)) return false;
+  const first = stmt.childForFieldName('consequence')?.namedChildren.find((c) => c?.type !== 'comment');
+  return !!first && isMethodCallStatement(first, recv, 'prot_p');
+}
+
+/** Methods of FTP that use only the control channel, and leave the protection level as it is. */
+const CONTROL_ONLY = new Set([
+  'set_pasv',
+  'set_debuglevel',
+  'debug',
+  'cwd',
+  'pwd',
+  'getwelcome',
+  'mkd',
+  'rmd',
+  'delete',
+  'rename',
+  'size',
+]);
+
+/** Is every use of `recv` in `stmt` a call of a control-only method (`recv.cwd(...)`)? */
+function onlyControlCalls(stmt: Node, recv: string): boolean {
+  const want = squash(recv);
+  const visit = (n: Node): boolean => {
+    if ((n.type === 'identifier' || n.type === 'attribute') && squash(n.text) === want) {
+      const attr = n.parent;
+      const isMethod =
+        attr?.type === 'attribute' &&
+        attr.childForFieldName('object')?.id === n.id &&
+        CONTROL_ONLY.has(attr.childForFieldName('attribute')?.text ?? '') &&
+        attr.parent?.type === 'call';
+      if (!isMethod) return false;
+    }
+    return n.namedChildren.every((c) => !c || visit(c));
+  };
+  return visit(stmt);
+}
+
+/**
+ * Did `recv.prot_p()` run before `stmt` on the way to it (earlier in its block or an enclosing one, within
+ * the function), with nothing in between rebinding `recv` or dropping the protection (prot_c, ccc)?
+ * PROT P set before login() stays set after it.
+ */
+export function protPPrecedes(stmt: Node, recv: string): boolean {
+  for (let s: Node | null = stmt; s;) {
+    for (let prev = s.previousNamedSibling; prev; prev = prev.previousNamedSibling) {
+      if (prev.type === 'comment') continue;
+      if (isMethodCallStatement(prev, recv, 'prot_p')) return true;
+      if (isMethodCallStatement(prev, recv, 'prot_c') || isMethodCallStatement(prev, recv, 'ccc'))
+        return false;
+      if (prev.type !== 'expression_statement' || rebinds(prev, recv)) return false;
+    }
+    const block: Node | null = s.parent;
+    if (block?.type !== 'block') return false;
+    let up: Node | null = block.parent;
+    while (up && !COMPOUND_STATEMENTS.has(up.type)) up = up.parent;
+    // a loop's body runs again after what follows it: what precedes the loop is not "just before" each time
+    if (!up || up.type === 'function_definition' || up.type === 'class_definition') return false;
+    if (up.type === 'for_statement' || up.type === 'while_statement') return false;
+    s = up;
+  }
+  return false;
+}
+
+/** Does an expression statement assign to `recv` (`recv = ...`, `recv, x = ...`)? */
+function rebinds(stmt: Node, recv: string): boolean {
+  const expr = stmt.namedChildren[0];
+  if (expr?.type !== 'assignment' && expr?.type !== 'augmented_assignment') return false;
+  const left = expr.childForFieldName('left');
+  return !!left && mentions(left, recv);
+}
+
+/** Test helpers whose block expects an exception: a login there is expected to fail. */
+const EXPECTS_FAILURE = /(^|\.)(raises|assertRaises|assertRaisesRegex|assertRaisesRegexp|failUnlessRaises)$/;
+
+/** Is `node` inside `with pytest.raises(...)` / `with self.assertRaises(...)` (within its function)? */
+export function insideExpectedFailure(node: Node): boolean {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.type === 'function_definition' || p.type === 'class_definition') return false;
+    if (p.type !== 'with_statement') continue;
+    for (const item of p.descendantsOfType('with_item')) {
+      let value = item?.childForFieldName('value');
+      if (value?.type === 'as_pattern') value = value.namedChildren[0];
+      const fn = value?.type === 'call' ? value.childForFieldName('function') : null;
+      if (fn && EXPECTS_FAILURE.test(squash(fn.text)) && item!.parent?.parent?.id === p.id) return true;
+    }
   }
   return false;
 }

@@ -1,6 +1,8 @@
 // Runs every fixture pair under __testfixtures__/<dir>/<case>.input.py against .output.py, byte for byte.
 // <dir> named after a transform runs the built-in pipeline up to and including it; any other <dir> runs the
 // default pipeline. <case>.options.json may set `transforms` (names) and any transform option.
+// <case>.findings.txt, where present, lists every finding of the input, one a line as the CLI prints them
+// (`line:column status rule: message (reason)`): fixtures about what is reported, not only what changes.
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +10,7 @@ import { countSyntaxErrors, initParser, parse } from '../src/parser.js';
 import { decodeSource, encodeSource } from '../src/source-text.js';
 import { transformSourceSync, type TransformSourceOptions } from '../src/transform-source.js';
 import { BUILTIN_TRANSFORMS } from '../transforms/index.js';
-import type { Transform } from '../src/types.js';
+import type { Finding, Transform } from '../src/types.js';
 import { fixturePairs } from './helpers/fixtures.js';
 
 const root = path.join(import.meta.dirname, '..', '__testfixtures__');
@@ -29,6 +31,11 @@ function runFixture(dir: string, file: string, bytes: Buffer, options: Record<st
     transforms: transformsFor(dir, transforms),
   });
   return { result, bytes: encodeSource(result.after, meta) };
+}
+
+/** A finding as .findings.txt lists it: `line:column status rule: message (reason)`. */
+function findingLine(f: Finding): string {
+  return `${f.line}:${f.column} ${f.status} ${f.rule}: ${f.message}${f.reason ? ` (${f.reason})` : ''}`;
 }
 
 const cases = fs
@@ -57,6 +64,7 @@ describe('fixtures', () => {
     expect(named('.input.py')).toEqual(run);
     expect(named('.output.py')).toEqual(run);
     expect(named('.options.json').filter((o) => !run.includes(o))).toEqual([]);
+    expect(named('.findings.txt').filter((o) => !run.includes(o))).toEqual([]);
   });
 
   it('has fixture cases for every built-in transform', () => {
@@ -78,6 +86,13 @@ describe('fixtures', () => {
         expect(result.error).toBeUndefined();
         expect(bytes.toString('latin1')).toBe(expected.toString('latin1'));
       });
+
+      if (fs.existsSync(`${base}.findings.txt`))
+        it('reports exactly the findings listed in .findings.txt', () => {
+          const { result } = runFixture(dir, `${name}.input.py`, input, options);
+          const listed = fs.readFileSync(`${base}.findings.txt`, 'utf8').split('\n').filter(Boolean);
+          expect(result.findings.map(findingLine)).toEqual(listed);
+        });
 
       it('output parses and a second run changes nothing', () => {
         const { text: expectedText } = decodeSource(expected);

@@ -4,9 +4,21 @@
 // rewritten constructors now make. What changes ftplib.FTP itself (a monkeypatch) is left for a person.
 import type { Node } from 'web-tree-sitter';
 import { findingsFor } from '../src/finding.js';
-import type { BindingSite, ClassReference, Scope } from '../src/bindings.js';
+import {
+  enclosingFunctionScope,
+  type BindingSite,
+  type ClassReference,
+  type Scope,
+} from '../src/bindings.js';
 import { addNameAfter, addStatementAfter, removeImportItem, renameImportedName } from '../src/imports.js';
-import { annotationStrings, callArguments, callOf, exportedNames, stringValue } from '../src/syntax.js';
+import {
+  annotationStrings,
+  callArguments,
+  callOf,
+  exportedNames,
+  positionalBases,
+  stringValue,
+} from '../src/syntax.js';
 import type { Edit, RawFinding, Transform, TransformContext } from '../src/types.js';
 
 const RULE = 'ftp-to-ftp-tls';
@@ -21,7 +33,8 @@ const KEYWORD_ONLY = ['timeout', 'source_address'];
 /** One reference to ftplib.FTP and what happens to it. */
 interface Site {
   ref: ClassReference;
-  finding: RawFinding;
+  /** None for a reference that stays FTP on purpose (an explicit base call past FTP_TLS): nothing to report. */
+  finding?: RawFinding;
   /** Fixed: its own edits (keywords) are in finding.edits; the rename is added once the group is decided. */
   fixed: boolean;
 }
@@ -46,17 +59,28 @@ export const ftpToFtpTls: Transform = {
     const groups = new Map<string, ImportGroup>();
     const handledCalls = new Set<number>();
 
-    for (const ref of ctx.bindings.classReferences()) {
-      if (ref.name !== 'FTP') continue;
+    const refs = ctx.bindings.classReferences().filter((ref) => ref.name === 'FTP');
+    const sites = refs.map((ref) => classify(ctx, ref, callOf(ref.node)));
+    const rewrittenBases = new Set(
+      sites.filter((s) => s.fixed).flatMap((s) => classOfBase(s.ref.node)?.id ?? []),
+    );
+    for (let site of sites) {
+      const ref = site.ref;
       const call = callOf(ref.node);
       if (call) handledCalls.add(call.id);
-      const site = classify(ctx, ref, call);
-      findings.push(site.finding);
+      const explicit = explicitBaseCall(ctx, ref);
+      if (explicit && !followsRewrittenBase(ctx, explicit.cls, rewrittenBases, new Set())) {
+        // `FTP.ntransfercmd(self, ...)` in a class whose base stays FTP_TLS skips FTP_TLS's own method on
+        // purpose (the TLS session-reuse recipe): renamed, it would call that method twice over
+        handledCalls.add(explicit.call.id);
+        site = { ref, fixed: false };
+      }
+      if (site.finding) findings.push(site.finding);
       if (ref.via === 'name') groupFor(ctx, groups, ref).refs.push(site);
       else if (site.fixed) {
         // ftplib.FTP or a star-imported FTP: the name itself changes, no import to mend
         const target = ref.via === 'attribute' ? ref.node.childForFieldName('attribute')! : ref.node;
-        site.finding.edits!.unshift(rename(target));
+        site.finding!.edits!.unshift(rename(target));
       }
     }
 
@@ -96,6 +120,52 @@ function classify(ctx: TransformContext, ref: ClassReference, call: Node | undef
   return { ref, fixed: true, finding: finding(ref.node, 'fixed', FIXED, { edits: callEdits }) };
 }
 
+/** The class whose positional base this reference is (`class Mirror(FTP)`), if it is one. */
+function classOfBase(ref: Node): Node | undefined {
+  const list = ref.parent;
+  const cls = list?.type === 'argument_list' ? list.parent : undefined;
+  return cls?.type === 'class_definition' && positionalBases(cls).some((b) => b.id === ref.id)
+    ? cls
+    : undefined;
+}
+
+/**
+ * `FTP.method(self, ...)` (or `ftplib.FTP.method(self, ...)`) in a method of a class: an explicit call of
+ * FTP's own implementation on the instance.
+ */
+function explicitBaseCall(ctx: TransformContext, ref: ClassReference): { call: Node; cls: Node } | undefined {
+  const method = ref.node.parent;
+  if (method?.type !== 'attribute' || method.childForFieldName('object')?.id !== ref.node.id)
+    return undefined;
+  const call = callOf(method);
+  const scope = call && enclosingFunctionScope(ctx.bindings.scopeAt(call));
+  if (!call || !scope?.classScope || !scope.selfName) return undefined;
+  const first = callArguments(call).positional[0];
+  if (first?.type !== 'identifier' || first.text !== scope.selfName) return undefined;
+  return { call, cls: scope.classScope.node };
+}
+
+/**
+ * Does the class reach FTP only through bases this run rewrites to FTP_TLS? Then an explicit FTP.method call
+ * in it meant "my base's method" and follows the rename; a class that already had FTP_TLS above it did not.
+ */
+function followsRewrittenBase(
+  ctx: TransformContext,
+  cls: Node,
+  rewritten: Set<number>,
+  seen: Set<number>,
+): boolean {
+  if (rewritten.has(cls.id)) return true;
+  if (seen.has(cls.id)) return false;
+  seen.add(cls.id);
+  return positionalBases(cls).some((base) => {
+    const value = ctx.bindings.valueOf(base);
+    return (
+      value.kind === 'class' && !!value.subclass && followsRewrittenBase(ctx, value.subclass, rewritten, seen)
+    );
+  });
+}
+
 /** `ftplib.FTP = X`, `FTP.port = 2121`, `del FTP.x`: the class itself is assigned to or changed. */
 function patchesClass(ref: Node): boolean {
   let target = ref;
@@ -133,13 +203,35 @@ function groupFor(ctx: TransformContext, groups: Map<string, ImportGroup>, ref: 
  * and FTP_TLS is imported beside it. A group that cannot be made consistent is left whole, each use manual.
  */
 function resolveGroup(ctx: TransformContext, group: ImportGroup): Edit[] {
-  const fixed = group.refs.filter((r) => r.fixed);
+  let fixed = group.refs.filter((r) => r.fixed);
   if (fixed.length === 0) return [];
   const importMarkers = group.sites.map((s) => ctx.suppressor.markerFor(s.statement!, 'import'));
-  const keepFtp =
-    fixed.length < group.refs.length || importMarkers.some(Boolean) || group.keepReasons.length > 0;
   const aliased = group.localName !== 'FTP';
+  const mustKeep = () =>
+    fixed.length < group.refs.length || importMarkers.some(Boolean) || group.keepReasons.length > 0;
+
+  // A use renamed to FTP_TLS must find the FTP_TLS this import gives: not another binding in between
+  // (`from ftplib import FTP_TLS` in one branch of a function makes the name local to all of it)
+  if (!aliased || mustKeep()) {
+    for (const site of fixed) {
+      const other = otherTlsBinding(ctx, site.ref.scope, group.scope);
+      if (other) leaveManual([site], renamedWouldMiss(other));
+    }
+    fixed = fixed.filter((r) => r.fixed);
+    if (fixed.length === 0) return [];
+  }
+  const keepFtp = mustKeep();
   const renameUses = !aliased || keepFtp;
+  // ...and the import may bind FTP_TLS only where that name is not another library's already
+  const taken = renameUses && takenTlsName(ctx, group.scope);
+  if (taken) {
+    leaveManual(
+      fixed,
+      `FTP_TLS already names something else here (line ${taken.node.startPosition.row + 1}); import ` +
+        "ftplib's FTP_TLS under another name and use it here by hand",
+    );
+    return [];
+  }
 
   // `global FTP` then `from ftplib import FTP` in a function: an import renamed there would bind FTP_TLS
   // locally, and the module's FTP would stay unset
@@ -161,7 +253,7 @@ function resolveGroup(ctx: TransformContext, group: ImportGroup): Edit[] {
     return [];
   }
 
-  if (renameUses) for (const site of fixed) site.finding.edits!.unshift(rename(site.ref.node));
+  if (renameUses) for (const site of fixed) site.finding!.edits!.unshift(rename(site.ref.node));
   const edits: Edit[] = [...fallbacks];
   if (!renameUses) {
     for (const site of group.sites) edits.push(renameImportedName(site.importName!, 'FTP_TLS'));
@@ -190,13 +282,39 @@ function resolveGroup(ctx: TransformContext, group: ImportGroup): Edit[] {
   return edits;
 }
 
+/** A binding of FTP_TLS that a use in `from` finds before the import's scope `target`, if any. */
+function otherTlsBinding(ctx: TransformContext, from: Scope, target: Scope): BindingSite | undefined {
+  const found = ctx.bindings.lookup('FTP_TLS', from);
+  if (!found || found.scope === target) return undefined;
+  return found.sites[0];
+}
+
+function renamedWouldMiss(site: BindingSite | undefined): string {
+  const line = site ? ` (line ${site.node.startPosition.row + 1})` : '';
+  return (
+    `FTP_TLS is bound in this scope${line} but not on every path to this use: renamed, it could raise ` +
+    'UnboundLocalError (or find another FTP_TLS); use one FTP_TLS import for the whole function by hand'
+  );
+}
+
+/** A binding of FTP_TLS in `scope` that is not ftplib's FTP_TLS (another library's class, a placeholder). */
+function takenTlsName(ctx: TransformContext, scope: Scope): BindingSite | undefined {
+  return (scope.bindings.get('FTP_TLS') ?? []).find((site) => {
+    if (site.fallback) return false;
+    const value = ctx.bindings.valueOfSite(site);
+    return !(value.kind === 'class' && value.tls && !value.subclass);
+  });
+}
+
 /** A group that cannot be made consistent: each use it would have fixed is left for a person, with why. */
 function leaveManual(fixed: Site[], reason: string): void {
   for (const site of fixed) {
-    site.finding.status = 'manual';
-    site.finding.message = 'cleartext ftplib.FTP not rewritten';
-    site.finding.reason = reason;
-    delete site.finding.edits;
+    const finding = site.finding!;
+    site.fixed = false;
+    finding.status = 'manual';
+    finding.message = 'cleartext ftplib.FTP not rewritten';
+    finding.reason = reason;
+    delete finding.edits;
   }
 }
 

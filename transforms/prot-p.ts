@@ -6,12 +6,14 @@ import type { ConnValue } from '../src/bindings.js';
 import {
   endsLine,
   indentAt,
+  insideExpectedFailure,
   isEmptyString,
   lineEnd,
   callArguments,
   methodsOf,
   positionalBases,
   protPFollows,
+  protPPrecedes,
   startsLine,
 } from '../src/syntax.js';
 import type { Edit, RawFinding, Transform, TransformContext } from '../src/types.js';
@@ -79,9 +81,12 @@ function loginCall(ctx: TransformContext, call: Node): RawFinding | undefined {
   if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'login') return undefined;
   const recv = fn.childForFieldName('object')!;
   const value = ctx.bindings.valueOf(recv);
+  if (value.kind === 'partial') return value.conn.tls ? notOnlyConnection(ctx, call, recv) : undefined;
   if (value.kind !== 'conn') return unknownParameter(ctx, call, recv);
   if (!value.tls) return undefined; // still cleartext FTP (suppressed): ftp-to-ftp-tls reported it
   if (loginProtects(ctx, value)) return undefined;
+  // a test that expects this login to fail (`with pytest.raises(...)`) transfers nothing after it
+  if (insideExpectedFailure(call)) return undefined;
   if (recv.type === 'call')
     return finding(call, 'manual', NO_NAME, {
       reason: 'FTP_TLS(...).login() is chained on the constructor; assign the connection to a name first',
@@ -102,20 +107,23 @@ function constructorLogin(ctx: TransformContext, call: Node): RawFinding | undef
   if (callee.kind !== 'class' || !callee.tls || callee.ownInit) return undefined;
   if (!logsIn(call, 0)) return undefined;
   if (loginProtects(ctx, callee)) return undefined;
+  const when = loginCondition(ctx, call, 0);
   const marker = ctx.suppressor.markerFor(call, 'login');
   if (marker)
     return finding(call, 'suppressed', `login without prot_p() kept: suppressed by ${marker}`, { marker });
 
+  if (when === UNKNOWN) return sometimesLogsIn(call);
   const parent = call.parent;
   if (parent?.type === 'assignment' && parent.childForFieldName('right')?.id === call.id) {
     const target = parent.childForFieldName('left');
     if (target && (target.type === 'identifier' || target.type === 'attribute'))
-      return afterStatement(ctx, call, target.text);
+      return afterStatement(ctx, call, target.text, when);
   }
   if (parent?.type === 'as_pattern' && parent.parent?.type === 'with_item') {
     const target = parent.childForFieldName('alias')?.namedChildren[0];
     const withStmt = parent.parent.parent?.parent;
-    if (target && withStmt?.type === 'with_statement') return atBodyStart(ctx, call, withStmt, target.text);
+    if (target && withStmt?.type === 'with_statement')
+      return atBodyStart(ctx, call, withStmt, target.text, when);
   }
   const reason =
     parent?.type === 'named_expression'
@@ -134,7 +142,43 @@ function parentInitLogin(ctx: TransformContext, call: Node): RawFinding | undefi
   const marker = ctx.suppressor.markerFor(call, 'login');
   if (marker)
     return finding(call, 'suppressed', `login without prot_p() kept: suppressed by ${marker}`, { marker });
-  return afterStatement(ctx, call, parent.method.selfName);
+  const when = loginCondition(ctx, call, parent.offset);
+  if (when === UNKNOWN) return sometimesLogsIn(call);
+  return afterStatement(ctx, call, parent.method.selfName, when);
+}
+
+const UNKNOWN = Symbol('unknown');
+
+/**
+ * When the constructor's login runs: FTP.__init__ logs in only if its user is non-empty. Undefined when it
+ * always does (a non-empty literal, or a value nothing here suggests may be empty); a name to test when the
+ * user is a name that may be None or empty (a parameter defaulting to None or "", as in classes that log in
+ * at once or later); UNKNOWN for an expression that may be empty and cannot be evaluated again safely.
+ */
+function loginCondition(
+  ctx: TransformContext,
+  call: Node,
+  offset: number,
+): string | typeof UNKNOWN | undefined {
+  const { positional, keywords } = callArguments(call);
+  const user = positional[offset + 1] ?? keywords.get('user');
+  if (!user) return undefined;
+  if (user.type === 'boolean_operator' || user.type === 'conditional_expression') return UNKNOWN;
+  if (user.type !== 'identifier') return undefined;
+  const sites = ctx.bindings.lookup(user.text, ctx.bindings.scopeAt(user))?.sites ?? [];
+  const mayBeEmpty = sites.some((site) => {
+    const value = site.kind === 'param' ? site.value?.childForFieldName('value') : site.value;
+    return !!value && (value.type === 'none' || isEmptyString(value));
+  });
+  return mayBeEmpty ? user.text : undefined;
+}
+
+function sometimesLogsIn(call: Node): RawFinding {
+  return finding(call, 'manual', NOT_ADDED, {
+    reason:
+      'the constructor logs in only when its user argument is non-empty, and that is an expression here; ' +
+      'call prot_p() by hand after it, under the same condition',
+  });
 }
 
 /** FTP.__init__ logs in when both host and user are given (non-empty). */
@@ -169,8 +213,16 @@ function loginProtects(ctx: TransformContext, value: ConnValue | { subclass?: No
   return false;
 }
 
-/** Adds `recv.prot_p()` after the statement holding the login, unless prot_p() comes next anyway. */
-function afterStatement(ctx: TransformContext, call: Node, recv: string): RawFinding | undefined {
+/**
+ * Adds `recv.prot_p()` after the statement holding the login, unless prot_p() comes next anyway; with
+ * `when`, only if that name is true (`if user: recv.prot_p()`), which needs a line of its own.
+ */
+function afterStatement(
+  ctx: TransformContext,
+  call: Node,
+  recv: string,
+  when?: string,
+): RawFinding | undefined {
   let node = call;
   while (node.parent && UNCONDITIONAL.has(node.parent.type)) node = node.parent;
   const holder = node.parent;
@@ -182,8 +234,10 @@ function afterStatement(ctx: TransformContext, call: Node, recv: string): RawFin
         'add prot_p() by hand';
     return finding(call, 'manual', NOT_ADDED, { reason });
   }
-  if (protPFollows(holder, recv)) return undefined;
-  return finding(call, 'fixed', FIXED, { edits: [insertAfter(ctx, holder, `${recv}.prot_p()`)] });
+  if (protPFollows(holder, recv, false, when) || protPPrecedes(holder, recv)) return undefined;
+  if (when && !(startsLine(ctx.source, holder) && endsLine(ctx.source, holder))) return sometimesLogsIn(call);
+  const code = when ? guarded(ctx, holder, when, recv) : `${recv}.prot_p()`;
+  return finding(call, 'fixed', FIXED, { edits: [insertAfter(ctx, holder, code)] });
 }
 
 /** `with FTP_TLS(host, user, pw) as conn:` — prot_p() is the body's first statement. */
@@ -192,16 +246,26 @@ function atBodyStart(
   call: Node,
   withStmt: Node,
   recv: string,
+  when?: string,
 ): RawFinding | undefined {
   const body = withStmt.childForFieldName('body');
   const first = body?.namedChildren.find((s): s is Node => !!s && s.type !== 'comment');
   if (!first)
     return finding(call, 'manual', NO_NAME, { reason: 'the with block has no body to add prot_p() to' });
-  if (protPFollows(first, recv, true)) return undefined;
+  if (protPFollows(first, recv, true, when)) return undefined;
+  if (when && !startsLine(ctx.source, first)) return sometimesLogsIn(call);
+  const code = when ? guarded(ctx, first, when, recv) : `${recv}.prot_p()`;
   const text = startsLine(ctx.source, first)
-    ? `${recv}.prot_p()${ctx.eol}${indentAt(ctx.source, first.startIndex)}`
-    : `${recv}.prot_p(); `;
+    ? `${code}${ctx.eol}${indentAt(ctx.source, first.startIndex)}`
+    : `${code}; `;
   return finding(call, 'fixed', FIXED, { edits: [{ start: first.startIndex, end: first.startIndex, text }] });
+}
+
+/** `if when:` and `recv.prot_p()` one level deeper on the next line (a tab where the file indents with tabs). */
+function guarded(ctx: TransformContext, at: Node, when: string, recv: string): string {
+  const indent = indentAt(ctx.source, at.startIndex);
+  const unit = indent.startsWith('\t') ? '\t' : '    ';
+  return `if ${when}:${ctx.eol}${indent}${unit}${recv}.prot_p()`;
 }
 
 /**
@@ -216,11 +280,36 @@ function insertAfter(ctx: TransformContext, stmt: Node, code: string): Edit {
   return { start: stmt.endIndex, end: stmt.endIndex, text: `; ${code}` };
 }
 
+/**
+ * A receiver that holds a connection made here on some paths and something else on others (a caller's
+ * parameter, a placeholder, another factory's result): prot_p() there could fail on a plain FTP, or on what
+ * is not a connection at all. Say what else it may hold.
+ */
+function notOnlyConnection(ctx: TransformContext, call: Node, recv: Node): RawFinding {
+  const others: string[] = [];
+  if (recv.type === 'identifier') {
+    for (const site of ctx.bindings.lookup(recv.text, ctx.bindings.scopeAt(recv))?.sites ?? []) {
+      const kind = ctx.bindings.valueOfSite(site).kind;
+      if (kind === 'conn' || kind === 'none' || site.fallback) continue;
+      const line = site.node.startPosition.row + 1;
+      others.push(
+        site.kind === 'param' ? `the value its caller passes (line ${line})` : `the value of line ${line}`,
+      );
+    }
+  }
+  const what = others.length ? others.join(', ') : 'a value not known to be a connection';
+  return finding(call, 'manual', `prot_p() not added: ${recv.text} is not always a connection made here`, {
+    reason: `it may also hold ${what}; call prot_p() after login() where it is an FTP_TLS connection`,
+  });
+}
+
 /** A parameter of unknown origin used as an FTP connection: say so, since we cannot know it is TLS. */
 function unknownParameter(ctx: TransformContext, call: Node, recv: Node): RawFinding | undefined {
   if (recv.type !== 'identifier') return undefined;
   const found = ctx.bindings.lookup(recv.text, ctx.bindings.scopeAt(recv));
   if (!found || found.sites.length === 0 || !found.sites.every((s) => s.kind === 'param')) return undefined;
+  // a method's own `self` is the instance: a connection only in a subclass of ftplib's classes (valueOf knew)
+  if (found.scope.classScope && found.scope.selfName === recv.text) return undefined;
   const fn = found.scope.node;
   const usedAsFtp = [...fn.descendantsOfType('attribute')].some(
     (a) =>
