@@ -618,6 +618,32 @@ export class Bindings {
   }
 
   /**
+   * The expressions a name (from where it is used) or `self.attr` may have been assigned: one step back,
+   * for questions about where a value came from. A class body's `attr` stands for its instances' `self.attr`.
+   */
+  sourcesOf(expr: Node): Node[] {
+    const assigned = (sites: BindingSite[]) =>
+      sites.flatMap((s) => (s.kind === 'assign' && s.value ? [s.value] : []));
+    if (expr.type === 'identifier') {
+      const scope = this.scopeAt(expr);
+      const own = assigned(this.lookup(expr.text, scope)?.sites ?? []);
+      return scope.kind === 'class' ? [...own, ...this.attributeSources(scope, expr.text)] : own;
+    }
+    const object = expr.type === 'attribute' ? expr.childForFieldName('object') : null;
+    const method = object?.type === 'identifier' ? this.methodOfSelf(object) : undefined;
+    const attr = expr.childForFieldName('attribute')?.text;
+    if (!method || !attr) return [];
+    return [
+      ...this.attributeSources(method.classScope!, attr),
+      ...assigned(method.classScope!.bindings.get(attr) ?? []),
+    ];
+  }
+
+  private attributeSources(cls: Scope, attr: string): Node[] {
+    return this.attrValues.get(`${cls.node.id}:${attr}`) ?? [];
+  }
+
+  /**
    * Every value assigned to `self.attr` in the class's methods, and to `attr` in the class body (the
    * instance's default), merged; guarded against cycles (`self.a = self.a.b`).
    */

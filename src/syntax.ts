@@ -144,12 +144,7 @@ export function* statementsAfter(stmt: Node): Generator<Node> {
 export function isMethodCallStatement(stmt: Node, recv: string, method: string): boolean {
   if (stmt.type !== 'expression_statement') return false;
   const call = stmt.namedChildren[0];
-  const fn = call?.type === 'call' ? call.childForFieldName('function') : null;
-  return (
-    fn?.type === 'attribute' &&
-    fn.childForFieldName('attribute')?.text === method &&
-    squash(fn.childForFieldName('object')!.text) === squash(recv)
-  );
+  return call?.type === 'call' && isMethodCall(call, recv, method);
 }
 
 /** Does the node use the receiver expression `recv` (a name or `self.attr`) anywhere? */
@@ -177,18 +172,68 @@ export function protPFollows(stmt: Node, recv: string, inclusive = false, when?:
   const candidates = inclusive ? [stmt, ...statementsAfter(stmt)] : statementsAfter(stmt);
   for (const next of candidates) {
     if (isMethodCallStatement(next, recv, 'prot_p')) return true;
-    if (when && isGuardedProtP(next, recv, when)) return true;
+    if (isGuardedProtP(next, recv, when)) return true;
     if (mentions(next, recv) && !onlyControlCalls(next, recv)) return false;
   }
   return false;
 }
 
-/** `if when: recv.prot_p()` with no other branch: prot_p() exactly when a login that depends on `when` ran. */
-function isGuardedProtP(stmt: Node, recv: string, when: string): boolean {
+/**
+ * `if <cond>: recv.prot_p()` with no other branch, where the condition is `when` (prot_p() exactly when a
+ * login that depends on it ran) or a TLS check on recv, true for every FTP_TLS (`hasattr(recv, "prot_p")`).
+ */
+function isGuardedProtP(stmt: Node, recv: string, when?: string): boolean {
   if (stmt.type !== 'if_statement' || stmt.childForFieldName('alternative')) return false;
-  if (squash(stmt.childForFieldName('condition')?.text ?? '') !== squash(when)) return false;
+  const condition = stmt.childForFieldName('condition');
+  if (!condition) return false;
+  if (!(when && squash(condition.text) === squash(when)) && !isTlsCheck(condition, recv)) return false;
   const first = stmt.childForFieldName('consequence')?.namedChildren.find((c) => c?.type !== 'comment');
   return !!first && isMethodCallStatement(first, recv, 'prot_p');
+}
+
+/**
+ * `hasattr(recv, "prot_p")` (or another method only FTP_TLS has) or `isinstance(recv, ...FTP_TLS...)`: false
+ * for FTP, true once the connection is rewritten to FTP_TLS.
+ */
+export function isTlsCheck(condition: Node, recv: string): boolean {
+  if (condition.type !== 'call') return false;
+  const fn = condition.childForFieldName('function')?.text;
+  const [object, what] = callArguments(condition).positional;
+  if (!object || !what || squash(object.text) !== squash(recv)) return false;
+  if (fn === 'hasattr') return /^['"](prot_p|prot_c|auth|ccc|context)['"]$/.test(what.text);
+  return fn === 'isinstance' && /\bFTP_TLS\b/.test(what.text);
+}
+
+/**
+ * The first `if <TLS check on recv>:` whose body calls `recv.prot_p()` that runs after `stmt` (inclusive)
+ * before any `recv.login(...)`: once FTP becomes FTP_TLS, that prot_p() would run before the login.
+ */
+export function tlsGuardBeforeLogin(stmt: Node, recv: string, inclusive: boolean): Node | undefined {
+  const candidates = inclusive ? [stmt, ...statementsAfter(stmt)] : statementsAfter(stmt);
+  for (const next of candidates) {
+    const events = [
+      ...next.descendantsOfType('if_statement').filter((s): s is Node => !!s && guardsProtP(s, recv)),
+      ...next.descendantsOfType('call').filter((c): c is Node => !!c && isMethodCall(c, recv, 'login')),
+    ].sort((a, b) => a.startIndex - b.startIndex);
+    if (events.length) return events[0].type === 'if_statement' ? events[0] : undefined;
+  }
+  return undefined;
+}
+
+function guardsProtP(stmt: Node, recv: string): boolean {
+  const condition = stmt.childForFieldName('condition');
+  if (!condition || !isTlsCheck(condition, recv)) return false;
+  const body = stmt.childForFieldName('consequence');
+  return !!body?.descendantsOfType('call').some((c) => !!c && isMethodCall(c, recv, 'prot_p'));
+}
+
+function isMethodCall(call: Node, recv: string, method: string): boolean {
+  const fn = call.childForFieldName('function');
+  return (
+    fn?.type === 'attribute' &&
+    fn.childForFieldName('attribute')?.text === method &&
+    squash(fn.childForFieldName('object')!.text) === squash(recv)
+  );
 }
 
 /** Methods of FTP that use only the control channel, and leave the protection level as it is. */

@@ -18,6 +18,7 @@ import {
   exportedNames,
   positionalBases,
   stringValue,
+  tlsGuardBeforeLogin,
 } from '../src/syntax.js';
 import type { Edit, RawFinding, Transform, TransformContext } from '../src/types.js';
 
@@ -64,10 +65,20 @@ export const ftpToFtpTls: Transform = {
     const rewrittenBases = new Set(
       sites.filter((s) => s.fixed).flatMap((s) => classOfBase(s.ref.node)?.id ?? []),
     );
+    /** Constructor calls left as FTP (suppressed, manual): annotations of what they make stay FTP too. */
+    const kept = new Map<number, Site>();
+    for (const site of sites) {
+      const call = callOf(site.ref.node);
+      if (call && !site.fixed) kept.set(call.id, site);
+    }
     for (let site of sites) {
       const ref = site.ref;
       const call = callOf(ref.node);
       if (call) handledCalls.add(call.id);
+      const keptSite = site.fixed && kept.size ? describedKeptSite(ctx, ref.node, kept) : undefined;
+      if (keptSite) site = keptAnnotation(site, keptSite);
+      const guard = site.fixed && call ? guardMadeTrue(call) : undefined;
+      if (guard) leaveManual([site], guardReason(guard));
       const explicit = explicitBaseCall(ctx, ref);
       if (explicit && !followsRewrittenBase(ctx, explicit.cls, rewrittenBases, new Set())) {
         // `FTP.ntransfercmd(self, ...)` in a class whose base stays FTP_TLS skips FTP_TLS's own method on
@@ -118,6 +129,106 @@ function classify(ctx: TransformContext, ref: ClassReference, call: Node | undef
     return { ref, fixed: false, finding: f };
   }
   return { ref, fixed: true, finding: finding(ref.node, 'fixed', FIXED, { edits: callEdits }) };
+}
+
+/**
+ * `if hasattr(conn, "prot_p"): conn.prot_p()` after the constructor and before conn's login: false for FTP,
+ * it would become true, and PROT P before login fails (503). The check, if any.
+ */
+function guardMadeTrue(call: Node): Node | undefined {
+  const { positional, keywords } = callArguments(call);
+  if (positional.length >= 2 || keywords.has('user')) return undefined; // logs in at once: checks come after
+  const parent = call.parent;
+  if (parent?.type === 'assignment' && parent.childForFieldName('right')?.id === call.id) {
+    const target = parent.childForFieldName('left');
+    const stmt = parent.parent;
+    if (target && stmt?.type === 'expression_statement') return tlsGuardBeforeLogin(stmt, target.text, false);
+  }
+  if (parent?.type === 'as_pattern' && parent.parent?.type === 'with_item') {
+    const target = parent.childForFieldName('alias')?.namedChildren[0];
+    const body = parent.parent.parent?.parent?.childForFieldName('body');
+    const first = body?.namedChildren.find((s): s is Node => !!s && s.type !== 'comment');
+    if (target && first) return tlsGuardBeforeLogin(first, target.text, true);
+  }
+  return undefined;
+}
+
+function guardReason(guard: Node): string {
+  const condition = guard.childForFieldName('condition')!.text;
+  return (
+    `the check \`${condition}\` (line ${guard.startPosition.row + 1}) is false for FTP; with FTP_TLS it would ` +
+    'be true and call prot_p() before login(), which the server refuses; move that prot_p() after login(), ' +
+    'then run ftptls again'
+  );
+}
+
+/** The annotation of a kept connection, left as it is, reported with the status of the connection's site. */
+function keptAnnotation(site: Site, keptSite: Site): Site {
+  const origin = keptSite.finding!;
+  const line = keptSite.ref.node.startPosition.row + 1;
+  const how = origin.marker ? `, suppressed by ${origin.marker}` : ', left for review';
+  const message = `ftplib.FTP annotation kept: it describes the connection kept as FTP at line ${line}${how}`;
+  const extra = origin.marker ? { marker: origin.marker } : { reason: origin.reason };
+  return { ref: site.ref, fixed: false, finding: finding(site.ref.node, origin.status, message, extra) };
+}
+
+/**
+ * The kept constructor site whose connection the annotation holding `ref` describes: an annotated name or
+ * `self.attr` (or a class body's attribute annotation) assigned from it, or the return type of a function
+ * returning it, through a few assignments. FTP_TLS is an FTP, so keeping an annotation FTP is always sound.
+ */
+function describedKeptSite(ctx: TransformContext, ref: Node, kept: Map<number, Site>): Site | undefined {
+  let type: Node | null = ref.parent;
+  while (type && type.type !== 'type' && !STOPS_ANNOTATION.has(type.type)) type = type.parent;
+  if (type?.type !== 'type') return undefined;
+  const holder = type.parent;
+  let sources: Node[] = [];
+  if (holder?.type === 'assignment' && holder.childForFieldName('type')?.id === type.id) {
+    const target = holder.childForFieldName('left');
+    const right = holder.childForFieldName('right');
+    sources = [...(right ? [right] : []), ...(target ? ctx.bindings.sourcesOf(target) : [])];
+  } else if (
+    holder?.type === 'function_definition' &&
+    holder.childForFieldName('return_type')?.id === type.id
+  ) {
+    sources = returnedValues(holder);
+  }
+  const seen = new Set<number>();
+  const find = (expr: Node, depth: number): Site | undefined => {
+    if (seen.has(expr.id) || depth > 4) return undefined;
+    seen.add(expr.id);
+    if (expr.type === 'parenthesized_expression' && expr.namedChildren[0])
+      return find(expr.namedChildren[0], depth);
+    if (expr.type === 'call') return kept.get(expr.id);
+    if (expr.type === 'conditional_expression')
+      return expr.namedChildren.flatMap((c) => (c ? [find(c, depth)] : [])).find(Boolean);
+    if (expr.type === 'identifier' || expr.type === 'attribute')
+      for (const source of ctx.bindings.sourcesOf(expr)) {
+        const found = find(source, depth + 1);
+        if (found) return found;
+      }
+    return undefined;
+  };
+  for (const source of sources) {
+    const found = find(source, 0);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Where the search for an annotation around a reference gives up: it is not in one. */
+const STOPS_ANNOTATION = new Set(['block', 'module', 'expression_statement', 'call', 'argument_list']);
+
+/** The expressions a function returns (not those of functions nested in it). */
+function returnedValues(fn: Node): Node[] {
+  const out: Node[] = [];
+  for (const ret of fn.childForFieldName('body')?.descendantsOfType('return_statement') ?? []) {
+    let owner = ret?.parent;
+    while (owner && owner.type !== 'function_definition' && owner.type !== 'lambda') owner = owner.parent;
+    const value = ret?.namedChildren[0];
+    if (owner?.id === fn.id && value) out.push(value);
+  }
+  return out;
 }
 
 /** The class whose positional base this reference is (`class Mirror(FTP)`), if it is one. */
