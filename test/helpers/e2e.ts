@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { ftpsAvailable, startFtpsServer, type FtpsServer } from './ftps-server.js';
+import { ftpsAvailable, startFtpsServer, type FtpsServer, type FtpsServerOptions } from './ftps-server.js';
 import { runPython } from './python.js';
 import { requireAvailable } from './skip.js';
 import { tempDirs } from './temp.js';
@@ -102,7 +102,7 @@ export function transfer(
 export function useFtpsServer(
   name: string,
   unavailable: string | undefined,
-  options: { lifetimeSeconds?: number } = {},
+  options: FtpsServerOptions = {},
 ): { readonly server: FtpsServer; readonly work: string } {
   const tempDir = tempDirs(name);
   let server: FtpsServer | undefined;

@@ -46,7 +46,16 @@ export function ftpsAvailable(): { ok: boolean; reason?: string } {
 }
 
 /** Starts a server (see the top of this file). Throws with the server's stderr if it does not come up. */
-export async function startFtpsServer(options: { lifetimeSeconds?: number } = {}): Promise<FtpsServer> {
+export interface FtpsServerOptions {
+  lifetimeSeconds?: number;
+  /**
+   * Accept cleartext clients too (TLS offered, not required): for code that works with plain FTP and must
+   * go on working after the rewrite. The default requires TLS on both channels.
+   */
+  tlsOptional?: boolean;
+}
+
+export async function startFtpsServer(options: FtpsServerOptions = {}): Promise<FtpsServer> {
   const lifetime = options.lifetimeSeconds ?? 120;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ftptls-ftps-'));
   const home = path.join(dir, 'home');
@@ -87,7 +96,12 @@ export async function startFtpsServer(options: { lifetimeSeconds?: number } = {}
     [SERVER_SCRIPT, certFile, keyFile, home, user, password, String(lifetime)],
     {
       stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', PYTHONUNBUFFERED: '1' },
+      env: {
+        ...process.env,
+        PYTHONDONTWRITEBYTECODE: '1',
+        PYTHONUNBUFFERED: '1',
+        FTPS_TLS_OPTIONAL: options.tlsOptional ? '1' : '',
+      },
     },
   );
   // Keep stdin open: the server exits when it closes (this process died). Never let it keep us alive.

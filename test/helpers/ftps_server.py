@@ -8,7 +8,8 @@ FTP_TLS client that skips prot_p() cannot open a data connection. Listens on
 127.0.0.1 on a port the OS picks (passive data ports too) and prints one line,
 "PORT <n>", on stdout once it accepts connections. Stops by itself after
 LIFETIME_SECONDS (default 120), when its stdin is closed (the test process
-went away), or on SIGTERM/SIGINT.
+went away), or on SIGTERM/SIGINT. With FTPS_TLS_OPTIONAL=1 in the environment,
+TLS is offered but not required (cleartext clients are served too).
 """
 import logging
 import os
@@ -51,10 +52,11 @@ def main(argv):
 
     Handler.certfile = cert
     Handler.keyfile = key
-    Handler.tls_control_required = True
-    Handler.tls_data_required = True
+    required = os.environ.get("FTPS_TLS_OPTIONAL") != "1"
+    Handler.tls_control_required = required
+    Handler.tls_data_required = required
     Handler.authorizer = authorizer
-    Handler.banner = "ftptls e2e test server (TLS required)"
+    Handler.banner = "ftptls e2e test server (TLS %s)" % ("required" if required else "optional")
 
     server = FTPServer(("127.0.0.1", 0), Handler)
     server.max_cons = 64
