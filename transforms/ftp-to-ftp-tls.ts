@@ -90,8 +90,7 @@ export const ftpToFtpTls: Transform = {
       if (ref.via === 'name') groupFor(ctx, groups, ref).refs.push(site);
       else if (site.fixed) {
         // ftplib.FTP or a star-imported FTP: the name itself changes, no import to mend
-        const target = ref.via === 'attribute' ? ref.node.childForFieldName('attribute')! : ref.node;
-        site.finding!.edits!.unshift(rename(target));
+        site.finding!.edits!.unshift(renameReference(ctx, ref));
       }
     }
 
@@ -364,7 +363,7 @@ function resolveGroup(ctx: TransformContext, group: ImportGroup): Edit[] {
     return [];
   }
 
-  if (renameUses) for (const site of fixed) site.finding!.edits!.unshift(rename(site.ref.node));
+  if (renameUses) for (const site of fixed) site.finding!.edits!.unshift(renameReference(ctx, site.ref));
   const edits: Edit[] = [...fallbacks];
   if (!renameUses) {
     for (const site of group.sites) edits.push(renameImportedName(site.importName!, 'FTP_TLS'));
@@ -580,6 +579,25 @@ function keywordEdits(call: Node, offset: number): Edit[] | undefined {
   return own
     .slice(4)
     .map((arg, i) => ({ start: arg.startIndex, end: arg.startIndex, text: `${KEYWORD_ONLY[i]}=` }));
+}
+
+/**
+ * The edit that makes a reference FTP_TLS: its name (`ftplib.FTP` -> `ftplib.FTP_TLS`), or, in a union that
+ * names FTP_TLS already (`FTP | FTP_TLS`), the operand and its `|` removed instead of a repeated member.
+ */
+function renameReference(ctx: TransformContext, ref: ClassReference): Edit {
+  const union = ref.node.parent;
+  if (union?.type === 'binary_operator' && union.childForFieldName('operator')?.type === '|') {
+    const left = union.childForFieldName('left');
+    const right = union.childForFieldName('right');
+    const other = left?.id === ref.node.id ? right : left;
+    const value = other ? ctx.bindings.valueOf(other) : undefined;
+    if (other && value?.kind === 'class' && value.tls && !value.subclass && other.type !== 'binary_operator')
+      return other === right
+        ? { start: ref.node.startIndex, end: other.startIndex, text: '' }
+        : { start: other.endIndex, end: ref.node.endIndex, text: '' };
+  }
+  return rename(ref.via === 'attribute' ? ref.node.childForFieldName('attribute')! : ref.node);
 }
 
 function rename(node: Node): Edit {
