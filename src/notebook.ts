@@ -324,20 +324,26 @@ function runUnit(cells: Cell[], tag: string, options: NotebookOptions): UnitResu
 
   const sources = new Map<number, string>();
   if (result.status !== 'changed') return { sources, findings };
-  // Split at the sentinel lines: each must be there once, in order, alone on its line between blank lines
+  // Split at the sentinel lines: each must be there once, in order, alone on its line between blank lines.
+  // Matched by number, not by text: `# tag-cell-1` is also the start of `# tag-cell-10`.
   const after = result.after;
+  const found = [...after.matchAll(new RegExp(`# ${tag}-cell-(\\d+)`, 'g'))];
+  const inPlace = found.every(
+    (m, i) =>
+      m[1] === String(i + 1) &&
+      (m.index === 0 || after[m.index - 1] === '\n') &&
+      after.startsWith('\n\n', m.index + m[0].length),
+  );
+  if (found.length !== prepared.length - 1 || !inPlace)
+    return fail('could not map the changes back to the notebook cells; the notebook was not changed');
   let from = 0;
   for (let k = 0; k < prepared.length; k++) {
     let piece: string;
-    if (k + 1 < prepared.length) {
-      const line = sentinel(k + 1);
-      const at = after.indexOf(line, from);
-      const alone = (at === 0 || after[at - 1] === '\n') && after.startsWith('\n\n', at + line.length);
-      if (at < 0 || !alone || after.indexOf(line, at + 1) >= 0)
-        return fail('could not map the changes back to the notebook cells; the notebook was not changed');
+    if (k < found.length) {
+      const at = found[k].index;
       piece = after.slice(from, at);
       piece = piece.endsWith('\n\n') ? piece.slice(0, -2) : piece.endsWith('\n') ? piece.slice(0, -1) : piece;
-      from = at + line.length + 2;
+      from = at + found[k][0].length + 2;
     } else piece = after.slice(from);
     const restored = restore(piece, prepared[k].code.placeholders);
     if (restored === undefined)

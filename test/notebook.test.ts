@@ -89,6 +89,20 @@ describe('notebooks through the CLI', () => {
     expect([0, 2, 4, 5, 6].map((i) => after[i])).toEqual([0, 2, 4, 5, 6].map((i) => before[i]));
   });
 
+  it('maps the changes back into a notebook of many small cells, empty ones and ones without a final newline', () => {
+    const file = copy('many_cells.ipynb');
+    const r = runCli(['--write', 'many_cells.ipynb'], { cwd: dir });
+    expect(r.stderr).not.toContain(': error:');
+    expect(r.status).toBe(0);
+    const before = sources(original('many_cells.ipynb'));
+    expect(before.length).toBe(11);
+    const expected = [...before];
+    expected[1] = 'f = ftplib.FTP_TLS()\n';
+    expect(sources(read(file))).toEqual(expected);
+    expect(withoutSources(read(file))).toEqual(withoutSources(original('many_cells.ipynb')));
+    expect(runCli(['--check', 'many_cells.ipynb'], { cwd: dir }).status).toBe(0);
+  });
+
   it('keeps every byte outside the changed source values: outputs, metadata, unchanged cells', () => {
     const file = copy('cross_cell.ipynb');
     expect(runCli(['--write', '.'], { cwd: dir }).status).toBe(0);
@@ -331,6 +345,58 @@ describe('notebooks through the library', () => {
     );
     expect(r.cells?.map((c) => c.after)).toEqual([
       'with ftplib.FTP_TLS("h") as f:\n    f.login()\n    f.prot_p()\n',
+    ]);
+  });
+
+  it('fixes every cell of a notebook with more than ten cells, each in its own cell', async () => {
+    const cells = Array.from({ length: 25 }, (_, k) => `c${k} = ftplib.FTP("h")\nc${k}.login()`);
+    const r = await transformNotebook(notebook('import ftplib', ...cells));
+    expect(r.status).toBe('changed');
+    expect(r.cells?.map((c) => [c.cell, c.after])).toEqual(
+      cells.map((_, k) => [k + 2, `c${k} = ftplib.FTP_TLS("h")\nc${k}.login()\nc${k}.prot_p()`]),
+    );
+    expect(r.findings.filter((f) => f.rule === 'prot-p').map((f) => [f.cell, f.line])).toEqual(
+      cells.map((_, k) => [k + 2, 2]),
+    );
+  });
+
+  it('keeps empty cells, blank-only cells and final newlines (or their absence) of every cell', async () => {
+    const login = 'f = ftplib.FTP("h")\nf.login()';
+    const fixed = 'f = ftplib.FTP_TLS("h")\nf.login()\nf.prot_p()';
+    const before = [
+      'import ftplib',
+      '',
+      login,
+      '',
+      '\n',
+      login + '\n',
+      '\n\n',
+      'x = 1',
+      login + '\n\n',
+      '',
+      '',
+    ];
+    const expected = [...before];
+    expected[2] = fixed;
+    expected[5] = fixed + '\n';
+    expected[8] = fixed + '\n\n';
+    const r = await transformNotebook(notebook(...before));
+    expect(r.status).toBe('changed');
+    expect((JSON.parse(r.after) as NotebookJson).cells.map((c) => (c.source as string[]).join(''))).toEqual(
+      expected,
+    );
+    expect(r.cells?.map((c) => c.cell)).toEqual([3, 6, 9]);
+  });
+
+  it('fixes a notebook whose code starts with blank lines or empty cells, with findings at their cell lines', async () => {
+    const first = await transformNotebook(notebook('\n\nimport ftplib\nf = ftplib.FTP("h")\n'));
+    expect(first.cells?.map((c) => c.after)).toEqual(['\n\nimport ftplib\nf = ftplib.FTP_TLS("h")\n']);
+    expect(first.findings.map((f) => [f.cell, f.line, f.column])).toEqual([[1, 4, 5]]);
+    const empty = await transformNotebook(
+      notebook('', '\nimport ftplib', '', 'f = ftplib.FTP("h")\nf.login()'),
+    );
+    expect(empty.cells?.map((c) => [c.cell, c.after])).toEqual([
+      [4, 'f = ftplib.FTP_TLS("h")\nf.login()\nf.prot_p()'],
     ]);
   });
 

@@ -82,6 +82,13 @@ write("syntax_error.ipynb", dumps(nb([
     code("e0000002", "ftp = ftplib.FTP(host)\nftp.login(\nprint('unclosed')", 2),
 ])))
 
+# Eleven small cells, some empty, some without a final newline: the split back into cells once took the
+# sentinel between cells 1 and 2 for the start of the one between cells 10 and 11 (issue 11)
+write("many_cells.ipynb", dumps(nb([
+    code(f"n{k:07d}", src) for k, src in enumerate(
+        ["import ftplib\n", "f = ftplib.FTP()\n", "x = 1", "", "", "y = 2", "", "", "z = 3", "", ""])
+])))
+
 with open(os.path.join(HERE, "broken.ipynb"), "w") as f:
     f.write('{\n "cells": [\n  {\n   "cell_type": "code",\n   "source": ["import ftplib\\n"]\n  },\n ]\n}\n')
 
