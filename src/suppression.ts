@@ -36,7 +36,7 @@ export interface Suppressor {
 // The table
 
 const ALL_KINDS: readonly SiteKind[] = ['import', 'call', 'login', 'reference'];
-/** Use sites: Bandit B321, Ruff S321, precli PY003, CytoScnPy CSP-D406, Semgrep use-ftp-tls. */
+/** Use sites: Bandit B321, Ruff S321, precli PY003, CytoScnPy CSP-D406, Semgrep use-ftp-tls and ftplib. */
 const USE_KINDS: readonly SiteKind[] = ['call', 'login', 'reference'];
 /** Import sites: Bandit B402, Ruff S402, CytoScnPy CSP-D702. */
 const IMPORT_KINDS: readonly SiteKind[] = ['import'];
@@ -75,6 +75,9 @@ const byTable =
   (table: Record<string, CodeMeaning>) =>
   (code: string): CodeMeaning | undefined =>
     Object.hasOwn(table, code) ? table[code] : undefined;
+
+/** The names (last id segment) of Semgrep's ftplib rules: today's, and the one it replaced in 2024. */
+const SEMGREP_FTPLIB_RULES = new Set(['use-ftp-tls', 'ftplib']);
 
 const MARKER_SYNTAXES: readonly MarkerSyntax[] = [
   {
@@ -121,14 +124,17 @@ const MARKER_SYNTAXES: readonly MarkerSyntax[] = [
   {
     // Semgrep `# nosemgrep`, `# nosem`, `# nosemgrep: <id>[, <id>]`, `# NOSEMGREP:id` (keyword case-insensitive):
     // semgrep takes an id for a rule when the rule's id equals it or ends with `.` + it, so every dot-suffix of
-    // `python.lang.security.audit.insecure-transport.ftplib.use-ftp-tls.use-ftp-tls` works; we accept any id
-    // whose last segment is `use-ftp-tls` (that, plus a vendored copy of the rule under another prefix).
+    // `python.lang.security.audit.insecure-transport.ftplib.use-ftp-tls.use-ftp-tls` works. Until October 2024
+    // semgrep-rules also had `python.lang.security.audit.ftplib.ftplib` (any `ftplib.*(...)` call), and code
+    // still carries markers for it. We accept any id whose last segment is one of those rules' names: every
+    // form semgrep accepted, a vendored copy under another prefix, and `python.lang.security.audit.ftplib`, the
+    // name the old rule was published and removed under (semgrep itself does not match that one to the rule).
     // Deviations: semgrep also accepts `nosem` glued to a longer word, and reads `nosemgrep:` followed by two
     // spaces as a blanket nosemgrep; we want the word alone, and read the ids after any spacing.
     tool: 'semgrep',
     scope: 'site',
     find: findNosemgrep,
-    codes: (id) => (id.split('.').pop() === 'use-ftp-tls' ? use() : undefined),
+    codes: (id) => (SEMGREP_FTPLIB_RULES.has(id.split('.').pop()!) ? use() : undefined),
   },
   {
     // precli `# suppress: PY003`, `# suppress PY003 PY004`, `# type: ignore # suppress: PY003`: literally

@@ -113,6 +113,29 @@ const CASES: Record<string, Expectation> = {
     ],
   },
   'semgrep-negative': { suppressed: [], fixed: [5, 6] },
+  // the rule use-ftp-tls replaced in October 2024
+  'semgrep-old-rule-id': {
+    suppressed: [
+      { line: 6, marker: '# nosemgrep: python.lang.security.audit.ftplib.ftplib' },
+      { line: 12, marker: '# nosemgrep: python.lang.security.audit.ftplib' },
+    ],
+    fixed: [18, 19],
+    run: ['ftplib is _ftplib'],
+  },
+  'semgrep-both-rule-ids': {
+    suppressed: [
+      {
+        line: 7,
+        marker:
+          '# nosemgrep: python.lang.security.audit.ftplib.ftplib, ' +
+          'python.lang.security.audit.insecure-transport.ftplib.use-ftp-tls.use-ftp-tls',
+      },
+      { line: 12, marker: '# nosemgrep: use-ftp-tls' },
+    ],
+    fixed: [11],
+    run: [PLAIN, TLS],
+  },
+  'semgrep-negative-other-ids': { suppressed: [], fixed: [7, 8, 13, 14] },
   // ftptls
   'ftptls-ignore-login': { suppressed: [{ line: 7, marker: '# ftptls: ignore' }], fixed: [6], run: [TLS] },
   'ftptls-ignore-preceding': { suppressed: [{ line: 7, marker: '# ftptls: ignore' }] },

@@ -110,6 +110,19 @@ describe('comment syntaxes at a call site (trailing comment)', () => {
     ['semgrep', '# nosemgrep:ftplib.use-ftp-tls.use-ftp-tls', '# nosemgrep:ftplib.use-ftp-tls.use-ftp-tls'],
     ['semgrep', '# nosemgrep: some-other-rule, use-ftp-tls', '# nosemgrep: some-other-rule, use-ftp-tls'],
     ['semgrep', '# reviewed nosemgrep: use-ftp-tls', '# reviewed nosemgrep: use-ftp-tls'],
+    // the rule use-ftp-tls replaced in October 2024, under its full id, a suffix of it, and its published name
+    [
+      'semgrep',
+      '# nosemgrep: python.lang.security.audit.ftplib.ftplib',
+      '# nosemgrep: python.lang.security.audit.ftplib.ftplib',
+    ],
+    ['semgrep', '# nosemgrep: ftplib', '# nosemgrep: ftplib'],
+    [
+      'semgrep',
+      '# nosemgrep: python.lang.security.audit.ftplib',
+      '# nosemgrep: python.lang.security.audit.ftplib',
+    ],
+    ['semgrep', '# nosemgrep: some-other-rule, ftplib', '# nosemgrep: some-other-rule, ftplib'],
     ['ftptls', '# ftptls: ignore', '# ftptls: ignore'],
     ['ftptls', '# FTPTLS:ignore', '# FTPTLS:ignore'],
     ['ftptls', '# type: ignore  # ftptls: ignore', '# ftptls: ignore'],
@@ -142,6 +155,9 @@ describe('comment syntaxes at a call site (trailing comment)', () => {
     ['semgrep', '# nosemgrep: some-other-rule'],
     ['semgrep', '# nosemgrep: use-ftp-tls-extra'],
     ['semgrep', '# nosemgrep: python.lang.security.audit.insecure-transport.ftplib.use-ftp-tls.other'],
+    ['semgrep', '# nosemgrep: python.lang.security.audit.telnetlib.telnetlib'],
+    ['semgrep', '# nosemgrep: python.lang.security.audit.ftplib.other'],
+    ['semgrep', '# nosemgrep: ftplib-extra'],
     ['semgrep', '# see the nosemgrepper docs'],
     ['ftptls', '# ftptls: ignored'],
     ['ftptls', '# ftptls: skip-file'], // file-level only, and only in the leading comments
@@ -205,6 +221,7 @@ describe('kind-specific rules', () => {
     '# nosec ftplib',
     '# suppress: PY003',
     '# nosemgrep: use-ftp-tls',
+    '# nosemgrep: python.lang.security.audit.ftplib',
     '# ignore: CSP-D406',
   ])('%s does not suppress an import', (comment) => {
     expect(importMarker(importSource(comment))).toBeUndefined();
@@ -226,6 +243,9 @@ describe('kind-specific rules', () => {
     expect(loginMarker(source('# nosec B321'))).toBe('# nosec B321');
     expect(loginMarker(source('# noqa: S321'))).toBe('# noqa: S321');
     expect(loginMarker(source('# ftptls: ignore'))).toBe('# ftptls: ignore');
+    expect(loginMarker(source('# nosemgrep: python.lang.security.audit.ftplib'))).toBe(
+      '# nosemgrep: python.lang.security.audit.ftplib',
+    );
     expect(loginMarker(source('# noqa: S402'))).toBeUndefined();
     expect(loginMarker(source('# nosec B402'))).toBeUndefined();
   });
@@ -503,6 +523,7 @@ describe('unused()', () => {
       'v = 5  # ignore: CSP-D406',
       'u = 6  # nosemgrep: use-ftp-tls',
       't = 7  # nosec: B402',
+      's = 8  # nosemgrep: python.lang.security.audit.ftplib',
       '',
     ].join('\n');
     expect(
@@ -517,6 +538,7 @@ describe('unused()', () => {
       [5, '# ignore: CSP-D406'],
       [6, '# nosemgrep: use-ftp-tls'],
       [7, '# nosec: B402'],
+      [8, '# nosemgrep: python.lang.security.audit.ftplib'],
     ]);
   });
 
