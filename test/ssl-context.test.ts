@@ -120,6 +120,38 @@ describe('ssl-context: manual', () => {
     expect(ours).toEqual([]);
   });
 
+  it('context=None through a name only ever bound to None: reported, the call unchanged', () => {
+    const text =
+      'from ftplib import FTP_TLS\n\n\ndef nightly(host):\n    ctx = None\n    return FTP_TLS(host, context=ctx)\n';
+    const { ours, after } = run(text);
+    expect(after).toBe(text);
+    const f = only(ours);
+    expect([f.status, f.line, f.column]).toEqual(['manual', 6, 12]);
+    expect(f.message).toBe('FTP_TLS is given context=ctx, which is always None here');
+    expect(f.reason).toMatch(/^every assignment of ctx in its scope is None, so FTP_TLS checks neither/);
+    expect(f.reason).toContain('ctx = ssl.create_default_context()');
+  });
+
+  it('a name set to a context elsewhere (global) or through another None name', () => {
+    const { ours } = run(
+      'import ssl\nfrom ftplib import FTP_TLS\nctx = None\n\n\ndef setup():\n    global ctx\n' +
+        '    ctx = ssl.create_default_context()\n\n\ndef connect():\n    return FTP_TLS("h", context=ctx)\n',
+    );
+    expect(ours).toEqual([]);
+    const chained = run(
+      'from ftplib import FTP_TLS\nnone = None\nctx = none\nftp = FTP_TLS("h", context=ctx)\n',
+    );
+    expect(only(chained.ours).message).toBe('FTP_TLS is given context=ctx, which is always None here');
+  });
+
+  it('a None name that is also set to an unverified context: the unverified one is reported', () => {
+    const { ours } = run(
+      'import ssl\nfrom ftplib import FTP_TLS\nctx = None\nctx = ssl._create_unverified_context()\n' +
+        'ftp = FTP_TLS("h", context=ctx)\n',
+    );
+    expect(only(ours).message).toBe('FTP_TLS is given a context that does not verify the server');
+  });
+
   it('keyfile= / certfile= (removed in Python 3.12): the replacement, and the call unchanged', () => {
     const text = 'from ftplib import FTP_TLS\nftp = FTP_TLS("h", keyfile="c.key", certfile="c.pem")\n';
     const { ours, after } = run(text);
@@ -175,6 +207,13 @@ describe('ssl-context: left alone', () => {
       [2, 'suppressed', '# ftptls: ignore'],
       [3, 'fixed', undefined],
     ]);
+  });
+
+  it('a suppressed constructor given a None name: suppressed, not manual', () => {
+    const text = 'from ftplib import FTP_TLS\nctx = None\nlab = FTP_TLS("lab", context=ctx)  # nosec\n';
+    const { ours, after } = run(text);
+    expect(after).toBe(text);
+    expect(ours.map((f) => [f.line, f.status, f.marker])).toEqual([[3, 'suppressed', '# nosec']]);
   });
 
   it('cleartext FTP kept by a suppression is not an FTP_TLS constructor', () => {

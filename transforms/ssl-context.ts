@@ -84,13 +84,23 @@ function visitSite(
   if (!list) return undefined;
   const given = args.keywords.get('context');
   const explicitNone = given?.type === 'none';
+  // A name every binding of which is None passes no context either; but the name is the caller's (a line or
+  // module we do not see may set it), so it is reported, not rewritten
+  const noneName = given?.type === 'identifier' && ctx.bindings.valueOf(given).kind === 'none';
   let unverified: string | undefined;
-  if (given && !explicitNone) {
+  if (given && !explicitNone && !noneName) {
     unverified = unverifiedReason(ctx, given, 0);
     if (!unverified) return undefined; // a context of the caller's own: left alone
   }
   const marker = ctx.suppressor.markerFor(call, 'call');
   if (marker) return finding(call, 'suppressed', `${SUPPRESSED} ${marker}`, { marker });
+  if (noneName)
+    return finding(call, 'manual', `FTP_TLS is given context=${given.text}, which is always None here`, {
+      reason:
+        `every assignment of ${given.text} in its scope is None, so FTP_TLS checks neither the certificate nor ` +
+        `the hostname; set ${given.text} = ssl.create_default_context() where it is assigned, and for a private ` +
+        'CA call load_verify_locations(cafile) on it',
+    });
   if (unverified)
     return finding(call, 'manual', 'FTP_TLS is given a context that does not verify the server', {
       reason: `${unverified}; pass context=ssl.create_default_context() (for a private CA: load_verify_locations(cafile))`,
