@@ -331,16 +331,32 @@ export function isEmptyString(node: Node | undefined): boolean {
   return !!node && node.type === 'string' && /^[rRbBuU]*(''|"")$/.test(node.text);
 }
 
-/** String literals in `__all__ = [...]` / `__all__ += [...]` at module level. */
+/**
+ * String literals in `__all__ = [...]` / `__all__ += [...]` at module level, also inside module-level
+ * compound statements (`if TYPE_CHECKING:`, `try:`), not in functions or classes.
+ */
 export function exportedNames(root: Node): Node[] {
   const out: Node[] = [];
-  for (const stmt of root.namedChildren) {
-    const expr = stmt?.type === 'expression_statement' ? stmt.namedChildren[0] : undefined;
-    if (!expr || (expr.type !== 'assignment' && expr.type !== 'augmented_assignment')) continue;
-    if (expr.childForFieldName('left')?.text !== '__all__') continue;
-    const value = expr.childForFieldName('right');
-    for (const item of value?.namedChildren ?? []) if (item?.type === 'string') out.push(item);
-  }
+  const visit = (statements: (Node | null)[]) => {
+    for (const stmt of statements) {
+      if (!stmt || stmt.type === 'function_definition' || stmt.type === 'class_definition') continue;
+      if (stmt.type === 'decorated_definition' || stmt.type === 'comment') continue;
+      if (stmt.type !== 'expression_statement') {
+        // a compound statement: its blocks, and the clauses (elif, else, except, finally) that hold blocks
+        for (const part of stmt.namedChildren)
+          if (part?.type === 'block') visit(part.namedChildren);
+          else if (part && /_clause$/.test(part.type))
+            for (const inner of part.namedChildren) if (inner?.type === 'block') visit(inner.namedChildren);
+        continue;
+      }
+      const expr = stmt.namedChildren[0];
+      if (!expr || (expr.type !== 'assignment' && expr.type !== 'augmented_assignment')) continue;
+      if (expr.childForFieldName('left')?.text !== '__all__') continue;
+      const value = expr.childForFieldName('right');
+      for (const item of value?.namedChildren ?? []) if (item?.type === 'string') out.push(item);
+    }
+  };
+  visit(root.namedChildren);
   return out;
 }
 

@@ -171,6 +171,19 @@ const CASES: Record<string, Expectation> = {
     run: [PLAIN, TLS],
   },
   'placement-not-adjacent': { suppressed: [], fixed: [5, 11, 12] },
+  // the annotations of a suppressed connection stay as they are, reported with its marker
+  'suppressed-connection-annotations': {
+    suppressed: [
+      { line: 10, marker: '# nosec B321' },
+      { line: 13, marker: '# nosec B321' },
+      { line: 15, marker: '# nosec B321' },
+      { line: 19, marker: '# nosec B321' },
+      { line: 20, marker: '# nosec B321' },
+      { line: 20, marker: '# nosec B321' },
+    ],
+    fixed: [24, 25],
+    run: [PLAIN, TLS, 'Legacy.__annotations__ == {"conn": "ftplib.FTP | None"}'],
+  },
   // mixed files
   'mixed-module-attribute': {
     suppressed: [{ line: 7, marker: '# nosec B321' }],

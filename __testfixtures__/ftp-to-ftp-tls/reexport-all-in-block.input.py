@@ -1,0 +1,12 @@
+import sys
+
+from ftplib import FTP
+
+if sys.version_info >= (3, 8):
+    __all__ = ["FTP", "connect"]
+else:
+    __all__ = ["connect"]
+
+
+def connect(host):
+    return FTP(host)
