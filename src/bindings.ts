@@ -4,8 +4,9 @@
 // Conservative by design: a name with any binding we cannot explain (a later `FTP = Mock`, a local
 // `class FTP`) is not ftplib's, so nothing is rewritten through it.
 import type { Node, Tree } from 'web-tree-sitter';
+import { Flow } from './analysis/flow.js';
 import { lowerBound } from './sorted.js';
-import { methodsOf, positionalBases } from './syntax.js';
+import { callArguments, methodsOf, positionalBases } from './syntax.js';
 
 export type FtplibClass = 'FTP' | 'FTP_TLS';
 
@@ -23,12 +24,32 @@ export type Value =
    * be (a parameter, `object()`, another factory's result): a login through it cannot be settled here.
    */
   | { kind: 'partial'; conn: ConnValue }
+  /**
+   * A function or method defined here: calling it gives what it returns (src/analysis/flow.ts).
+   * contextManager: @contextmanager (the with target is what it yields); property: read, not called;
+   * bound: a plain method (not static or class), which gets `self` when called through an instance.
+   */
+  | { kind: 'function'; def: Node; contextManager: boolean; property: boolean; bound: boolean }
+  /** A list, tuple, set, dict (its values), comprehension or generator whose elements are `of`. */
+  | { kind: 'container'; of: Value }
+  /** A standard library module or function the flow follows: `contextlib`, `contextlib.closing`, ... */
+  | { kind: 'known'; name: string }
   | { kind: 'none' }
   | { kind: 'other' };
 
 export type ClassValue = Extract<Value, { kind: 'class' }>;
 export type ConnValue = Extract<Value, { kind: 'conn' }>;
 export type PartialValue = Extract<Value, { kind: 'partial' }>;
+export type FunctionValue = Extract<Value, { kind: 'function' }>;
+
+/** The standard library names the flow follows through (wrappers that hand a connection back). */
+const KNOWN_MODULES = new Set(['contextlib', 'functools']);
+const KNOWN_NAMES = new Set([
+  'contextlib.closing',
+  'contextlib.contextmanager',
+  'contextlib.ExitStack',
+  'functools.partial',
+]);
 
 const OTHER: Value = { kind: 'other' };
 const NONE: Value = { kind: 'none' };
@@ -49,7 +70,9 @@ export interface Scope {
   classScope?: Scope;
 }
 
-export type BindingKind = 'import' | 'from-import' | 'def' | 'class' | 'assign' | 'param' | 'other';
+/** iterate: a `for` target, `value` the iterable. */
+export type BindingKind =
+  'import' | 'from-import' | 'def' | 'class' | 'assign' | 'param' | 'iterate' | 'other';
 
 export interface BindingSite {
   kind: BindingKind;
@@ -66,6 +89,8 @@ export interface BindingSite {
   importName?: Node;
   /** Inside an `except ImportError:` handler: a fallback, it does not make the name ambiguous. */
   fallback?: boolean;
+  /** param: its position among the positional parameters (self counts); undefined for keyword-only ones. */
+  paramIndex?: number;
 }
 
 /** A direct reference to ftplib.FTP or FTP_TLS: an identifier bound by `from ftplib import FTP`, or `mod.FTP`. */
@@ -150,6 +175,11 @@ export class Bindings {
   private readonly typeNodes: Node[] = [];
   /** Nodes `visit` is inside of: an ancestor with the same offsets as a node is not its descendant. */
   private readonly active = new Set<number>();
+  /** `obj.attr = value` for objects other than a method's self: resolved by obj's binding when asked. */
+  private readonly objectAttrs: { object: Node; attr: string; value: Node }[] = [];
+  private objectAttrIndex?: Map<string, Node[]>;
+  /** Function summaries and wrappers: what calls give back, what parameters receive. */
+  readonly flow = new Flow(this);
 
   constructor(readonly tree: Tree) {
     // One trip for what the transforms look for too: each trip walks the whole tree, about a fifth of a parse
@@ -247,11 +277,14 @@ export class Bindings {
         this.visitIfPresent(node.childForFieldName('right'), scope);
         return;
       case 'for_statement':
-      case 'for_in_clause':
-        this.bindTargets(node.childForFieldName('left'), scope, { kind: 'other' });
-        for (const child of node.namedChildren)
-          if (child && child.id !== node.childForFieldName('left')?.id) this.visit(child, scope);
+      case 'for_in_clause': {
+        const left = node.childForFieldName('left');
+        const iterable = node.childForFieldName('right') ?? undefined;
+        if (left?.type === 'identifier') this.bind(scope, left, { kind: 'iterate', value: iterable });
+        else this.bindTargets(left, scope, { kind: 'other' });
+        for (const child of node.namedChildren) if (child && child.id !== left?.id) this.visit(child, scope);
         return;
+      }
       case 'with_item':
         return this.visitWithItem(node, scope);
       case 'except_clause':
@@ -339,8 +372,12 @@ export class Bindings {
   /** Binds parameter names in `fn`; defaults and annotations are evaluated in the enclosing scope. */
   private visitParameters(params: Node, outer: Scope, fn: Scope): string[] {
     const names: string[] = [];
+    let position = 0;
+    let keywordOnly = false;
     for (const param of params.namedChildren) {
       if (!param) continue;
+      if (param.type === 'keyword_separator' || param.type === 'list_splat_pattern') keywordOnly = true;
+      if (param.type === 'positional_separator' || param.type === 'keyword_separator') continue;
       let name: Node | null = null;
       if (param.type === 'identifier') name = param;
       else if (param.type === 'default_parameter' || param.type === 'typed_default_parameter')
@@ -354,7 +391,8 @@ export class Bindings {
       }
       if (name?.type === 'identifier') {
         const splat = param.type === 'list_splat_pattern' || param.type === 'dictionary_splat_pattern';
-        this.bind(fn, name, { kind: splat ? 'other' : 'param', value: param });
+        const paramIndex = splat || keywordOnly ? undefined : position++;
+        this.bind(fn, name, { kind: splat ? 'other' : 'param', value: param, paramIndex });
         names.push(name.text);
       }
     }
@@ -416,7 +454,13 @@ export class Bindings {
     // chained `a = b = FTP`: every target gets the final value
     let value = right;
     while (value?.type === 'assignment') value = value.childForFieldName('right');
-    if (left) {
+    const elements = value && left ? unpacked(left, value) : undefined;
+    if (left && elements) {
+      // `a, b = FTP(x), FTP(y)`: each name gets its own element
+      left.namedChildren.forEach((target, i) =>
+        this.bindTargets(target, scope, { kind: 'assign', value: elements[i] }),
+      );
+    } else if (left) {
       if (right || scope.kind !== 'module')
         this.bindTargets(left, scope, { kind: 'assign', value: value ?? undefined });
       else this.bindingIds.add(left.id);
@@ -459,6 +503,8 @@ export class Bindings {
           const list = this.attrValues.get(key) ?? [];
           list.push(site.value);
           this.attrValues.set(key, list);
+        } else if (object?.type === 'identifier' && attr && site.value) {
+          this.objectAttrs.push({ object, attr: attr.text, value: site.value });
         }
         this.visit(target, scope);
         return;
@@ -572,11 +618,30 @@ export class Bindings {
         return this.valueOf(expr.namedChildren[0]);
       case 'attribute':
         return this.valueOfAttribute(expr);
-      case 'call': {
-        const callee = this.valueOf(expr.childForFieldName('function'));
-        if (callee.kind === 'class')
-          return { kind: 'conn', tls: callee.tls, origin: 'constructor', subclass: callee.subclass };
-        return OTHER;
+      case 'call':
+        return this.flow.callValue(expr);
+      case 'list':
+      case 'tuple':
+      case 'set':
+      case 'expression_list':
+        return container(expr.namedChildren.map((e) => this.valueOf(e)));
+      case 'dictionary':
+        return container(
+          expr.namedChildren.map((p) =>
+            p?.type === 'pair' ? this.valueOf(p.childForFieldName('value')) : OTHER,
+          ),
+        );
+      case 'list_comprehension':
+      case 'set_comprehension':
+      case 'generator_expression':
+        return container([this.valueOf(expr.childForFieldName('body'))]);
+      case 'dictionary_comprehension': {
+        const pair = expr.childForFieldName('body');
+        return container([pair?.type === 'pair' ? this.valueOf(pair.childForFieldName('value')) : OTHER]);
+      }
+      case 'subscript': {
+        const whole = this.valueOf(expr.childForFieldName('value'));
+        return whole.kind === 'container' ? whole.of : OTHER;
       }
       case 'conditional_expression': {
         const [a, , b] = expr.namedChildren;
@@ -606,7 +671,45 @@ export class Bindings {
     const base = this.valueOf(object);
     if (base.kind === 'ftplib' && (attr === 'FTP' || attr === 'FTP_TLS'))
       return { kind: 'class', tls: attr === 'FTP_TLS' };
+    if (base.kind === 'known' && KNOWN_NAMES.has(`${base.name}.${attr}`))
+      return { kind: 'known', name: `${base.name}.${attr}` };
+    if (object.type === 'identifier') {
+      const assigned = this.objectAttributeSources(object, attr);
+      if (assigned.length) return merge(assigned.map((v) => this.valueOf(v)));
+      // `Client.make(...)`: a class defined here (not ftplib's), read through its body
+      const cls = this.classScopeOf(object);
+      if (cls) return this.attributeValue(cls, attr);
+    }
     return OTHER;
+  }
+
+  /** The values assigned to `obj.attr` for the same `obj` (the same binding of its name). */
+  private objectAttributeSources(object: Node, attr: string): Node[] {
+    const keyOf = (id: Node, name: string) => {
+      const owner = this.lookup(id.text, this.scopeAt(id))?.scope ?? this.module;
+      return `${owner.node.id}:${id.text}.${name}`;
+    };
+    if (!this.objectAttrIndex) {
+      this.objectAttrIndex = new Map();
+      for (const a of this.objectAttrs) {
+        const key = keyOf(a.object, a.attr);
+        this.objectAttrIndex.set(key, [...(this.objectAttrIndex.get(key) ?? []), a.value]);
+      }
+    }
+    return this.objectAttrIndex.get(keyOf(object, attr)) ?? [];
+  }
+
+  /** The body of the class a name is bound to, when its only binding is a class statement here. */
+  private classScopeOf(id: Node): Scope | undefined {
+    const sites = this.lookup(id.text, this.scopeAt(id))?.sites ?? [];
+    return sites.length === 1 && sites[0].kind === 'class' && sites[0].value
+      ? this.scopes.get(sites[0].value.id)
+      : undefined;
+  }
+
+  /** The scope a function definition opens (its parameters and body). */
+  scopeOfDefinition(def: Node): Scope | undefined {
+    return this.scopes.get(def.id);
   }
 
   /** The method whose `self` this identifier is (also from a function or comprehension nested in it). */
@@ -654,8 +757,14 @@ export class Bindings {
     if (this.evaluating.has(key)) return OTHER;
     this.evaluating.add(key);
     const values = [...(this.attrValues.get(key) ?? [])].map((v) => this.valueOf(v));
-    for (const site of cls.bindings.get(attr) ?? [])
-      values.push(site.kind === 'assign' && site.value ? this.valueOf(site.value) : OTHER);
+    for (const site of cls.bindings.get(attr) ?? []) {
+      if (site.kind === 'assign' && site.value) values.push(this.valueOf(site.value));
+      else if (site.kind === 'def') {
+        // a method, or a property whose reading gives what it returns
+        const fn = this.valueOfSite(site);
+        values.push(fn.kind === 'function' && fn.property ? this.flow.returns(fn) : fn);
+      } else values.push(OTHER);
+    }
     const value = values.length ? merge(values) : OTHER;
     this.evaluating.delete(key);
     this.attrMemo.set(key, value);
@@ -677,11 +786,22 @@ export class Bindings {
   private computeSite(site: BindingSite): Value {
     switch (site.kind) {
       case 'import':
-        return site.module === 'ftplib' ? { kind: 'ftplib' } : OTHER;
+        if (site.module === 'ftplib') return { kind: 'ftplib' };
+        return site.module && KNOWN_MODULES.has(site.module) ? { kind: 'known', name: site.module } : OTHER;
       case 'from-import':
         if (site.module === 'ftplib' && (site.importedName === 'FTP' || site.importedName === 'FTP_TLS'))
           return { kind: 'class', tls: site.importedName === 'FTP_TLS' };
+        if (KNOWN_NAMES.has(`${site.module}.${site.importedName}`))
+          return { kind: 'known', name: `${site.module}.${site.importedName}` };
         return OTHER;
+      case 'def':
+        return site.node.parent?.type === 'function_definition'
+          ? this.flow.functionValue(site.node.parent)
+          : OTHER;
+      case 'iterate': {
+        const iterable = this.valueOf(site.value);
+        return iterable.kind === 'container' ? iterable.of : OTHER;
+      }
       case 'assign':
         return site.value ? this.valueOf(site.value) : OTHER;
       case 'class':
@@ -689,7 +809,7 @@ export class Bindings {
       case 'param':
         if (site.scope.selfName === site.node.text && site.scope.classScope)
           return this.selfValue(site.scope);
-        return site.value ? this.paramValue(site.value) : OTHER;
+        return this.parameterValue(site);
       default:
         return OTHER;
     }
@@ -699,7 +819,10 @@ export class Bindings {
     for (const base of positionalBases(node)) {
       const value = this.valueOf(base);
       if (value.kind === 'class') {
-        const ownInit = methodsOf(node).some((m) => m.name === '__init__' || m.name === '__new__');
+        // an __init__ that only hands *args, **kwargs on to FTP's takes FTP's arguments
+        const ownInit = methodsOf(node).some(
+          (m) => (m.name === '__init__' && !forwardsArguments(m.def)) || m.name === '__new__',
+        );
         return { kind: 'class', tls: value.tls, subclass: node, ownInit: ownInit || value.ownInit };
       }
     }
@@ -730,6 +853,17 @@ export class Bindings {
     }
     const base = this.valueOf(object);
     return base.kind === 'class' ? { base, offset: 1, method } : undefined;
+  }
+
+  /**
+   * What the calls of its function here pass for a parameter, when there are any and one passes a
+   * connection or an FTP class; else what its default and annotation say.
+   */
+  private parameterValue(site: BindingSite): Value {
+    const passed = this.flow.argumentsFor(site);
+    if (passed && (passed.kind === 'conn' || passed.kind === 'partial' || passed.kind === 'class'))
+      return passed;
+    return site.value ? this.paramValue(site.value) : OTHER;
   }
 
   /** A parameter whose default is an FTP class is a factory; one annotated with it receives a connection. */
@@ -841,6 +975,12 @@ export function merge(values: Value[]): Value {
   }
   if (first.kind === 'partial')
     return { kind: 'partial', conn: merge(real.map((v) => (v as PartialValue).conn)) as ConnValue };
+  if (first.kind === 'container')
+    return { kind: 'container', of: merge(real.map((v) => (v as Extract<Value, { kind: 'container' }>).of)) };
+  if (first.kind === 'function')
+    return real.every((v) => (v as FunctionValue).def.id === first.def.id) ? first : OTHER;
+  if (first.kind === 'known')
+    return real.every((v) => (v as Extract<Value, { kind: 'known' }>).name === first.name) ? first : OTHER;
   if (first.kind === 'class') {
     const classes = real as Extract<Value, { kind: 'class' }>[];
     const subclass = classes.every((c) => c.subclass?.id === classes[0].subclass?.id)
@@ -895,6 +1035,37 @@ function nonlocalTarget(scope: Scope, name: string): Scope {
 
 /** An except clause's head that catches a failed import: what it binds is a fallback. */
 const IMPORT_ERROR = /\b(ImportError|ModuleNotFoundError)\b/;
+
+/** A container of these elements (merged); none at all is nothing known. */
+function container(elements: Value[]): Value {
+  return { kind: 'container', of: elements.length ? merge(elements) : OTHER };
+}
+
+/** `a, b = x, y`: the right side's elements, when they line up one to one with the targets. */
+function unpacked(left: Node, right: Node): Node[] | undefined {
+  const targets = ['pattern_list', 'tuple_pattern', 'list_pattern'];
+  const values = ['expression_list', 'tuple', 'list'];
+  if (!targets.includes(left.type) || !values.includes(right.type)) return undefined;
+  const elements = right.namedChildren.filter((n): n is Node => !!n && n.type !== 'comment');
+  const names = left.namedChildren.filter((n): n is Node => !!n && n.type !== 'comment');
+  if (names.length !== elements.length || names.some((n) => n.type === 'list_splat_pattern'))
+    return undefined;
+  return elements;
+}
+
+/** `def __init__(self, *args, **kwargs): super().__init__(*args, **kwargs)` (more may follow). */
+function forwardsArguments(init: Node): boolean {
+  const params = init.childForFieldName('parameters')?.namedChildren ?? [];
+  const star = params.find((p) => p?.type === 'list_splat_pattern')?.namedChildren[0]?.text;
+  const stars = params.find((p) => p?.type === 'dictionary_splat_pattern')?.namedChildren[0]?.text;
+  if (params.length !== 3 || !star || !stars) return false;
+  return [...(init.childForFieldName('body')?.descendantsOfType('call') ?? [])].some((call) => {
+    const fn = call?.childForFieldName('function');
+    if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== '__init__') return false;
+    const args = callArguments(call!);
+    return args.all.some((a) => a.text === `*${star}`) && args.all.some((a) => a.text === `**${stars}`);
+  });
+}
 
 function markIds(node: Node, ids: Set<number>): void {
   ids.add(node.id);

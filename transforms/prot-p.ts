@@ -113,8 +113,10 @@ function constructorLogin(ctx: TransformContext, call: Node): RawFinding | undef
     return finding(call, 'suppressed', `login without prot_p() kept: suppressed by ${marker}`, { marker });
 
   if (when === UNKNOWN) return sometimesLogsIn(call);
-  const parent = call.parent;
-  if (parent?.type === 'assignment' && parent.childForFieldName('right')?.id === call.id) {
+  // `closing(FTP_TLS(host, user, pw))`, `stack.enter_context(...)`: the wrapper's result is the connection
+  const outer = wrapperOf(call) ?? call;
+  const parent = outer.parent;
+  if (parent?.type === 'assignment' && parent.childForFieldName('right')?.id === outer.id) {
     const target = parent.childForFieldName('left');
     if (target && (target.type === 'identifier' || target.type === 'attribute'))
       return afterStatement(ctx, call, target.text, when);
@@ -130,6 +132,16 @@ function constructorLogin(ctx: TransformContext, call: Node): RawFinding | undef
       ? 'the constructor logs in (user given) inside an expression (:=); add prot_p() by hand after it'
       : 'the constructor logs in (user given) but its result is not assigned to a name';
   return finding(call, 'manual', NO_NAME, { reason });
+}
+
+/** The call of closing() / enter_context() that the constructor call is handed to, if any. */
+function wrapperOf(call: Node): Node | undefined {
+  const list = call.parent;
+  const wrapper = list?.type === 'argument_list' ? list.parent : undefined;
+  if (wrapper?.type !== 'call' || callArguments(wrapper).positional[0]?.id !== call.id) return undefined;
+  const fn = wrapper.childForFieldName('function');
+  const name = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn?.text;
+  return name === 'closing' || name === 'enter_context' ? wrapper : undefined;
 }
 
 /** `super().__init__(host, user, passwd)` in a subclass's own __init__ logs `self` in. */
@@ -292,9 +304,16 @@ function notOnlyConnection(ctx: TransformContext, call: Node, recv: Node): RawFi
       const kind = ctx.bindings.valueOfSite(site).kind;
       if (kind === 'conn' || kind === 'none' || site.fallback) continue;
       const line = site.node.startPosition.row + 1;
-      others.push(
-        site.kind === 'param' ? `the value its caller passes (line ${line})` : `the value of line ${line}`,
-      );
+      if (site.kind !== 'param') others.push(`the value of line ${line}`);
+      else {
+        const calls = ctx.bindings.flow.passedBy(site).filter((p) => p.value.kind !== 'conn');
+        const lines = calls.map((p) => p.call.startPosition.row + 1);
+        others.push(
+          lines.length
+            ? `what the call${lines.length > 1 ? 's' : ''} at line${lines.length > 1 ? 's' : ''} ${lines.join(', ')} pass${lines.length > 1 ? '' : 'es'}`
+            : `the value its caller passes (line ${line})`,
+        );
+      }
     }
   }
   const what = others.length ? others.join(', ') : 'a value not known to be a connection';

@@ -7,4 +7,4 @@ def fetch_listing(ftp, user, password):
 
 
 def main(host):
-    fetch_listing(ftplib.FTP_TLS(host), "anonymous", "")
+    return ftplib.FTP_TLS(host)

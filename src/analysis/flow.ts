@@ -1,0 +1,186 @@
+// Flow summaries: what a call gives back, as far as ftplib is concerned. A function's returns (its yields,
+// for a generator or a @contextmanager), what wrappers hand back (contextlib.closing, ExitStack's
+// enter_context, functools.partial), and what the calls of a function in this file pass for a parameter.
+// Bindings asks these questions for calls and parameters; each answer is computed once and kept. Recursion
+// is cut: a function's own recursive call adds nothing to what it returns.
+import type { Node } from 'web-tree-sitter';
+import type { Bindings, BindingSite, FunctionValue, Value } from '../bindings.js';
+import { merge } from '../bindings.js';
+import { callArguments } from '../syntax.js';
+
+const OTHER: Value = { kind: 'other' };
+const NONE: Value = { kind: 'none' };
+
+/** Methods that hand back the context manager they are given (`stack.enter_context(FTP(host))`). */
+const HANDS_BACK = new Set(['enter_context', 'enter_async_context']);
+
+/** Decorators that change what a function is; any other is taken to keep what it returns (retry, caching). */
+const CONTEXT_MANAGER = /(^|\.)(async)?contextmanager$/;
+const PROPERTY = /(^|\.)(cached_)?property$/;
+const STATIC = /(^|\.)(staticmethod|classmethod)$/;
+
+export class Flow {
+  private readonly returnsMemo = new Map<number, Value>();
+  private readonly argumentsMemo = new Map<number, Value | undefined>();
+  /** Functions and parameters being evaluated: met again, they add nothing (a recursive call). */
+  private readonly active = new Set<string>();
+  private callsByName?: Map<string, Node[]>;
+
+  constructor(private readonly bindings: Bindings) {}
+
+  /** A `def` as a value: how it is decorated decides what calling it gives. */
+  functionValue(def: Node): FunctionValue {
+    const decorated = def.parent?.type === 'decorated_definition' ? def.parent : undefined;
+    const decorators = (decorated?.namedChildren ?? [])
+      .filter((d): d is Node => d?.type === 'decorator')
+      .map((d) => d.text.slice(1).trim().replace(/\(.*$/s, ''));
+    return {
+      kind: 'function',
+      def,
+      contextManager: decorators.some((d) => CONTEXT_MANAGER.test(d)),
+      property: decorators.some((d) => PROPERTY.test(d)),
+      bound: !decorators.some((d) => STATIC.test(d)),
+    };
+  }
+
+  /** What a call evaluates to. */
+  callValue(call: Node): Value {
+    const fn = call.childForFieldName('function');
+    if (!fn) return OTHER;
+    const first = () => this.bindings.valueOf(callArguments(call).positional[0]);
+    if (fn.type === 'attribute' && HANDS_BACK.has(fn.childForFieldName('attribute')?.text ?? ''))
+      return first();
+    const callee = this.bindings.valueOf(fn);
+    switch (callee.kind) {
+      case 'class':
+        return { kind: 'conn', tls: callee.tls, origin: 'constructor', subclass: callee.subclass };
+      case 'function':
+        return this.returns(callee);
+      case 'known':
+        if (callee.name === 'contextlib.closing') return first();
+        if (callee.name === 'functools.partial') {
+          // a class with some arguments bound: calling it makes a connection, its arguments no longer FTP's
+          const cls = first();
+          return cls.kind === 'class' ? { ...cls, ownInit: true } : OTHER;
+        }
+        return OTHER;
+      default:
+        return OTHER;
+    }
+  }
+
+  /**
+   * What calling the function gives: its returns merged (a function that ends without one returns None);
+   * for a @contextmanager, what it yields (the `with` target); for another generator, a container of what
+   * it yields (what `for` gets).
+   */
+  returns(fn: FunctionValue): Value {
+    const key = fn.def.id;
+    const known = this.returnsMemo.get(key);
+    if (known) return known;
+    if (this.active.has(`r${key}`)) return NONE;
+    this.active.add(`r${key}`);
+    const { returns, yields } = exits(fn.def);
+    const valueOf = (n: Node | null) => (n ? this.bindings.valueOf(n) : NONE);
+    let value: Value;
+    if (fn.contextManager) value = yields.length ? merge(yields.map(valueOf)) : OTHER;
+    else if (yields.length) value = { kind: 'container', of: merge(yields.map(valueOf)) };
+    else value = returns.length ? merge([...returns.map(valueOf), NONE]) : NONE;
+    this.active.delete(`r${key}`);
+    this.returnsMemo.set(key, value);
+    return value;
+  }
+
+  /**
+   * What the calls of the parameter's function in this file pass for it (the default where a call leaves it
+   * out), merged; undefined when no call of the function is seen here.
+   */
+  argumentsFor(site: BindingSite): Value | undefined {
+    const key = site.node.id;
+    if (this.argumentsMemo.has(key)) return this.argumentsMemo.get(key);
+    if (this.active.has(`a${key}`)) return NONE;
+    this.active.add(`a${key}`);
+    const passed = this.passedBy(site).map((p) => p.value);
+    const value = passed.length ? merge(passed) : undefined;
+    this.active.delete(`a${key}`);
+    this.argumentsMemo.set(key, value);
+    return value;
+  }
+
+  /** Each call of the parameter's function in this file, with what it passes for the parameter. */
+  passedBy(site: BindingSite): { call: Node; value: Value }[] {
+    const def = site.scope.node;
+    const name = def.type === 'function_definition' ? def.childForFieldName('name')?.text : undefined;
+    if (!name || site.paramIndex === undefined) return [];
+    const out: { call: Node; value: Value }[] = [];
+    for (const call of this.callsNamed(name)) {
+      const callee = this.bindings.valueOf(call.childForFieldName('function'));
+      if (callee.kind === 'function' && callee.def.id === def.id)
+        out.push({ call, value: this.argumentValue(call, callee, site) });
+    }
+    return out;
+  }
+
+  /** Where each call of a function with this name may pass things: `name(...)` and `x.name(...)`. */
+  private callsNamed(name: string): Node[] {
+    if (!this.callsByName) {
+      this.callsByName = new Map();
+      for (const call of this.bindings.calls()) {
+        const fn = call.childForFieldName('function');
+        const callee =
+          fn?.type === 'identifier'
+            ? fn.text
+            : fn?.type === 'attribute'
+              ? fn.childForFieldName('attribute')?.text
+              : '';
+        if (!callee) continue;
+        const list = this.callsByName.get(callee) ?? [];
+        list.push(call);
+        this.callsByName.set(callee, list);
+      }
+    }
+    return this.callsByName.get(name) ?? [];
+  }
+
+  /** The value one call passes for the parameter: by position (after `self` for a bound call), or keyword. */
+  private argumentValue(call: Node, callee: FunctionValue, site: BindingSite): Value {
+    const { positional, keywords, listSplat, dictSplat } = callArguments(call);
+    const fn = call.childForFieldName('function')!;
+    const method = this.bindings.scopeOfDefinition(callee.def)?.selfName !== undefined;
+    // `obj.method(a)` passes obj as self; `Class.method(obj, a)` and plain functions pass everything
+    const offset = method && callee.bound && fn.type === 'attribute' && !isClassName(fn, callee.def) ? 1 : 0;
+    const index = site.paramIndex! - offset;
+    const arg = (index >= 0 ? positional[index] : undefined) ?? keywords.get(site.node.text);
+    if (arg) return this.bindings.valueOf(arg);
+    if (listSplat || dictSplat) return OTHER;
+    const fallback = site.value?.childForFieldName('value');
+    return fallback ? this.bindings.valueOf(fallback) : NONE;
+  }
+}
+
+/** A function's return expressions (null for a bare `return`) and yields, not those of functions inside it. */
+function exits(def: Node): { returns: (Node | null)[]; yields: (Node | null)[] } {
+  const returns: (Node | null)[] = [];
+  const yields: (Node | null)[] = [];
+  for (const node of def.childForFieldName('body')?.descendantsOfType(['return_statement', 'yield']) ?? []) {
+    if (!node || ownerFunction(node)?.id !== def.id) continue;
+    const value = node.namedChildren.find((c) => c?.type !== 'comment') ?? null;
+    if (node.type === 'return_statement') returns.push(value);
+    // `yield from gen()` hands on another generator's values: not followed
+    else yields.push(/^yield\s+from\b/.test(node.text) ? null : value);
+  }
+  return { returns, yields };
+}
+
+function ownerFunction(node: Node): Node | undefined {
+  for (let p = node.parent; p; p = p.parent)
+    if (p.type === 'function_definition' || p.type === 'lambda') return p;
+  return undefined;
+}
+
+/** `Client.method(...)` inside or beside class Client: called on the class, so nothing is bound to self. */
+function isClassName(fn: Node, def: Node): boolean {
+  let cls: Node | null = def.parent;
+  while (cls && cls.type !== 'class_definition') cls = cls.parent;
+  return fn.childForFieldName('object')?.text === cls?.childForFieldName('name')?.text;
+}
