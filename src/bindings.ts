@@ -471,6 +471,15 @@ export class Bindings {
 
   private visitWithItem(node: Node, scope: Scope): void {
     const value = node.childForFieldName('value');
+    // tree-sitter reads `with A if c else B as x` as `A if c else (B as x)`: x gets the whole choice
+    const last = value?.type === 'conditional_expression' ? value.namedChildren[2] : undefined;
+    if (value && last?.type === 'as_pattern') {
+      const alias = last.childForFieldName('alias')?.namedChildren[0];
+      if (alias) this.bindTargets(alias, scope, { kind: 'assign', value });
+      for (const part of [...value.namedChildren.slice(0, 2), last.namedChildren[0]])
+        this.visitIfPresent(part, scope);
+      return;
+    }
     if (value?.type === 'as_pattern') {
       const expr = value.namedChildren[0];
       const alias = value.childForFieldName('alias')?.namedChildren[0];
@@ -648,6 +657,7 @@ export class Bindings {
         return merge([this.valueOf(a), this.valueOf(b)]);
       }
       case 'type':
+      case 'as_pattern':
         return this.valueOf(expr.namedChildren[0]);
       default:
         return OTHER;
@@ -677,7 +687,7 @@ export class Bindings {
       const assigned = this.objectAttributeSources(object, attr);
       if (assigned.length) return merge(assigned.map((v) => this.valueOf(v)));
       // `Client.make(...)`: a class defined here (not ftplib's), read through its body
-      const cls = this.classScopeOf(object);
+      const cls = this.classBodyOf(object);
       if (cls) return this.attributeValue(cls, attr);
     }
     return OTHER;
@@ -700,7 +710,7 @@ export class Bindings {
   }
 
   /** The body of the class a name is bound to, when its only binding is a class statement here. */
-  private classScopeOf(id: Node): Scope | undefined {
+  classBodyOf(id: Node): Scope | undefined {
     const sites = this.lookup(id.text, this.scopeAt(id))?.sites ?? [];
     return sites.length === 1 && sites[0].kind === 'class' && sites[0].value
       ? this.scopes.get(sites[0].value.id)

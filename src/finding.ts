@@ -1,9 +1,14 @@
 // One way to make a transform's finding at a node, so every transform reports positions the same way.
-import type { Node } from 'web-tree-sitter';
 import type { RawFinding } from './types.js';
 
+/** A node, or any span of the text (a comment found by its text). */
+export interface Span {
+  startIndex: number;
+  endIndex: number;
+}
+
 export type FindingMaker = (
-  node: Node,
+  node: Span,
   status: RawFinding['status'],
   message: string,
   extra?: Partial<RawFinding>,

@@ -169,11 +169,26 @@ export function mentions(node: Node, recv: string): boolean {
  * `stmt` is looked at too.
  */
 export function protPFollows(stmt: Node, recv: string, inclusive = false, when?: string): boolean {
+  return protPAfter(stmt, recv, inclusive, when) === true;
+}
+
+/**
+ * As protPFollows, and when the next use of `recv` is an `if` that calls `recv.prot_p()` only under a
+ * condition of the code's own (`if secure: ftp.prot_p()`), that `if`: the code decides when to protect.
+ */
+export function protPAfter(stmt: Node, recv: string, inclusive = false, when?: string): boolean | Node {
   const candidates = inclusive ? [stmt, ...statementsAfter(stmt)] : statementsAfter(stmt);
   for (const next of candidates) {
     if (isMethodCallStatement(next, recv, 'prot_p')) return true;
     if (isGuardedProtP(next, recv, when)) return true;
-    if (mentions(next, recv) && !onlyControlCalls(next, recv)) return false;
+    if (!mentions(next, recv) || onlyControlCalls(next, recv)) continue;
+    const conditional =
+      next.type === 'if_statement' &&
+      !!next
+        .childForFieldName('consequence')
+        ?.descendantsOfType('call')
+        .some((c) => !!c && isMethodCall(c, recv, 'prot_p'));
+    return conditional ? next : false;
   }
   return false;
 }
@@ -329,6 +344,11 @@ export function squash(text: string): string {
 /** A string literal that is empty (`''`, `""`), so a constructor given it as user does not log in. */
 export function isEmptyString(node: Node | undefined): boolean {
   return !!node && node.type === 'string' && /^[rRbBuU]*(''|"")$/.test(node.text);
+}
+
+/** `None` or an empty string literal: a user that makes FTP.__init__ skip its login. */
+export function isNoneOrEmpty(node: Node | undefined): boolean {
+  return !!node && (node.type === 'none' || isEmptyString(node));
 }
 
 /**

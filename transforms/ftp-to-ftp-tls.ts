@@ -17,6 +17,7 @@ import {
   callOf,
   exportedNames,
   positionalBases,
+  squash,
   stringValue,
   tlsGuardBeforeLogin,
 } from '../src/syntax.js';
@@ -79,11 +80,10 @@ export const ftpToFtpTls: Transform = {
       if (keptSite) site = keptAnnotation(site, keptSite);
       const guard = site.fixed && call ? guardMadeTrue(call) : undefined;
       if (guard) leaveManual([site], guardReason(guard));
-      const explicit = explicitBaseCall(ctx, ref);
-      if (explicit && !followsRewrittenBase(ctx, explicit.cls, rewrittenBases, new Set())) {
-        // `FTP.ntransfercmd(self, ...)` in a class whose base stays FTP_TLS skips FTP_TLS's own method on
-        // purpose (the TLS session-reuse recipe): renamed, it would call that method twice over
-        handledCalls.add(explicit.call.id);
+      if (site.fixed && keptAsFtp(ctx, ref, rewrittenBases)) {
+        const method = ref.node.parent;
+        const call = method && callOf(method);
+        if (call) handledCalls.add(call.id);
         site = { ref, fixed: false };
       }
       if (site.finding) findings.push(site.finding);
@@ -91,6 +91,7 @@ export const ftpToFtpTls: Transform = {
       else if (site.fixed) {
         // ftplib.FTP or a star-imported FTP: the name itself changes, no import to mend
         site.finding!.edits!.unshift(renameReference(ctx, ref));
+        collapseConditional(site);
       }
     }
 
@@ -113,8 +114,8 @@ function classify(ctx: TransformContext, ref: ClassReference, call: Node | undef
   }
   if (patchesClass(ref.node)) {
     const reason =
-      'it changes ftplib.FTP itself (a monkeypatch), which other code may rely on; decide whether FTP_TLS ' +
-      'needs the same change';
+      'it changes ftplib.FTP itself (a monkeypatch); FTP_TLS inherits the change unless it defines that ' +
+      'attribute itself: check that the rewritten connections still get what this change meant';
     return {
       ref,
       fixed: false,
@@ -228,6 +229,34 @@ function returnedValues(fn: Node): Node[] {
     if (owner?.id === fn.id && value) out.push(value);
   }
   return out;
+}
+
+/**
+ * References that mean "the class FTP" rather than "make a cleartext connection", and stay FTP: every FTP_TLS
+ * is an FTP, so they keep their meaning, where FTP_TLS could change it.
+ * - `isinstance(x, FTP)`, `issubclass(c, FTP)`: true for FTP and FTP_TLS alike; with FTP_TLS, false for a
+ *   plain FTP handed in from elsewhere.
+ * - Reads of the class's attributes (`ftplib.FTP.makepasv`), and explicit base calls like
+ *   `FTP.ntransfercmd(self, ...)`, except in a class whose base this run rewrites to FTP_TLS (there they
+ *   meant "my base's method"); past an FTP_TLS base they skip its override on purpose (TLS session reuse).
+ */
+function keptAsFtp(ctx: TransformContext, ref: ClassReference, rewrittenBases: Set<number>): boolean {
+  if (isTypeCheckArgument(ref.node)) return true;
+  const attribute = ref.node.parent;
+  if (attribute?.type !== 'attribute' || attribute.childForFieldName('object')?.id !== ref.node.id)
+    return false;
+  const explicit = explicitBaseCall(ctx, ref);
+  return !explicit || !followsRewrittenBase(ctx, explicit.cls, rewrittenBases, new Set());
+}
+
+/** The class argument of isinstance() / issubclass(), alone or in a tuple of classes. */
+function isTypeCheckArgument(ref: Node): boolean {
+  let arg: Node = ref;
+  if (arg.parent?.type === 'tuple') arg = arg.parent;
+  const call = arg.parent?.type === 'argument_list' ? arg.parent.parent : undefined;
+  if (call?.type !== 'call') return false;
+  const fn = call.childForFieldName('function')?.text;
+  return (fn === 'isinstance' || fn === 'issubclass') && callArguments(call).positional[1]?.id === arg.id;
 }
 
 /** The class whose positional base this reference is (`class Mirror(FTP)`), if it is one. */
@@ -363,7 +392,11 @@ function resolveGroup(ctx: TransformContext, group: ImportGroup): Edit[] {
     return [];
   }
 
-  if (renameUses) for (const site of fixed) site.finding!.edits!.unshift(renameReference(ctx, site.ref));
+  if (renameUses)
+    for (const site of fixed) {
+      site.finding!.edits!.unshift(renameReference(ctx, site.ref));
+      collapseConditional(site);
+    }
   const edits: Edit[] = [...fallbacks];
   if (!renameUses) {
     for (const site of group.sites) edits.push(renameImportedName(site.importName!, 'FTP_TLS'));
@@ -486,6 +519,21 @@ function keepReasons(ctx: TransformContext, group: ImportGroup): RawFinding[] {
       );
     }
   }
+  // type comments (`# type: (str) -> FTP`) are read by type checkers: the name they mention stays importable
+  if (group.scope.kind === 'module')
+    for (const m of ctx.source.matchAll(/#\s*type:[^\r\n]*/g)) {
+      if (!new RegExp(`(^|[^\\w.])${name}\\b`).test(m[0].slice(m[0].indexOf(':') + 1))) continue;
+      out.push(
+        finding(
+          { startIndex: m.index, endIndex: m.index + m[0].length },
+          'manual',
+          `a type comment mentions ${name}: ftplib.FTP kept imported for it`,
+          {
+            reason: 'type comments are not rewritten; change it to FTP_TLS by hand, then drop the FTP import',
+          },
+        ),
+      );
+    }
   // string annotations are not parsed here: keep the name they mention importable
   const wordRe = new RegExp(`(^|[^\\w.])${name}\\b`);
   for (const str of annotationStrings(ctx.bindings.annotations())) {
@@ -585,6 +633,32 @@ function keywordEdits(call: Node, offset: number): Edit[] | undefined {
  * The edit that makes a reference FTP_TLS: its name (`ftplib.FTP` -> `ftplib.FTP_TLS`), or, in a union that
  * names FTP_TLS already (`FTP | FTP_TLS`), the operand and its `|` removed instead of a repeated member.
  */
+/**
+ * `FTP_TLS(host) if secure else FTP(host)`: once renamed, both branches are the same call, so the choice goes
+ * and the other branch stands alone, when the condition calls nothing (dropping it changes no behaviour).
+ */
+function collapseConditional(site: Site): void {
+  const call = callOf(site.ref.node);
+  // tree-sitter reads `with A if c else B as x` as `A if c else (B as x)`
+  const inWith = call?.parent?.type === 'as_pattern' ? call.parent : undefined;
+  const choice = (inWith ?? call)?.parent;
+  const edits = site.finding!.edits!;
+  if (!call || choice?.type !== 'conditional_expression' || edits.length !== 1) return;
+  const [yes, condition, last] = choice.namedChildren;
+  const no = last?.type === 'as_pattern' ? last.namedChildren[0] : last;
+  const other = yes?.id === call.id ? no : no?.id === call.id ? yes : undefined;
+  if (!other || !condition || condition.descendantsOfType(['call', 'named_expression', 'await']).length)
+    return;
+  const rename = edits[0];
+  const renamed =
+    call.text.slice(0, rename.start - call.startIndex) +
+    rename.text +
+    call.text.slice(rename.end - call.startIndex);
+  if (squash(renamed) !== squash(other.text)) return;
+  const end = last?.type === 'as_pattern' ? no!.endIndex : choice.endIndex;
+  edits[0] = { start: choice.startIndex, end, text: other.text };
+}
+
 function renameReference(ctx: TransformContext, ref: ClassReference): Edit {
   const union = ref.node.parent;
   if (union?.type === 'binary_operator' && union.childForFieldName('operator')?.type === '|') {

@@ -7,13 +7,14 @@ import {
   endsLine,
   indentAt,
   insideExpectedFailure,
-  isEmptyString,
+  isNoneOrEmpty,
   lineEnd,
   callArguments,
   methodsOf,
   positionalBases,
-  protPFollows,
+  protPAfter,
   protPPrecedes,
+  squash,
   startsLine,
 } from '../src/syntax.js';
 import type { Edit, RawFinding, Transform, TransformContext } from '../src/types.js';
@@ -68,7 +69,11 @@ export const protP: Transform = {
   run(ctx) {
     const findings: RawFinding[] = [];
     for (const call of ctx.bindings.calls()) {
-      const f = loginCall(ctx, call) ?? constructorLogin(ctx, call) ?? parentInitLogin(ctx, call);
+      const f =
+        loginCall(ctx, call) ??
+        constructorLogin(ctx, call) ??
+        parentInitLogin(ctx, call) ??
+        commandLogin(ctx, call);
       if (f) findings.push(f);
     }
     return { findings };
@@ -87,6 +92,12 @@ function loginCall(ctx: TransformContext, call: Node): RawFinding | undefined {
   if (loginProtects(ctx, value)) return undefined;
   // a test that expects this login to fail (`with pytest.raises(...)`) transfers nothing after it
   if (insideExpectedFailure(call)) return undefined;
+  if (/^False$/.test(callArguments(call).keywords.get('secure')?.text ?? ''))
+    return finding(call, 'manual', NOT_ADDED, {
+      reason:
+        'login(secure=False) keeps the control channel in cleartext on purpose, and PROT P needs TLS on it; ' +
+        'decide by hand whether this connection should log in with TLS',
+    });
   if (recv.type === 'call')
     return finding(call, 'manual', NO_NAME, {
       reason: 'FTP_TLS(...).login() is chained on the constructor; assign the connection to a name first',
@@ -132,6 +143,28 @@ function constructorLogin(ctx: TransformContext, call: Node): RawFinding | undef
       ? 'the constructor logs in (user given) inside an expression (:=); add prot_p() by hand after it'
       : 'the constructor logs in (user given) but its result is not assigned to a name';
   return finding(call, 'manual', NO_NAME, { reason });
+}
+
+/**
+ * `conn.sendcmd("USER " + user)` / `"PASS ..."` on a TLS connection: FTP_TLS negotiates TLS in login() only,
+ * so credentials sent as raw commands still cross in cleartext, and no prot_p() follows them.
+ */
+function commandLogin(ctx: TransformContext, call: Node): RawFinding | undefined {
+  const fn = call.childForFieldName('function');
+  if (
+    fn?.type !== 'attribute' ||
+    !/^(sendcmd|voidcmd|putcmd)$/.test(fn.childForFieldName('attribute')?.text ?? '')
+  )
+    return undefined;
+  const command = callArguments(call).positional[0];
+  if (!command || !/^[fFrRbB]*['"](USER|PASS)\b/i.test(command.text.replace(/^\(/, ''))) return undefined;
+  const value = ctx.bindings.valueOf(fn.childForFieldName('object'));
+  if (value.kind !== 'conn' || !value.tls) return undefined;
+  return finding(call, 'manual', 'credentials sent with a raw command, not login()', {
+    reason:
+      'FTP_TLS switches the control channel to TLS inside login() (or auth()); a USER/PASS sent by hand ' +
+      'before that crosses in cleartext: call auth() first, or use login(), then prot_p()',
+  });
 }
 
 /** The call of closing() / enter_context() that the constructor call is handed to, if any. */
@@ -180,7 +213,7 @@ function loginCondition(
   const sites = ctx.bindings.lookup(user.text, ctx.bindings.scopeAt(user))?.sites ?? [];
   const mayBeEmpty = sites.some((site) => {
     const value = site.kind === 'param' ? site.value?.childForFieldName('value') : site.value;
-    return !!value && (value.type === 'none' || isEmptyString(value));
+    return isNoneOrEmpty(value ?? undefined);
   });
   return mayBeEmpty ? user.text : undefined;
 }
@@ -193,12 +226,22 @@ function sometimesLogsIn(call: Node): RawFinding {
   });
 }
 
+/** The code protects the data channel after this login only under a condition of its own: say so. */
+function conditionalProtP(call: Node, guard: Node): RawFinding {
+  const condition = guard.childForFieldName('condition')?.text ?? '';
+  return finding(call, 'manual', `prot_p() after this login runs only if ${condition}`, {
+    reason:
+      `the code calls prot_p() under its own condition (line ${guard.startPosition.row + 1}); where it is ` +
+      'false, files and listings cross in cleartext: check that this is meant',
+  });
+}
+
 /** FTP.__init__ logs in when both host and user are given (non-empty). */
 function logsIn(call: Node, offset: number): boolean {
   const { positional, keywords } = callArguments(call);
   const host = positional[offset] ?? keywords.get('host');
   const user = positional[offset + 1] ?? keywords.get('user');
-  return !!host && !!user && !isEmptyString(host) && !isEmptyString(user);
+  return !!host && !!user && !isNoneOrEmpty(host) && !isNoneOrEmpty(user);
 }
 
 /**
@@ -246,7 +289,9 @@ function afterStatement(
         'add prot_p() by hand';
     return finding(call, 'manual', NOT_ADDED, { reason });
   }
-  if (protPFollows(holder, recv, false, when) || protPPrecedes(holder, recv)) return undefined;
+  const after = protPAfter(holder, recv, false, when);
+  if (after === true || protPPrecedes(holder, recv)) return undefined;
+  if (after) return conditionalProtP(call, after);
   if (when && !(startsLine(ctx.source, holder) && endsLine(ctx.source, holder))) return sometimesLogsIn(call);
   const code = when ? guarded(ctx, holder, when, recv) : `${recv}.prot_p()`;
   return finding(call, 'fixed', FIXED, { edits: [insertAfter(ctx, holder, code)] });
@@ -264,7 +309,9 @@ function atBodyStart(
   const first = body?.namedChildren.find((s): s is Node => !!s && s.type !== 'comment');
   if (!first)
     return finding(call, 'manual', NO_NAME, { reason: 'the with block has no body to add prot_p() to' });
-  if (protPFollows(first, recv, true, when)) return undefined;
+  const after = protPAfter(first, recv, true, when);
+  if (after === true) return undefined;
+  if (after) return conditionalProtP(call, after);
   if (when && !startsLine(ctx.source, first)) return sometimesLogsIn(call);
   const code = when ? guarded(ctx, first, when, recv) : `${recv}.prot_p()`;
   const text = startsLine(ctx.source, first)
@@ -324,21 +371,29 @@ function notOnlyConnection(ctx: TransformContext, call: Node, recv: Node): RawFi
 
 /** A parameter of unknown origin used as an FTP connection: say so, since we cannot know it is TLS. */
 function unknownParameter(ctx: TransformContext, call: Node, recv: Node): RawFinding | undefined {
-  if (recv.type !== 'identifier') return undefined;
-  const found = ctx.bindings.lookup(recv.text, ctx.bindings.scopeAt(recv));
-  if (!found || found.sites.length === 0 || !found.sites.every((s) => s.kind === 'param')) return undefined;
-  // a method's own `self` is the instance: a connection only in a subclass of ftplib's classes (valueOf knew)
-  if (found.scope.classScope && found.scope.selfName === recv.text) return undefined;
-  const fn = found.scope.node;
-  const usedAsFtp = [...fn.descendantsOfType('attribute')].some(
-    (a) =>
-      a?.childForFieldName('object')?.text === recv.text &&
-      FTP_METHODS.test(a.childForFieldName('attribute')?.text ?? ''),
-  );
-  if (!usedAsFtp) return undefined;
-  return finding(call, 'manual', 'prot_p() not added: the connection comes from a caller', {
-    reason: 'it is a parameter whose origin is unknown; if it is FTP_TLS, call prot_p() after login()',
-  });
+  // `self.conn` given its value from a parameter (`def __init__(self, conn): self.conn = conn`): that one
+  const sources = recv.type === 'attribute' ? ctx.bindings.sourcesOf(recv) : [recv];
+  for (const source of sources) {
+    if (source.type !== 'identifier') continue;
+    const found = ctx.bindings.lookup(source.text, ctx.bindings.scopeAt(source));
+    if (!found || found.sites.length === 0 || !found.sites.every((s) => s.kind === 'param')) continue;
+    // a method's own `self` is the instance: a connection only in a subclass of ftplib's classes (valueOf knew)
+    if (found.scope.classScope && found.scope.selfName === source.text) continue;
+    // used as a connection: where the parameter is, or (for self.conn) anywhere in the class
+    const where =
+      recv.type === 'attribute' ? (found.scope.classScope?.node ?? found.scope.node) : found.scope.node;
+    const usedAsFtp = [...where.descendantsOfType('attribute')].some(
+      (a) =>
+        squash(a?.childForFieldName('object')?.text ?? '') === squash(recv.text) &&
+        FTP_METHODS.test(a?.childForFieldName('attribute')?.text ?? ''),
+    );
+    if (!usedAsFtp) continue;
+    const via = source === recv ? '' : ` (${recv.text} is set from the parameter ${source.text})`;
+    return finding(call, 'manual', 'prot_p() not added: the connection comes from a caller', {
+      reason: `it is a parameter whose origin is unknown${via}; if it is FTP_TLS, call prot_p() after login()`,
+    });
+  }
+  return undefined;
 }
 
 function hasAncestor(node: Node, type: string): boolean {

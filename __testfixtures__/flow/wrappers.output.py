@@ -19,8 +19,9 @@ def wrappers(host, user, pw, secure):
     d = Quick(host)
     d.login(user, pw)
     d.prot_p()
-    with FTP_TLS(host) if secure else FTP_TLS(host) as e:
+    with FTP_TLS(host) as e:
         e.login(user, pw)
+        e.prot_p()
     with closing(FTP_TLS(host, user, pw)) as f:
         f.prot_p()
         f.retrlines("LIST")

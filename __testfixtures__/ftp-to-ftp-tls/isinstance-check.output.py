@@ -2,7 +2,7 @@ import ftplib
 
 
 def close_quietly(obj):
-    if isinstance(obj, ftplib.FTP_TLS):
+    if isinstance(obj, ftplib.FTP):
         try:
             obj.quit()
         except ftplib.all_errors:

@@ -2,7 +2,7 @@
 import ftplib
 from ftplib import FTP, FTP_TLS
 
-_saved_port = ftplib.FTP_TLS.port
+_saved_port = ftplib.FTP.port
 
 
 def use_test_server(port):

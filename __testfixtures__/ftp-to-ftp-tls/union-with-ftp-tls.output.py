@@ -4,7 +4,7 @@ from typing import Optional
 
 
 def open_any(host: str, secure: bool) -> FTP_TLS:
-    return FTP_TLS(host) if secure else FTP_TLS(host)
+    return FTP_TLS(host)
 
 
 def close(conn: FTP_TLS | None) -> None:

@@ -113,10 +113,25 @@ export class Flow {
     const name = def.type === 'function_definition' ? def.childForFieldName('name')?.text : undefined;
     if (!name || site.paramIndex === undefined) return [];
     const out: { call: Node; value: Value }[] = [];
+    const cls = site.scope.classScope;
+    if (name === '__init__' && cls) {
+      // `Session(conn)`: making an instance of a class defined here calls its __init__, self first
+      const className = cls.node.childForFieldName('name')?.text ?? '';
+      for (const call of this.callsNamed(className)) {
+        const fn = call.childForFieldName('function');
+        if (fn?.type === 'identifier' && this.bindings.classBodyOf(fn) === cls)
+          out.push({ call, value: this.argumentValue(call, site, 1) });
+      }
+      return out;
+    }
     for (const call of this.callsNamed(name)) {
-      const callee = this.bindings.valueOf(call.childForFieldName('function'));
-      if (callee.kind === 'function' && callee.def.id === def.id)
-        out.push({ call, value: this.argumentValue(call, callee, site) });
+      const fn = call.childForFieldName('function')!;
+      const callee = this.bindings.valueOf(fn);
+      if (callee.kind !== 'function' || callee.def.id !== def.id) continue;
+      // `obj.method(a)` passes obj as self; `Class.method(obj, a)` and plain functions pass everything
+      const method = this.bindings.scopeOfDefinition(def)?.selfName !== undefined;
+      const bound = method && callee.bound && fn.type === 'attribute' && !isClassName(fn, def);
+      out.push({ call, value: this.argumentValue(call, site, bound ? 1 : 0) });
     }
     return out;
   }
@@ -142,13 +157,9 @@ export class Flow {
     return this.callsByName.get(name) ?? [];
   }
 
-  /** The value one call passes for the parameter: by position (after `self` for a bound call), or keyword. */
-  private argumentValue(call: Node, callee: FunctionValue, site: BindingSite): Value {
+  /** The value one call passes for the parameter: by position (after `offset` bound ones), or keyword. */
+  private argumentValue(call: Node, site: BindingSite, offset: number): Value {
     const { positional, keywords, listSplat, dictSplat } = callArguments(call);
-    const fn = call.childForFieldName('function')!;
-    const method = this.bindings.scopeOfDefinition(callee.def)?.selfName !== undefined;
-    // `obj.method(a)` passes obj as self; `Class.method(obj, a)` and plain functions pass everything
-    const offset = method && callee.bound && fn.type === 'attribute' && !isClassName(fn, callee.def) ? 1 : 0;
     const index = site.paramIndex! - offset;
     const arg = (index >= 0 ? positional[index] : undefined) ?? keywords.get(site.node.text);
     if (arg) return this.bindings.valueOf(arg);

@@ -1,0 +1,6 @@
+from ftplib import FTP
+
+
+def connect(host):
+    # type: (str) -> FTP
+    return FTP(host)
