@@ -178,6 +178,8 @@ export class Bindings {
   /** `obj.attr = value` for objects other than a method's self: resolved by obj's binding when asked. */
   private readonly objectAttrs: { object: Node; attr: string; value: Node }[] = [];
   private objectAttrIndex?: Map<string, Node[]>;
+  /** Class bodies by the class bodies they derive from (classes defined here), made when first asked. */
+  private subclassIndex?: Map<number, Scope[]>;
   /** Function summaries and wrappers: what calls give back, what parameters receive. */
   readonly flow = new Flow(this);
 
@@ -766,7 +768,22 @@ export class Bindings {
     if (known) return known;
     if (this.evaluating.has(key)) return OTHER;
     this.evaluating.add(key);
-    const values = [...(this.attrValues.get(key) ?? [])].map((v) => this.valueOf(v));
+    // the class's own, else its bases' (defined here), and what its subclasses here set for their instances
+    let values = this.ownAttributeValues(cls, attr);
+    for (let bases = this.baseBodies(cls); values.length === 0 && bases.length;) {
+      values = bases.flatMap((b) => this.ownAttributeValues(b, attr));
+      bases = bases.flatMap((b) => this.baseBodies(b));
+    }
+    for (const sub of this.subclassBodies(cls)) values.push(...this.ownAttributeValues(sub, attr));
+    const value = values.length ? merge(values) : OTHER;
+    this.evaluating.delete(key);
+    this.attrMemo.set(key, value);
+    return value;
+  }
+
+  /** What `self.attr` may be from this class's own code: its methods' assignments and its body's binding. */
+  private ownAttributeValues(cls: Scope, attr: string): Value[] {
+    const values = [...(this.attrValues.get(`${cls.node.id}:${attr}`) ?? [])].map((v) => this.valueOf(v));
     for (const site of cls.bindings.get(attr) ?? []) {
       if (site.kind === 'assign' && site.value) values.push(this.valueOf(site.value));
       else if (site.kind === 'def') {
@@ -775,10 +792,37 @@ export class Bindings {
         values.push(fn.kind === 'function' && fn.property ? this.flow.returns(fn) : fn);
       } else values.push(OTHER);
     }
-    const value = values.length ? merge(values) : OTHER;
-    this.evaluating.delete(key);
-    this.attrMemo.set(key, value);
-    return value;
+    return values;
+  }
+
+  /** The bodies of the class's positional bases that are classes defined here. */
+  private baseBodies(cls: Scope): Scope[] {
+    return positionalBases(cls.node).flatMap((b) => {
+      const body = b.type === 'identifier' ? this.classBodyOf(b) : undefined;
+      return body && body !== cls ? [body] : [];
+    });
+  }
+
+  /** The bodies of the classes defined here that derive from this one, at any depth. */
+  private subclassBodies(cls: Scope): Scope[] {
+    if (!this.subclassIndex) {
+      this.subclassIndex = new Map();
+      for (const scope of this.scopes.values()) {
+        if (scope.kind !== 'class') continue;
+        for (const base of this.baseBodies(scope))
+          this.subclassIndex.set(base.node.id, [...(this.subclassIndex.get(base.node.id) ?? []), scope]);
+      }
+    }
+    const out: Scope[] = [];
+    const visit = (c: Scope) => {
+      for (const sub of this.subclassIndex!.get(c.node.id) ?? [])
+        if (!out.includes(sub)) {
+          out.push(sub);
+          visit(sub);
+        }
+    };
+    visit(cls);
+    return out;
   }
 
   valueOfSite(site: BindingSite): Value {

@@ -4,6 +4,13 @@ import type { Node } from 'web-tree-sitter';
 import { findingsFor } from '../src/finding.js';
 import type { ConnValue } from '../src/bindings.js';
 import {
+  boundLogins,
+  containerLogin,
+  handedClass,
+  throughUnknownCall,
+  type Escape,
+} from '../src/analysis/escapes.js';
+import {
   endsLine,
   indentAt,
   insideExpectedFailure,
@@ -75,10 +82,17 @@ export const protP: Transform = {
         parentInitLogin(ctx, call) ??
         commandLogin(ctx, call);
       if (f) findings.push(f);
+      for (const e of handedClass(ctx.bindings, call)) findings.push(escaped(e.node, e));
     }
+    for (const e of boundLogins(ctx.bindings, ctx.source)) findings.push(escaped(e.node, e));
     return { findings };
   },
 };
+
+/** A connection whose trail ends here (src/analysis/escapes.ts): a manual finding at `node`. */
+function escaped(node: Node, e: Escape): RawFinding {
+  return finding(node, 'manual', e.message, { reason: e.reason });
+}
 
 /** `recv.login(...)` on a TLS connection. */
 function loginCall(ctx: TransformContext, call: Node): RawFinding | undefined {
@@ -86,8 +100,13 @@ function loginCall(ctx: TransformContext, call: Node): RawFinding | undefined {
   if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'login') return undefined;
   const recv = fn.childForFieldName('object')!;
   const value = ctx.bindings.valueOf(recv);
+  const container = containerLogin(ctx.bindings, recv);
+  if (container) return escaped(call, container);
   if (value.kind === 'partial') return value.conn.tls ? notOnlyConnection(ctx, call, recv) : undefined;
-  if (value.kind !== 'conn') return unknownParameter(ctx, call, recv);
+  if (value.kind !== 'conn') {
+    const through = throughUnknownCall(ctx.bindings, recv);
+    return through ? escaped(call, through) : unknownParameter(ctx, call, recv);
+  }
   if (!value.tls) return undefined; // still cleartext FTP (suppressed): ftp-to-ftp-tls reported it
   if (loginProtects(ctx, value)) return undefined;
   // a test that expects this login to fail (`with pytest.raises(...)`) transfers nothing after it

@@ -1,0 +1,23 @@
+import ftplib
+
+
+class BaseTest:
+    def setUp(self):
+        self.client = self.client_class(timeout=10)
+        self.client.connect("127.0.0.1", 2121)
+        self.client.login("user", "pw")
+
+
+class PlainTest(BaseTest):
+    client_class = ftplib.FTP
+
+
+class Connector:
+    def open(self, host):
+        self.conn = ftplib.FTP(host)
+
+
+class Uploader(Connector):
+    def run(self, host, user, pw):
+        self.open(host)
+        self.conn.login(user, pw)
