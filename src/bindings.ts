@@ -18,7 +18,14 @@ export type Value =
    * A connection. origin 'param': received from a caller (annotated), so where it came from is unknown;
    * 'self': the instance inside a method of a subclass. subclass: the class defined here, when known.
    */
-  | { kind: 'conn'; tls: boolean; origin: 'constructor' | 'param' | 'self'; subclass?: Node }
+  | {
+      kind: 'conn';
+      tls: boolean;
+      origin: 'constructor' | 'param' | 'self';
+      subclass?: Node;
+      /** Not tls, but FTP_TLS on some paths: a plain FTP (kept, reported) on the others. */
+      someTls?: boolean;
+    }
   /**
    * Some of the values a name or attribute may hold are connections (`conn`, merged), others are not known to
    * be (a parameter, `object()`, another factory's result): a login through it cannot be settled here.
@@ -1057,7 +1064,9 @@ export function merge(values: Value[]): Value {
     const subclass = conns.every((c) => c.subclass?.id === conns[0].subclass?.id)
       ? conns[0].subclass
       : undefined;
-    return { kind: 'conn', tls: conns.every((c) => c.tls), origin, subclass };
+    const tls = conns.every((c) => c.tls);
+    const someTls = !tls && conns.some((c) => c.tls || c.someTls);
+    return { kind: 'conn', tls, origin, subclass, ...(someTls ? { someTls } : {}) };
   }
   return first;
 }

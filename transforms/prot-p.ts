@@ -107,7 +107,15 @@ function loginCall(ctx: TransformContext, call: Node): RawFinding | undefined {
     const through = throughUnknownCall(ctx.bindings, recv);
     return through ? escaped(call, through) : unknownParameter(ctx, call, recv);
   }
-  if (!value.tls) return undefined; // still cleartext FTP (suppressed): ftp-to-ftp-tls reported it
+  // still cleartext FTP (suppressed, manual): ftp-to-ftp-tls reported it; unless FTP_TLS on some paths
+  if (!value.tls)
+    return value.someTls
+      ? finding(call, 'manual', NOT_ADDED, {
+          reason:
+            `${recv.text} is an FTP_TLS connection on some paths and a plain FTP (kept, reported where it is ` +
+            'made) on others, which has no prot_p(); call prot_p() after login() where it is FTP_TLS',
+        })
+      : undefined;
   if (loginProtects(ctx, value)) return undefined;
   // a test that expects this login to fail (`with pytest.raises(...)`) transfers nothing after it
   if (insideExpectedFailure(call)) return undefined;
