@@ -32,9 +32,11 @@ function inputs(): { name: string; file: string }[] {
   }));
   const samples = [
     ...EXAMPLE_SCRIPTS.map((f) => path.join(EXAMPLES, f)),
-    ...fs
-      .readdirSync(path.join(import.meta.dirname, 'data', 'safety'))
-      .map((f) => path.join(import.meta.dirname, 'data', 'safety', f)),
+    ...['safety', 'flow'].flatMap((dir) =>
+      fs
+        .readdirSync(path.join(import.meta.dirname, 'data', dir))
+        .map((f) => path.join(import.meta.dirname, 'data', dir, f)),
+    ),
   ].filter((f) => f.endsWith('.py'));
   return [
     ...fixtures,
