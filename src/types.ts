@@ -1,6 +1,7 @@
 // Shared data shapes: what transforms return, what a file's processing yields, what reporters read.
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Bindings } from './bindings.js';
+import type { ProjectView } from './project/types.js';
 import type { Suppressor } from './suppression.js';
 
 /** One replacement in the text a transform was given: [start, end) in UTF-16 units, replaced by `text`. */
@@ -59,6 +60,8 @@ export interface TransformContext {
   /** The line ending to use for inserted lines. */
   eol: string;
   options: TransformOptions;
+  /** The other modules of the project, when the run analyses a repository (src/project/); else undefined. */
+  project?: ProjectView;
 }
 
 export interface TransformResult {

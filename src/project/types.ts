@@ -1,0 +1,46 @@
+// What the project-wide pass (src/project/) knows about the modules of a repository, as plain data: it is
+// computed once per module, crosses into worker threads, and is what a file's analysis reads for its imports.
+
+/** What a module-level name of a project module is, as far as ftplib is concerned (after ftptls's rewrite). */
+export type Exported =
+  /**
+   * A class: ftplib's own (`ftplibName`, a re-export) or a subclass defined there. tls: what it is now;
+   * ownInit: its constructor's arguments are not FTP's; protects: its login() already calls prot_p().
+   */
+  | {
+      kind: 'class';
+      tls: boolean;
+      ownInit: boolean;
+      protects: boolean;
+      ftplibName?: 'FTP' | 'FTP_TLS';
+      line: number;
+    }
+  /** A connection made at module level. */
+  | { kind: 'conn'; tls: boolean; protects: boolean; line: number }
+  /** A function whose call gives back a connection (a factory) or a class. */
+  | { kind: 'function'; returns: Exported; line: number }
+  /** A submodule (`from pkg import mod`). */
+  | { kind: 'module'; module: string };
+
+export interface ModuleSummary {
+  /** Dotted module name (`backup.net`), and the file, as the run names it. */
+  module: string;
+  path: string;
+  exports: Record<string, Exported>;
+  /**
+   * Names the rewrite took away and what now stands for them (`FTP` -> `FTP_TLS` after
+   * `from ftplib import FTP` became `from ftplib import FTP_TLS`): where tests patch `module.FTP`, they must now
+   * patch `module.FTP_TLS`.
+   */
+  renamed: Record<string, string>;
+}
+
+/** The project as one file's analysis sees it. */
+export interface ProjectView {
+  /** This file's dotted module name, when it is inside an import root. */
+  module?: string;
+  /** This module is a package's `__init__` (relative imports start from it, not from its parent). */
+  isPackage?: boolean;
+  /** Summaries of the project modules analysed so far, by dotted name. */
+  summaries: Record<string, ModuleSummary>;
+}
