@@ -351,40 +351,171 @@ function isSslImport(site: BindingSite, kind: 'module' | 'function'): boolean {
 // ---- where `import ssl` goes --------------------------------------------------------------------------
 
 /**
- * One `import ssl` at module level, where a person would put it: in the top-level import block (the run of
- * imports holding ftplib's, else the first), alphabetically among plain `import x` lines when they are sorted,
- * else right before the ftplib import or after the block's last import. Without module-level imports (or when
- * they come after a use): a paragraph of its own after the docstring, `from __future__` imports and header
+ * One `import ssl`, where a person would put it and where it is bound wherever FTP_TLS is: in the block of
+ * ftplib's imports when they all run in the module's scope in one block (the module, or the body of a
+ * module-level `if`/`try`/`with`...), else in the innermost such block holding every call that needs it and
+ * every module-level ftplib import (a function's own `import ftplib` leaves `ssl` to the module: a module-level
+ * name is bound in every function). There, in a run of imports that comes before the first call (the run
+ * holding ftplib's import, else the first such run): alphabetically among plain `import x` lines when they
+ * are sorted, else right before the ftplib import or after the run's last import; inside a `try` or `with`
+ * body never after the ftplib import (an import in between may fail and be caught). Without such a run: a
+ * paragraph of its own at the block's start, after the docstring, `from __future__` imports and header
  * comments.
  */
 function importSslEdit(ctx: TransformContext, users: Node[]): Edit {
   const text = ctx.source;
   const eol = ctx.eol;
-  const statements = ctx.tree.rootNode.namedChildren.filter((n): n is Node => !!n && n.type !== 'comment');
-  let i = 0;
-  if (statements[0] && isDocstring(statements[0])) i++;
-  while (statements[i]?.type === 'future_import_statement') i++;
   const firstUse = Math.min(...users.map((u) => u.startIndex));
+  const ftplib = ctx.tree.rootNode
+    .descendantsOfType(['import_statement', 'import_from_statement'])
+    .filter((s): s is Node => !!s && importsFtplib(s));
+  const placed = ftplib.map(moduleBlocks);
+  const atModule = placed.filter((p) => !p.inDefinition).map((p) => p.chain);
+  const home = commonBlock([...users.map((u) => moduleBlocks(u).chain), ...atModule]);
+  const inner = atModule.map((chain) => chain[chain.length - 1]);
+  const preferred =
+    atModule.length === placed.length && inner.length > 0 && inner.every((b) => b.id === inner[0].id)
+      ? inner[0]
+      : undefined;
 
-  const block = importBlock(text, statements.slice(i));
-  if (block) {
-    const at = blockInsertion(text, block);
-    if (at.offset <= firstUse)
-      return { start: at.offset, end: at.offset, text: at.before ? `import ssl${eol}` : `${eol}import ssl` };
+  for (const node of preferred && preferred.id !== home.id ? [preferred, home] : [home]) {
+    const block = blockOf(text, node);
+    for (const run of importRuns(text, block.statements.slice(block.header))) {
+      const at = blockInsertion(text, run, guarded(node));
+      if (at.offset <= firstUse)
+        return {
+          start: at.offset,
+          end: at.offset,
+          text: at.before ? `${block.indent}import ssl${eol}` : `${eol}${block.indent}import ssl`,
+        };
+    }
   }
-  const prev = statements[i - 1];
-  const next = statements[i];
+  return blockStartEdit(text, eol, blockOf(text, home));
+}
+
+/** The statements of a block that runs in the module's scope: the module, or a module-level block. */
+interface Block {
+  statements: Node[];
+  /** How many of them come first: the docstring (a string first in any block) and `from __future__` imports. */
+  header: number;
+  /** The indentation of its statements. */
+  indent: string;
+  /** Where its own lines start: the file's start, or the line after the block's `if ...:` header. */
+  start: number;
+}
+
+function blockOf(text: string, node: Node): Block {
+  const statements = node.namedChildren.filter((n): n is Node => !!n && n.type !== 'comment');
+  let header = 0;
+  if (statements[0] && isDocstring(statements[0])) header++;
+  while (statements[header]?.type === 'future_import_statement') header++;
+  const first = statements[0];
+  const indent =
+    node.type === 'module' || !first ? '' : text.slice(lineStart(text, first.startIndex), first.startIndex);
+  const start = node.type === 'module' ? 0 : nextLineStart(text, colonOf(node)?.endIndex ?? node.startIndex);
+  return { statements, header, indent, start };
+}
+
+const DEFINITIONS = new Set(['function_definition', 'class_definition', 'lambda']);
+
+/**
+ * The blocks holding `node` that run in the module's scope, outermost (the module) first, and whether `node`
+ * is inside a def or class (the blocks in there are not listed). A block that starts on its header's line
+ * (`if x: import os`) and what it holds are left out: no line can be put into it.
+ */
+function moduleBlocks(node: Node): { chain: Node[]; inDefinition: boolean } {
+  let chain: Node[] = [];
+  let inDefinition = false;
+  for (let n = node.parent; n; n = n.parent) {
+    if (DEFINITIONS.has(n.type)) {
+      chain = [];
+      inDefinition = true;
+    } else if (n.type === 'module' || n.type === 'block') chain.push(n);
+  }
+  chain.reverse();
+  const cut = chain.findIndex((b) => b.type === 'block' && !ownLines(b));
+  return { chain: cut < 0 ? chain : chain.slice(0, cut), inDefinition };
+}
+
+/** The innermost block all chains share (they all start with the module). */
+function commonBlock(chains: Node[][]): Node {
+  let depth = 0;
+  while (chains.every((c) => depth < c.length && c[depth].id === chains[0][depth].id)) depth++;
+  return chains[0][depth - 1];
+}
+
+/** The `:` that a block follows (after any comments on its own lines). */
+function colonOf(block: Node): Node | null {
+  let p = block.previousSibling;
+  while (p?.type === 'comment') p = p.previousSibling;
+  return p;
+}
+
+/** Does the block's first statement start on a line after its header's? */
+function ownLines(block: Node): boolean {
+  const first = block.namedChildren.find((n) => n && n.type !== 'comment');
+  const colon = colonOf(block);
+  return !!first && !!colon && colon.endPosition.row < first.startPosition.row;
+}
+
+/** A block inside a `try` or `with` body: an exception there may be caught and the module go on. */
+function guarded(node: Node): boolean {
+  for (let n: Node | null = node; n && n.type !== 'module'; n = n.parent) {
+    const owner = n.type === 'block' ? n.parent : null;
+    if (owner?.type === 'with_statement') return true;
+    if (owner?.type === 'try_statement' && owner.childForFieldName('body')?.id === n.id) return true;
+  }
+  return false;
+}
+
+/**
+ * `import ssl` as a paragraph of its own at the start of a block (the module's, or a module-level block's,
+ * indented as it is): after the docstring and `from __future__` imports (with the blank line the file has
+ * after them, if any), and after the comment lines that follow them or start the block (shebang, coding,
+ * licence): before the comment lines directly above the next statement, unless nothing but blank lines comes
+ * before those (they are the header then). One blank line after it, two before a def or class.
+ */
+function blockStartEdit(text: string, eol: string, block: Block): Edit {
+  const prev = block.statements[block.header - 1];
+  const next = block.statements[block.header];
+  const line = `${block.indent}import ssl`;
   const blank =
     next && /^(function_definition|class_definition|decorated_definition)$/.test(next.type) ? 2 : 1;
-  if (prev) {
-    // after the docstring / __future__ imports, a blank line on each side (two before a def or class)
-    const at = lineEnd(text, prev.endIndex);
-    const existing = next ? blankLinesAfter(text, at) : blank;
-    return { start: at, end: at, text: `${eol}${eol}import ssl${eol.repeat(Math.max(0, blank - existing))}` };
+  const after = prev ? lineEnd(text, prev.endIndex) : undefined;
+  if (!next) {
+    const at = after ?? block.start;
+    return { start: at, end: at, text: after !== undefined ? `${eol}${eol}${line}` : `${line}${eol}` };
   }
-  // first statement of the file: after header comments (shebang, coding, licence) that reach the top
-  const at = next ? attachedCommentsStart(text, next, true) : 0;
-  return { start: at, end: at, text: `import ssl${eol.repeat(blank + 1)}` };
+  const gap = gapLines(text, after !== undefined ? nextLineStart(text, after) : block.start, next);
+  if (after !== undefined && !gap.some((l) => l.comment)) {
+    // no comments after the docstring / __future__ imports: right after them, as many blank lines before as
+    // the file has there (at most one), and the blank lines a def or class wants after
+    const existing = gap.length;
+    const before = eol.repeat(1 + Math.min(existing, 1));
+    return { start: after, end: after, text: `${before}${line}${eol.repeat(Math.max(0, blank - existing))}` };
+  }
+  // the comment lines directly above `next` belong to it, unless nothing but blank lines comes before them
+  let k = gap.length;
+  while (k > 0 && gap[k - 1].comment) k--;
+  const header = k < gap.length && !gap.slice(0, k).some((l) => l.comment);
+  const at = header || k === gap.length ? lineStart(text, next.startIndex) : gap[k].start;
+  return { start: at, end: at, text: `${line}${eol.repeat(blank + 1)}` };
+}
+
+/** The lines from the line start `from` to the line of `next`: each blank or a comment (nothing else can be). */
+function gapLines(text: string, from: number, next: Node): { start: number; comment: boolean }[] {
+  const out: { start: number; comment: boolean }[] = [];
+  const to = lineStart(text, next.startIndex);
+  for (let at = from; at < to; at = nextLineStart(text, at)) {
+    out.push({ start: at, comment: text.slice(at, lineEnd(text, at)).trim().startsWith('#') });
+  }
+  return out;
+}
+
+/** The start of the line after the one holding `offset` (the text's end on the last line). */
+function nextLineStart(text: string, offset: number): number {
+  const end = lineEnd(text, offset);
+  return Math.min(text.length, end + (text.startsWith('\r\n', end) ? 2 : 1));
 }
 
 function isDocstring(stmt: Node): boolean {
@@ -392,8 +523,8 @@ function isDocstring(stmt: Node): boolean {
   return expr.length === 1 && (expr[0]?.type === 'string' || expr[0]?.type === 'concatenated_string');
 }
 
-/** Runs of module-level imports with no blank line between them; the one holding ftplib's import, else the first. */
-function importBlock(text: string, statements: Node[]): Node[] | undefined {
+/** Runs of imports with no blank line between them: the one holding ftplib's import first, then the others in order. */
+function importRuns(text: string, statements: Node[]): Node[][] {
   const runs: Node[][] = [];
   let run: Node[] = [];
   for (const stmt of statements) {
@@ -406,10 +537,19 @@ function importBlock(text: string, statements: Node[]): Node[] | undefined {
     run = IMPORTS.has(stmt.type) ? [stmt] : [];
   }
   if (run.length) runs.push(run);
-  return runs.find((r) => r.some(importsFtplib)) ?? runs[0];
+  const ftplib = runs.find((r) => r.some(importsFtplib));
+  return ftplib ? [ftplib, ...runs.filter((r) => r !== ftplib)] : runs;
 }
 
-function blockInsertion(text: string, block: Node[]): { offset: number; before: boolean } {
+function blockInsertion(text: string, block: Node[], guarded: boolean): { offset: number; before: boolean } {
+  const at = sortedInsertion(text, block);
+  const ftplib = block.find(importsFtplib);
+  // where an exception may be caught, an import between ftplib's and ssl's could fail and leave ssl unbound
+  if (!guarded || !ftplib || at.offset <= ftplib.startIndex) return at;
+  return { offset: importLineStart(text, block, ftplib), before: true };
+}
+
+function sortedInsertion(text: string, block: Node[]): { offset: number; before: boolean } {
   const plain = block.filter((s) => s.type === 'import_statement');
   const keys = plain.map((s) => moduleOf(s).toLowerCase());
   const sorted = keys.length > 0 && keys.every((k, j) => j === 0 || keys[j - 1] <= k);
@@ -419,10 +559,12 @@ function blockInsertion(text: string, block: Node[]): { offset: number; before: 
     if (!target) return { offset: lineEnd(text, plain[plain.length - 1].endIndex), before: false };
   } else target = block.find(importsFtplib);
   if (!target) return { offset: lineEnd(text, block[block.length - 1].endIndex), before: false };
-  // before the target and the comment lines that introduce it (not those heading the whole block)
-  const offset =
-    target === block[0] ? lineStart(text, target.startIndex) : attachedCommentsStart(text, target, false);
-  return { offset, before: true };
+  return { offset: importLineStart(text, block, target), before: true };
+}
+
+/** Before the target and the comment lines that introduce it (not those heading the whole block). */
+function importLineStart(text: string, block: Node[], target: Node): number {
+  return target === block[0] ? lineStart(text, target.startIndex) : attachedCommentsStart(text, target);
 }
 
 function moduleOf(stmt: Node): string {
@@ -445,22 +587,8 @@ function blankLineBetween(text: string, a: Node, b: Node): boolean {
   return lines.slice(1, -1).some((l) => l.trim() === '');
 }
 
-/** How many empty lines follow the line ending at `at`. */
-function blankLinesAfter(text: string, at: number): number {
-  const lines = text
-    .slice(at)
-    .split(/\r\n|\r|\n/)
-    .slice(1);
-  let n = 0;
-  while (n < lines.length - 1 && lines[n].trim() === '') n++;
-  return n;
-}
-
-/**
- * The start of the line of `stmt`, or of the comment lines directly above it (they belong to it). With
- * `keepHeader`, comments that reach the top of the file (shebang, coding, licence) stay first.
- */
-function attachedCommentsStart(text: string, stmt: Node, keepHeader: boolean): number {
+/** The start of the line of `stmt`, or of the comment lines directly above it (they belong to it). */
+function attachedCommentsStart(text: string, stmt: Node): number {
   let start = stmt;
   for (let c = stmt.previousSibling; c?.type === 'comment'; c = c.previousSibling) {
     if (c.startPosition.row !== start.startPosition.row - 1) break;
@@ -468,6 +596,5 @@ function attachedCommentsStart(text: string, stmt: Node, keepHeader: boolean): n
     if (before && before.endPosition.row === c.startPosition.row) break; // trails the line above
     start = c;
   }
-  if (keepHeader && start !== stmt && !start.previousSibling) return lineStart(text, stmt.startIndex);
   return lineStart(text, start.startIndex);
 }

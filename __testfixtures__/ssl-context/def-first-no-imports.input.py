@@ -1,0 +1,4 @@
+def connect(host):
+    from ftplib import FTP_TLS
+
+    return FTP_TLS(host)

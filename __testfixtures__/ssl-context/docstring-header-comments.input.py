@@ -1,0 +1,6 @@
+"""Doc."""
+# Copyright (c) Example Ltd.
+
+def connect(host):
+    from ftplib import FTP_TLS
+    return FTP_TLS(host)

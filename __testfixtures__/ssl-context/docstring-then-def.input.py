@@ -1,0 +1,5 @@
+"""Upload helpers."""
+def connect(host):
+    import ftplib
+
+    return ftplib.FTP_TLS(host)

@@ -1,0 +1,5 @@
+if True:
+    import os
+    from ftplib import FTP_TLS
+
+    ftp = FTP_TLS(os.environ["H"])
