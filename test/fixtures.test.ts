@@ -7,43 +7,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { countSyntaxErrors, initParser, parse } from '../src/parser.js';
-import { decodeSource, encodeSource } from '../src/source-text.js';
-import { transformSourceSync, type TransformSourceOptions } from '../src/transform-source.js';
+import { decodeSource } from '../src/source-text.js';
 import { BUILTIN_TRANSFORMS } from '../transforms/index.js';
-import type { Finding, Transform } from '../src/types.js';
-import { fixturePairs } from './helpers/fixtures.js';
-
-const root = path.join(import.meta.dirname, '..', '__testfixtures__');
-
-function transformsFor(dir: string, names?: string[]): Transform[] {
-  if (names) return names.map((n) => BUILTIN_TRANSFORMS.find((t) => t.name === n)!);
-  const index = BUILTIN_TRANSFORMS.findIndex((t) => t.name === dir);
-  if (index < 0) return BUILTIN_TRANSFORMS.filter((t) => !t.optIn);
-  return BUILTIN_TRANSFORMS.slice(0, index + 1).filter((t) => !t.optIn || t.name === dir);
-}
-
-function runFixture(dir: string, file: string, bytes: Buffer, options: Record<string, unknown>) {
-  const { text, meta } = decodeSource(bytes);
-  const { transforms, ...rest } = options as { transforms?: string[] } & TransformSourceOptions;
-  const result = transformSourceSync(text, {
-    ...rest,
-    path: file,
-    transforms: transformsFor(dir, transforms),
-  });
-  return { result, bytes: encodeSource(result.after, meta) };
-}
+import type { Finding } from '../src/types.js';
+import { fixtureCases, fixtureOptions, FIXTURES_ROOT as root, runFixture } from './helpers/fixtures.js';
 
 /** A finding as .findings.txt lists it: `line:column status rule: message (reason)`. */
 function findingLine(f: Finding): string {
   return `${f.line}:${f.column} ${f.status} ${f.rule}: ${f.message}${f.reason ? ` (${f.reason})` : ''}`;
 }
 
-const cases = fs
-  .readdirSync(root)
-  .sort()
-  .flatMap((dir) =>
-    fixturePairs(path.join(root, dir), '.input.py', '.output.py').inputs.map((name) => ({ dir, name })),
-  );
+const cases = fixtureCases();
 
 beforeAll(async () => {
   await initParser();
@@ -77,9 +51,7 @@ describe('fixtures', () => {
       const base = path.join(root, dir, name);
       const input = fs.readFileSync(`${base}.input.py`);
       const expected = fs.readFileSync(`${base}.output.py`);
-      const options = fs.existsSync(`${base}.options.json`)
-        ? JSON.parse(fs.readFileSync(`${base}.options.json`, 'utf8'))
-        : {};
+      const options = fixtureOptions(dir, name);
 
       it('output matches byte for byte', () => {
         const { result, bytes } = runFixture(dir, `${name}.input.py`, input, options);

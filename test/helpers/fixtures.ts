@@ -1,5 +1,10 @@
-// Fixture pairs on disk: <name><input> beside <name><output>.
+// Fixture pairs on disk: <name><input> beside <name><output>; and how a __testfixtures__ case is run.
 import fs from 'node:fs';
+import path from 'node:path';
+import { decodeSource, encodeSource } from '../../src/source-text.js';
+import { transformSourceSync, type TransformSourceOptions } from '../../src/transform-source.js';
+import type { FileResult, Transform } from '../../src/types.js';
+import { BUILTIN_TRANSFORMS } from '../../transforms/index.js';
 
 export interface FixturePairs {
   /** The names that have an input file, sorted: the cases to run. */
@@ -17,4 +22,50 @@ export function fixturePairs(dir: string, input: string, output: string): Fixtur
       .map((f) => f.slice(0, -suffix.length))
       .sort();
   return { inputs: names(input), outputs: names(output) };
+}
+
+export const FIXTURES_ROOT = path.join(import.meta.dirname, '..', '..', '__testfixtures__');
+
+/** Every fixture case under __testfixtures__/<dir>/, sorted by dir then name. */
+export function fixtureCases(root = FIXTURES_ROOT): { dir: string; name: string }[] {
+  return fs
+    .readdirSync(root)
+    .sort()
+    .flatMap((dir) =>
+      fixturePairs(path.join(root, dir), '.input.py', '.output.py').inputs.map((name) => ({ dir, name })),
+    );
+}
+
+/** A case's options.json, or {} when it has none. */
+export function fixtureOptions(dir: string, name: string, root = FIXTURES_ROOT): Record<string, unknown> {
+  const file = path.join(root, dir, `${name}.options.json`);
+  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+}
+
+/**
+ * The transforms a fixture directory runs: `names` (an options.json's `transforms`) when given; for a <dir>
+ * named after a built-in transform, the built-in pipeline up to and including it; else the default pipeline.
+ */
+export function transformsFor(dir: string, names?: string[]): Transform[] {
+  if (names) return names.map((n) => BUILTIN_TRANSFORMS.find((t) => t.name === n)!);
+  const index = BUILTIN_TRANSFORMS.findIndex((t) => t.name === dir);
+  if (index < 0) return BUILTIN_TRANSFORMS.filter((t) => !t.optIn);
+  return BUILTIN_TRANSFORMS.slice(0, index + 1).filter((t) => !t.optIn || t.name === dir);
+}
+
+/** Runs a fixture input's bytes as the fixture test does (initParser() must have resolved). */
+export function runFixture(
+  dir: string,
+  file: string,
+  bytes: Buffer,
+  options: Record<string, unknown>,
+): { result: FileResult; bytes: Buffer } {
+  const { text, meta } = decodeSource(bytes);
+  const { transforms, ...rest } = options as { transforms?: string[] } & TransformSourceOptions;
+  const result = transformSourceSync(text, {
+    ...rest,
+    path: file,
+    transforms: transformsFor(dir, transforms),
+  });
+  return { result, bytes: encodeSource(result.after, meta) };
 }
