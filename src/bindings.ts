@@ -5,6 +5,8 @@
 // `class FTP`) is not ftplib's, so nothing is rewritten through it.
 import type { Node, Tree } from 'web-tree-sitter';
 import { Flow } from './analysis/flow.js';
+import { importedFromProject, memberOf, projectModule } from './project/values.js';
+import type { ProjectView } from './project/types.js';
 import { lowerBound } from './sorted.js';
 import { callArguments, methodsOf, positionalBases } from './syntax.js';
 
@@ -13,7 +15,19 @@ export type FtplibClass = 'FTP' | 'FTP_TLS';
 export type Value =
   | { kind: 'ftplib' }
   /** A class: ftplib's FTP / FTP_TLS, or a subclass defined here (`subclass` set). tls: what it is now. */
-  | { kind: 'class'; tls: boolean; subclass?: Node; ownInit?: boolean }
+  /**
+   * protects: its login() calls prot_p() (known from another module); from: `path:line` of that module;
+   * reexport: ftplib's FTP re-exported by a project module that now exports FTP_TLS beside it (renameable).
+   */
+  | {
+      kind: 'class';
+      tls: boolean;
+      subclass?: Node;
+      ownInit?: boolean;
+      protects?: boolean;
+      from?: string;
+      reexport?: boolean;
+    }
   /**
    * A connection. origin 'param': received from a caller (annotated), so where it came from is unknown;
    * 'self': the instance inside a method of a subclass. subclass: the class defined here, when known.
@@ -25,6 +39,10 @@ export type Value =
       subclass?: Node;
       /** Not tls, but FTP_TLS on some paths: a plain FTP (kept, reported) on the others. */
       someTls?: boolean;
+      /** Its class's login() calls prot_p() (known from another module). */
+      protects?: boolean;
+      /** Made in another module of the project: `path:line` there. */
+      from?: string;
     }
   /**
    * Some of the values a name or attribute may hold are connections (`conn`, merged), others are not known to
@@ -39,6 +57,10 @@ export type Value =
   | { kind: 'function'; def: Node; contextManager: boolean; property: boolean; bound: boolean }
   /** A list, tuple, set, dict (its values), comprehension or generator whose elements are `of`. */
   | { kind: 'container'; of: Value }
+  /** A module of the project that the project-wide pass summarised (src/project/). */
+  | { kind: 'module'; name: string }
+  /** A function of another project module: calling it gives `returns`; `from`: `path:line` of its def. */
+  | { kind: 'external'; returns: Value; from: string }
   /** A standard library module or function the flow follows: `contextlib`, `contextlib.closing`, ... */
   | { kind: 'known'; name: string }
   | { kind: 'none' }
@@ -171,6 +193,8 @@ export class Bindings {
   private readonly evaluating = new Set<number | string>();
   /** Every import of ftplib (statement nodes), for transforms' import bookkeeping. */
   readonly ftplibImports: BindingSite[] = [];
+  /** From-imports of other modules, when the project is known (re-exports of ftplib's names among them). */
+  readonly projectImports: BindingSite[] = [];
   /**
    * Every node of a VISITED type, in document order (ancestors first), with its offsets: asked of tree-sitter
    * in one call, so the walk never steps through the nodes in between (most of a file).
@@ -190,7 +214,11 @@ export class Bindings {
   /** Function summaries and wrappers: what calls give back, what parameters receive. */
   readonly flow = new Flow(this);
 
-  constructor(readonly tree: Tree) {
+  constructor(
+    readonly tree: Tree,
+    /** The project's other modules, when the run analyses a repository: what imports from them give. */
+    readonly project?: ProjectView,
+  ) {
     // One trip for what the transforms look for too: each trip walks the whole tree, about a fifth of a parse
     for (const node of tree.rootNode.descendantsOfType(INDEXED_TYPES)) {
       if (!node) continue;
@@ -434,7 +462,8 @@ export class Bindings {
 
   private visitFromImport(node: Node, scope: Scope): void {
     const moduleNode = node.childForFieldName('module_name');
-    const module = moduleNode?.type === 'dotted_name' ? moduleNode.text : '';
+    // a relative import keeps its dots (`..conn`): only the project-wide pass resolves it
+    const module = moduleNode ? moduleNode.text.replace(/\s+/g, '') : '';
     if (moduleNode) markIds(moduleNode, this.bindingIds);
     if (node.namedChildren.some((c) => c?.type === 'wildcard_import')) {
       scope.starModules.push(module);
@@ -453,8 +482,16 @@ export class Bindings {
         importName: item,
       });
       if (module === 'ftplib') this.ftplibImports.push(site);
+      else if (this.project) this.projectImports.push(site);
       markIds(item, this.bindingIds);
     }
+  }
+
+  /** A from-import of ftplib's FTP from a project module that re-exports it with FTP_TLS beside it. */
+  isReexportedFtp(site: BindingSite): boolean {
+    if (site.kind !== 'from-import' || site.module === 'ftplib' || !this.project) return false;
+    const value = this.valueOfSite(site);
+    return value.kind === 'class' && !!value.reexport;
   }
 
   private visitAssignment(node: Node, scope: Scope): void {
@@ -692,6 +729,7 @@ export class Bindings {
       return { kind: 'class', tls: attr === 'FTP_TLS' };
     if (base.kind === 'known' && KNOWN_NAMES.has(`${base.name}.${attr}`))
       return { kind: 'known', name: `${base.name}.${attr}` };
+    if (base.kind === 'module' && this.project) return memberOf(this.project, base.name, attr);
     if (object.type === 'identifier') {
       const assigned = this.objectAttributeSources(object, attr);
       if (assigned.length) return merge(assigned.map((v) => this.valueOf(v)));
@@ -848,13 +886,16 @@ export class Bindings {
     switch (site.kind) {
       case 'import':
         if (site.module === 'ftplib') return { kind: 'ftplib' };
-        return site.module && KNOWN_MODULES.has(site.module) ? { kind: 'known', name: site.module } : OTHER;
+        if (site.module && KNOWN_MODULES.has(site.module)) return { kind: 'known', name: site.module };
+        return this.project && site.module ? projectModule(this.project, site.module) : OTHER;
       case 'from-import':
         if (site.module === 'ftplib' && (site.importedName === 'FTP' || site.importedName === 'FTP_TLS'))
           return { kind: 'class', tls: site.importedName === 'FTP_TLS' };
         if (KNOWN_NAMES.has(`${site.module}.${site.importedName}`))
           return { kind: 'known', name: `${site.module}.${site.importedName}` };
-        return OTHER;
+        return this.project
+          ? importedFromProject(this.project, site.module ?? '', site.importedName ?? '')
+          : OTHER;
       case 'def':
         return site.node.parent?.type === 'function_definition'
           ? this.flow.functionValue(site.node.parent)
@@ -948,6 +989,8 @@ export class Bindings {
     // them in the text and ask for the node there, instead of walking every node of the file
     const names = new Set(['FTP', 'FTP_TLS']);
     for (const site of this.ftplibImports) if (site.kind === 'from-import') names.add(site.node.text);
+    // `from ._compat import FTP`: ftplib's FTP re-exported by another module of the project
+    for (const site of this.projectImports) if (this.isReexportedFtp(site)) names.add(site.node.text);
     const pattern = new RegExp(
       `(?<![\\w.])(?:${[...names].map(escapeRegExp).join('|')})(?!\\w)|(?<=\\.\\s*)FTP(?:_TLS)?(?!\\w)`,
       'gu',
@@ -993,7 +1036,13 @@ export class Bindings {
       return { node: id, name: id.text, via: 'star', bindings: [], scope };
     if (sites.length === 0 || fromStar) return undefined;
     const names = new Set(
-      sites.map((s) => (s.kind === 'from-import' && s.module === 'ftplib' ? s.importedName : undefined)),
+      sites.map((s) =>
+        s.kind === 'from-import' && s.module === 'ftplib'
+          ? s.importedName
+          : this.isReexportedFtp(s)
+            ? 'FTP'
+            : undefined,
+      ),
     );
     if (names.size !== 1) return undefined;
     const name = [...names][0];
@@ -1040,6 +1089,8 @@ export function merge(values: Value[]): Value {
     return { kind: 'container', of: merge(real.map((v) => (v as Extract<Value, { kind: 'container' }>).of)) };
   if (first.kind === 'function')
     return real.every((v) => (v as FunctionValue).def.id === first.def.id) ? first : OTHER;
+  if (first.kind === 'module' || first.kind === 'external')
+    return real.every((v) => JSON.stringify(v) === JSON.stringify(first)) ? first : OTHER;
   if (first.kind === 'known')
     return real.every((v) => (v as Extract<Value, { kind: 'known' }>).name === first.name) ? first : OTHER;
   if (first.kind === 'class') {
@@ -1052,6 +1103,7 @@ export function merge(values: Value[]): Value {
       tls: classes.every((c) => c.tls),
       subclass,
       ownInit: classes.some((c) => c.ownInit),
+      ...fromElsewhere(classes),
     };
   }
   if (first.kind === 'conn') {
@@ -1066,9 +1118,20 @@ export function merge(values: Value[]): Value {
       : undefined;
     const tls = conns.every((c) => c.tls);
     const someTls = !tls && conns.some((c) => c.tls || c.someTls);
-    return { kind: 'conn', tls, origin, subclass, ...(someTls ? { someTls } : {}) };
+    return { kind: 'conn', tls, origin, subclass, ...(someTls ? { someTls } : {}), ...fromElsewhere(conns) };
   }
   return first;
+}
+
+/** What values known from another module keep through a merge: protects if all do, where, if one place. */
+function fromElsewhere(values: { protects?: boolean; from?: string }[]): {
+  protects?: boolean;
+  from?: string;
+} {
+  const out: { protects?: boolean; from?: string } = {};
+  if (values.every((v) => v.protects)) out.protects = true;
+  if (values[0].from && values.every((v) => v.from === values[0].from)) out.from = values[0].from;
+  return out;
 }
 
 /** The function a scope is (or is in, through comprehensions): a method's scope for code in its body. */

@@ -94,7 +94,8 @@ export async function processBytes(
   const tooLarge = sizeError(path, bytes.length, options.maxFileSize);
   if (tooLarge) return { result: errorResult(path, tooLarge) };
   // Prefilter on the raw bytes: no `ftplib` anywhere, nothing to do, no decoding or parsing
-  if (!mentionsFtplib(bytes)) return { result: unchangedResult(path) };
+  // (a file the project pass connected to an ftplib user is analysed anyway)
+  if (!mentionsFtplib(bytes) && !options.project) return { result: unchangedResult(path) };
   if (isNotebookPath(path)) {
     await initParser();
     const maxCodeSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;

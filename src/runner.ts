@@ -23,6 +23,9 @@ import { Worker } from 'node:worker_threads';
 import { loadTransforms, type TransformSelection } from './load-transforms.js';
 import { DEFAULT_MAX_FILE_SIZE, unchangedResult } from './prefilter.js';
 import type { ProcessOptions } from './process-file.js';
+import { planProject } from './project/plan.js';
+import { BUILTIN_TRANSFORMS } from '../transforms/index.js';
+import type { ProjectView } from './project/types.js';
 import type { FileResult, Transform } from './types.js';
 import { collectFiles, type WalkOptions } from './walk.js';
 import { errorResult, oneLine } from './errors.js';
@@ -39,6 +42,11 @@ export interface RunOptions
   extends ProcessOptions, TransformSelection, Omit<WalkOptions, 'onFile' | 'signal'> {
   /** Worker threads; default: the number of cores. 1 runs everything in this thread. */
   jobs?: number;
+  /**
+   * Follow ftplib across the modules of the directories given (src/project/): on by default; false
+   * analyses each file alone.
+   */
+  project?: boolean;
   /** Called as files finish (any order), e.g. for a progress bar. */
   onProgress?: (done: number, total: number) => void;
   /**
@@ -94,7 +102,10 @@ export async function run(
   const held: string[] = [];
   let pool: Pool | undefined;
   let pooled: Promise<Outcome> | undefined;
+  // The project-wide pass needs every file before any is processed: then the pool starts after the walk
+  const project = options.project !== false && paths.some((p) => isDirectory(p, options.cwd));
   const onFile = (file: string) => {
+    if (project) return;
     if (pool) return pool.add(file);
     held.push(file);
     if (early.length && held.length >= early.length * MIN_FILES_PER_WORKER) {
@@ -114,7 +125,19 @@ export async function run(
   }
   const walkErrors = walked.errors.map((e) => errorResult(e.path, e.message));
   pool?.end();
-  const { results, interrupted } = await (pooled ?? execute(walked.files, setup, early));
+  let views: Map<string, ProjectView> | undefined;
+  if (project) {
+    // the built-in transforms only: a module's summary is about ftplib, and a custom transform runs once per
+    // file, in the workers, never here
+    const transforms = setup.transforms.filter((t) => BUILTIN_TRANSFORMS.includes(t));
+    const plan = await planProject(paths, walked.files, {
+      ...setup.workerOptions,
+      transforms,
+      signal: setup.signal,
+    });
+    views = plan?.views;
+  }
+  const { results, interrupted } = await (pooled ?? execute(walked.files, setup, early, views));
   const done = results.filter((r): r is FileResult => r !== undefined);
   const all = [...done, ...walkErrors].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const { workerStartError } = setup;
@@ -166,21 +189,35 @@ interface Outcome {
   interrupted: boolean;
 }
 
-async function execute(files: string[], setup: Setup, early: WorkerHandle[]): Promise<Outcome> {
+/** The project pass's view of each connected file: those are processed whatever the prefilter says. */
+type Views = Map<string, ProjectView> | undefined;
+
+async function execute(
+  files: string[],
+  setup: Setup,
+  early: WorkerHandle[],
+  views?: Views,
+): Promise<Outcome> {
   const jobs = Math.max(1, Math.min(setup.maxJobs, Math.ceil(files.length / MIN_FILES_PER_WORKER)));
-  if (jobs > 1 && setup.pooled && !setup.signal?.aborted) return new Pool(files, setup, jobs, early).run();
+  if (jobs > 1 && setup.pooled && !setup.signal?.aborted)
+    return new Pool(files, setup, jobs, early, false, views).run();
   for (const h of early) h.retire();
   if (setup.signal?.aborted) return { results: [], interrupted: true };
-  return inProcess(files, new FileWork(setup.workerOptions, setup.transforms), setup);
+  return inProcess(files, new FileWork(setup.workerOptions, setup.transforms), setup, views);
 }
 
-async function inProcess(files: string[], work: FileWork, { onProgress, signal }: Setup): Promise<Outcome> {
+async function inProcess(
+  files: string[],
+  work: FileWork,
+  { onProgress, signal }: Setup,
+  views: Views,
+): Promise<Outcome> {
   const results: FileResult[] = [];
   for (const file of files) {
     // Scanning alone never gives the event loop a turn: let a signal in now and then
     if (results.length % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((r) => setImmediate(r));
     if (signal?.aborted) return { results, interrupted: true };
-    results.push(await work.file(file));
+    results.push(await work.file(file, views?.get(file)));
     onProgress?.(results.length, files.length);
   }
   return { results, interrupted: false };
@@ -340,6 +377,7 @@ class Pool implements Owner {
     private readonly jobs: number,
     private readonly early: WorkerHandle[],
     walking = false,
+    private readonly views?: Views,
   ) {
     this.complete = !walking;
   }
@@ -424,7 +462,9 @@ class Pool implements Owner {
       if (this.queue.length && (!processing || !scannable)) {
         const index = this.takeLargest();
         handle.outstanding.push({ kind: 'process', index });
-        msg = { type: 'process', index, file: this.files[index] };
+        const file = this.files[index];
+        const project = this.views?.get(file);
+        msg = { type: 'process', index, file, ...(project ? { project } : {}) };
       } else if (scannable) {
         const start = this.scanNext;
         const end = Math.min(this.files.length, start + SCAN_CHUNK);
@@ -458,7 +498,8 @@ class Pool implements Owner {
         if (c < msg.candidates.length && msg.candidates[c] === i) {
           this.enqueue(i, msg.sizes[c]);
           c++;
-        } else this.settle(i, unchangedResult(this.files[i]));
+        } else if (this.views?.has(this.files[i])) this.enqueue(i, 0);
+        else this.settle(i, unchangedResult(this.files[i]));
       }
       // New files to process: any worker may take them
       this.feedAll();

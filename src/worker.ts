@@ -16,6 +16,7 @@ import { errorResult, oneLine } from './errors.js';
 import { mentionsFtplib, sizeError, unchangedResult } from './prefilter.js';
 import type { ProcessOptions } from './process-file.js';
 import type { TransformSelection } from './load-transforms.js';
+import type { ProjectView } from './project/types.js';
 import type { FileResult, Transform } from './types.js';
 
 export const WORKER_MARK = 'ftptls-worker';
@@ -32,7 +33,7 @@ export interface WorkerOptions extends ProcessOptions, TransformSelection {
 export type ToWorker =
   | { type: 'preload' }
   | { type: 'scan'; start: number; files: string[] }
-  | { type: 'process'; index: number; file: string };
+  | { type: 'process'; index: number; file: string; project?: ProjectView };
 
 /** Worker -> runner. A result whose `after` equals its `before` travels once, with `same` set. */
 export type FromWorker =
@@ -101,20 +102,29 @@ export class FileWork {
    * The full pipeline for one file (from `bytes` when the caller has read them, else from disk); an unexpected
    * exception is an error result for that file.
    */
-  async process(path: string, bytes?: Uint8Array): Promise<FileResult> {
+  async process(path: string, bytes?: Uint8Array, project?: ProjectView): Promise<FileResult> {
     try {
       const { processFile, transforms } = await this.loadPipeline();
-      return await processFile(path, transforms, this.options, bytes);
+      return await processFile(
+        path,
+        transforms,
+        project ? { ...this.options, project } : this.options,
+        bytes,
+      );
     } catch (err) {
       return errorResult(path, `internal error: ${oneLine(err)}`);
     }
   }
 
-  /** Scan, then the full pipeline only when the scan cannot settle it, on the bytes the scan read. */
-  async file(path: string): Promise<FileResult> {
+  /**
+   * Scan, then the full pipeline only when the scan cannot settle it, on the bytes the scan read; a file the
+   * project pass connected (`project`) always goes through it.
+   */
+  async file(path: string, project?: ProjectView): Promise<FileResult> {
     const { unchanged, bytes } = this.read(path);
     // A copy: the scan buffer is reused by the next file
-    return unchanged ? unchangedResult(path) : this.process(path, bytes && Buffer.from(bytes));
+    if (unchanged && !project) return unchangedResult(path);
+    return this.process(path, bytes && Buffer.from(bytes), project);
   }
 
   /** Starts loading the pipeline in the background (a worker that has found files to process). */
@@ -165,7 +175,7 @@ export async function answer(
   if (Atomics.load(stop, 0) !== 0) return { type: 'dropped', index: msg.index };
   // Read again here, synchronously: a worker has nothing else to do meanwhile, and waiting on the thread pool
   // for an asynchronous read left it idle for a good part of each file
-  return { type: 'result', index: msg.index, result: await work.file(msg.file), same: false };
+  return { type: 'result', index: msg.index, result: await work.file(msg.file, msg.project), same: false };
 }
 
 // ---- as a worker thread --------------------------------------------------------------------------------

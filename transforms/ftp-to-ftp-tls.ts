@@ -11,6 +11,7 @@ import {
   type Scope,
 } from '../src/bindings.js';
 import { addNameAfter, addStatementAfter, removeImportItem, renameImportedName } from '../src/imports.js';
+import { plainServerReason } from '../src/analysis/plain-server.js';
 import {
   annotationStrings,
   callArguments,
@@ -63,6 +64,8 @@ export const ftpToFtpTls: Transform = {
 
     const refs = ctx.bindings.classReferences().filter((ref) => ref.name === 'FTP');
     const sites = refs.map((ref) => classify(ctx, ref, callOf(ref.node)));
+    // a file that runs its own cleartext test server keeps its clients FTP: they talk to it
+    const plainServer = plainServerReason(ctx.bindings, ctx.source);
     const rewrittenBases = new Set(
       sites.filter((s) => s.fixed).flatMap((s) => classOfBase(s.ref.node)?.id ?? []),
     );
@@ -86,6 +89,7 @@ export const ftpToFtpTls: Transform = {
         if (call) handledCalls.add(call.id);
         site = { ref, fixed: false };
       }
+      if (site.fixed && plainServer) leaveManual([site], plainServer);
       if (site.finding) findings.push(site.finding);
       if (ref.via === 'name') groupFor(ctx, groups, ref).refs.push(site);
       else if (site.fixed) {
@@ -100,7 +104,8 @@ export const ftpToFtpTls: Transform = {
       edits.push(...resolveGroup(ctx, group));
     }
     findings.push(...unusedImports(ctx, groups));
-    edits.push(...inheritedCallEdits(ctx, handledCalls));
+    if (!plainServer) edits.push(...inheritedCallEdits(ctx, handledCalls));
+    findings.push(...importedCleartext(ctx, handledCalls));
     return { findings, edits };
   },
 };
@@ -509,6 +514,19 @@ function keepReasons(ctx: TransformContext, group: ImportGroup): RawFinding[] {
         }),
       );
   }
+  if (group.scope.kind === 'module' && ctx.project?.wanted?.includes(name))
+    out.push(
+      finding(
+        group.sites[0].importName!,
+        'manual',
+        'ftplib.FTP is re-exported: FTP_TLS exported beside it for the project',
+        {
+          reason:
+            "the project's modules that import FTP from here now import FTP_TLS; FTP stays for code outside " +
+            'the project, which still gets cleartext FTP: remove it once nothing imports it',
+        },
+      ),
+    );
   if (group.scope.kind === 'module') {
     for (const str of exportedNames(ctx.tree.rootNode)) {
       if (stringValue(str) !== name) continue;
@@ -564,6 +582,28 @@ function suppressedImports(ctx: TransformContext, group: ImportGroup): RawFindin
   return out;
 }
 
+/**
+ * `from ftplib import FTP` that other modules of the project import from here (`from ._compat import FTP`):
+ * FTP_TLS is imported beside it, and those modules switch to it (they see this in this module's summary).
+ * FTP stays for importers outside the project, and that is what the finding reports.
+ */
+function projectReexport(ctx: TransformContext, site: BindingSite): RawFinding {
+  const tls = ctx.bindings.valueOfName('FTP_TLS', site.scope);
+  const haveTls = tls.kind === 'class' && tls.tls && !tls.subclass;
+  const edits = haveTls ? [] : [addNameAfter(site.importName!, 'FTP_TLS')];
+  return finding(
+    site.importName!,
+    'manual',
+    'ftplib.FTP is re-exported: FTP_TLS exported beside it for the project',
+    {
+      reason:
+        "the project's modules that import FTP from here now import FTP_TLS; FTP stays for code outside the " +
+        'project, which still gets cleartext FTP: remove it once nothing imports it',
+      edits,
+    },
+  );
+}
+
 /** `from ftplib import FTP` with no use we could rewrite: left for a person, with the reason. */
 function unusedImports(ctx: TransformContext, groups: Map<string, ImportGroup>): RawFinding[] {
   const used = new Set<number>();
@@ -578,6 +618,15 @@ function unusedImports(ctx: TransformContext, groups: Map<string, ImportGroup>):
       continue;
     }
     const others = (site.scope.bindings.get(site.node.text) ?? []).filter((s) => s !== site && !s.fallback);
+    if (
+      !site.fallback &&
+      !others.length &&
+      site.scope.kind === 'module' &&
+      ctx.project?.wanted?.includes(site.node.text)
+    ) {
+      out.push(projectReexport(ctx, site));
+      continue;
+    }
     const reason = site.fallback
       ? 'it is the cleartext fallback when the import above fails; decide whether falling back is acceptable'
       : others.length > 0
@@ -587,6 +636,35 @@ function unusedImports(ctx: TransformContext, groups: Map<string, ImportGroup>):
     out.push(
       finding(site.importName!, 'manual', 'ftplib.FTP is imported but not used as ftplib.FTP here', {
         reason,
+      }),
+    );
+  }
+  return out;
+}
+
+/**
+ * `FTP(host)` where FTP is ftplib's, imported from another module of the project that cannot give FTP_TLS
+ * instead (it does not export it beside FTP): the connection stays cleartext, and the finding says where
+ * the class comes from.
+ */
+function importedCleartext(ctx: TransformContext, handled: Set<number>): RawFinding[] {
+  if (!ctx.project) return [];
+  const out: RawFinding[] = [];
+  for (const node of ctx.bindings.calls()) {
+    if (handled.has(node.id)) continue;
+    const fn = node.childForFieldName('function');
+    const callee = ctx.bindings.valueOf(fn);
+    if (callee.kind !== 'class' || callee.tls || !callee.from || !fn) continue;
+    const marker = ctx.suppressor.markerFor(node, 'call');
+    if (marker) {
+      out.push(finding(fn, 'suppressed', `cleartext ftplib.FTP kept: suppressed by ${marker}`, { marker }));
+      continue;
+    }
+    out.push(
+      finding(fn, 'manual', `cleartext ftplib.FTP not rewritten: ${fn.text} comes from ${callee.from}`, {
+        reason:
+          'it is ftplib.FTP (or a cleartext subclass) defined or re-exported by another module of the project, ' +
+          'which was not rewritten to FTP_TLS; fix that module first, then run ftptls again',
       }),
     );
   }

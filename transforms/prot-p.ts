@@ -2,7 +2,7 @@
 // contents, listings) is encrypted too. FTP_TLS protects only the control channel until prot_p() is called.
 import type { Node } from 'web-tree-sitter';
 import { findingsFor } from '../src/finding.js';
-import type { ConnValue } from '../src/bindings.js';
+import { loginProtects } from '../src/analysis/protects.js';
 import {
   boundLogins,
   containerLogin,
@@ -89,6 +89,12 @@ export const protP: Transform = {
   },
 };
 
+/** A finding about a connection or class that another module of the project made: say where. */
+function fromAnotherModule(f: RawFinding | undefined, from: string | undefined): RawFinding | undefined {
+  if (f && from) f.message += ` (the connection comes from ${from})`;
+  return f;
+}
+
 /** A connection whose trail ends here (src/analysis/escapes.ts): a manual finding at `node`. */
 function escaped(node: Node, e: Escape): RawFinding {
   return finding(node, 'manual', e.message, { reason: e.reason });
@@ -116,7 +122,7 @@ function loginCall(ctx: TransformContext, call: Node): RawFinding | undefined {
             'made) on others, which has no prot_p(); call prot_p() after login() where it is FTP_TLS',
         })
       : undefined;
-  if (loginProtects(ctx, value)) return undefined;
+  if (loginProtects(ctx.bindings, value)) return undefined;
   // a test that expects this login to fail (`with pytest.raises(...)`) transfers nothing after it
   if (insideExpectedFailure(call)) return undefined;
   if (/^False$/.test(callArguments(call).keywords.get('secure')?.text ?? ''))
@@ -136,7 +142,7 @@ function loginCall(ctx: TransformContext, call: Node): RawFinding | undefined {
   const marker = ctx.suppressor.markerFor(call, 'login');
   if (marker)
     return finding(call, 'suppressed', `login() without prot_p() kept: suppressed by ${marker}`, { marker });
-  return afterStatement(ctx, call, recv.text);
+  return fromAnotherModule(afterStatement(ctx, call, recv.text), value.from);
 }
 
 /** `FTP_TLS(host, user, passwd)` logs in inside the constructor (FTP.__init__ does when host and user are set). */
@@ -144,7 +150,7 @@ function constructorLogin(ctx: TransformContext, call: Node): RawFinding | undef
   const callee = ctx.bindings.valueOf(call.childForFieldName('function'));
   if (callee.kind !== 'class' || !callee.tls || callee.ownInit) return undefined;
   if (!logsIn(call, 0)) return undefined;
-  if (loginProtects(ctx, callee)) return undefined;
+  if (loginProtects(ctx.bindings, callee)) return undefined;
   const when = loginCondition(ctx, call, 0);
   const marker = ctx.suppressor.markerFor(call, 'login');
   if (marker)
@@ -157,13 +163,13 @@ function constructorLogin(ctx: TransformContext, call: Node): RawFinding | undef
   if (parent?.type === 'assignment' && parent.childForFieldName('right')?.id === outer.id) {
     const target = parent.childForFieldName('left');
     if (target && (target.type === 'identifier' || target.type === 'attribute'))
-      return afterStatement(ctx, call, target.text, when);
+      return fromAnotherModule(afterStatement(ctx, call, target.text, when), callee.from);
   }
   if (parent?.type === 'as_pattern' && parent.parent?.type === 'with_item') {
     const target = parent.childForFieldName('alias')?.namedChildren[0];
     const withStmt = parent.parent.parent?.parent;
     if (target && withStmt?.type === 'with_statement')
-      return atBodyStart(ctx, call, withStmt, target.text, when);
+      return fromAnotherModule(atBodyStart(ctx, call, withStmt, target.text, when), callee.from);
   }
   const reason =
     parent?.type === 'named_expression'
@@ -210,7 +216,7 @@ function parentInitLogin(ctx: TransformContext, call: Node): RawFinding | undefi
   if (!parent || !parent.base.tls || parent.base.ownInit || !parent.method.selfName) return undefined;
   if (!logsIn(call, parent.offset)) return undefined;
   const self = ctx.bindings.valueOfName(parent.method.selfName, parent.method);
-  if (self.kind === 'conn' && loginProtects(ctx, self)) return undefined;
+  if (self.kind === 'conn' && loginProtects(ctx.bindings, self)) return undefined;
   const marker = ctx.suppressor.markerFor(call, 'login');
   if (marker)
     return finding(call, 'suppressed', `login without prot_p() kept: suppressed by ${marker}`, { marker });
@@ -269,30 +275,6 @@ function logsIn(call: Node, offset: number): boolean {
   const host = positional[offset] ?? keywords.get('host');
   const user = positional[offset + 1] ?? keywords.get('user');
   return !!host && !!user && !isNoneOrEmpty(host) && !isNoneOrEmpty(user);
-}
-
-/**
- * Does the class's own login() (or a base's defined here) already call prot_p() on self? Then every login
- * through it is protected and adding prot_p() at call sites would only repeat it.
- */
-function loginProtects(ctx: TransformContext, value: ConnValue | { subclass?: Node }): boolean {
-  for (let cls = value.subclass; cls;) {
-    const login = methodsOf(cls).find((m) => m.name === 'login')?.def;
-    if (login) {
-      const self = login.childForFieldName('parameters')?.namedChildren[0]?.text;
-      return [...login.descendantsOfType('call')].some((c) => {
-        const fn = c?.childForFieldName('function');
-        return (
-          fn?.type === 'attribute' &&
-          fn.childForFieldName('attribute')?.text === 'prot_p' &&
-          fn.childForFieldName('object')?.text === self
-        );
-      });
-    }
-    const base = ctx.bindings.valueOf(positionalBases(cls)[0]);
-    cls = base.kind === 'class' ? base.subclass : undefined;
-  }
-  return false;
 }
 
 /**

@@ -52,10 +52,22 @@ export class Flow {
       return first();
     const callee = this.bindings.valueOf(fn);
     switch (callee.kind) {
-      case 'class':
-        return { kind: 'conn', tls: callee.tls, origin: 'constructor', subclass: callee.subclass };
+      case 'class': {
+        // what is known of a class from another module goes with the connections it makes
+        const { protects, from } = callee;
+        return {
+          kind: 'conn',
+          tls: callee.tls,
+          origin: 'constructor',
+          subclass: callee.subclass,
+          ...(protects ? { protects } : {}),
+          ...(from ? { from } : {}),
+        };
+      }
       case 'function':
         return this.returns(callee);
+      case 'external':
+        return callee.returns;
       case 'known':
         if (callee.name === 'contextlib.closing') return first();
         if (callee.name === 'functools.partial') {

@@ -43,4 +43,6 @@ export interface ProjectView {
   isPackage?: boolean;
   /** Summaries of the project modules analysed so far, by dotted name. */
   summaries: Record<string, ModuleSummary>;
+  /** Names other modules of the project import from this one (`from ._compat import FTP`: FTP). */
+  wanted?: string[];
 }

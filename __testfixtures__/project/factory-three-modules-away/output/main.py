@@ -1,0 +1,8 @@
+from backup.session import session
+
+
+def run(cfg, fh):
+    link = session(cfg)
+    link.login(cfg.user, cfg.password)
+    link.prot_p()
+    link.storlines("STOR backup.tar", fh)

@@ -1,0 +1,3 @@
+import ftplib
+
+ERRORS = ftplib.all_errors

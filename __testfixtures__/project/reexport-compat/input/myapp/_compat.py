@@ -1,0 +1,3 @@
+from ftplib import FTP
+
+__all__ = ["FTP"]

@@ -1,0 +1,3 @@
+from ftplib import FTP, FTP_TLS
+
+__all__ = ["FTP"]

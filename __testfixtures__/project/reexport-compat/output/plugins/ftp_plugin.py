@@ -1,0 +1,9 @@
+"""A namespace package (no __init__.py) that imports the compat name absolutely."""
+from myapp._compat import FTP_TLS as Client
+
+
+def probe(host):
+    c = Client(host)
+    c.login()
+    c.prot_p()
+    return c.nlst()

@@ -1,0 +1,7 @@
+from ftplib import FTP
+
+LINK = FTP()
+
+
+def make():
+    return FTP()

@@ -1,0 +1,108 @@
+// Module names as Python finds them, within the roots given on the command line: a file's dotted name below
+// its import root, and what an import statement in a module names. Modules outside the roots (the standard
+// library, site-packages) have no file here and are never read or changed.
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** A file of the project and its place in Python's module namespace. */
+export interface ModuleFile {
+  /** The path as the run names it. */
+  path: string;
+  /** Dotted name (`pkg.sub.mod`; a package's `__init__.py` is `pkg.sub`). */
+  module: string;
+  isPackage: boolean;
+}
+
+/**
+ * The import roots of a path given on the command line: the folder itself and, for a `src/` layout, its
+ * `src/` folder (the folder a `pyproject.toml`, `setup.cfg` or `setup.py` beside it points packages at is
+ * almost always that one). A file belongs to the deepest root that holds it.
+ */
+export function importRoots(given: string, cwd?: string): string[] {
+  const abs = path.resolve(cwd ?? process.cwd(), given);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(abs);
+  } catch {
+    return [];
+  }
+  const dir = stat.isDirectory() ? abs : path.dirname(abs);
+  const src = path.join(dir, 'src');
+  return fs.existsSync(src) && fs.statSync(src).isDirectory() ? [src, dir] : [dir];
+}
+
+/** The module a file is, below the deepest of `roots` that holds it; undefined outside them or not a module. */
+export function moduleOf(file: string, roots: string[], cwd?: string): ModuleFile | undefined {
+  const abs = path.resolve(cwd ?? process.cwd(), file);
+  const root = roots.filter((r) => abs.startsWith(r + path.sep)).sort((a, b) => b.length - a.length)[0];
+  if (!root || !/\.pyw?$/.test(abs)) return undefined;
+  const parts = path
+    .relative(root, abs)
+    .replace(/\.pyw?$/, '')
+    .split(path.sep);
+  const isPackage = parts[parts.length - 1] === '__init__';
+  if (isPackage) parts.pop();
+  if (parts.length === 0 || !parts.every((p) => /^[A-Za-z_]\w*$/.test(p))) return undefined;
+  return { path: file, module: parts.join('.'), isPackage };
+}
+
+/**
+ * The absolute module an import names: `from ..conn import x` (level 2, `conn`) in `pkg.sub.mod` is
+ * `pkg.conn`; undefined when it climbs above the top package.
+ */
+export function absoluteModule(
+  importer: { module: string; isPackage?: boolean },
+  level: number,
+  dotted: string,
+): string | undefined {
+  if (level === 0) return dotted;
+  const base = importer.module.split('.');
+  // a module's relative imports start from its package; a package's from itself
+  if (!importer.isPackage) base.pop();
+  for (let i = 1; i < level; i++) {
+    if (base.length === 0) return undefined;
+    base.pop();
+  }
+  const parts = [...base, ...(dotted ? dotted.split('.') : [])];
+  return parts.length ? parts.join('.') : undefined;
+}
+
+/** An import statement's modules, read from the text: cheap, for the graph of who imports whom. */
+export interface ImportRef {
+  level: number;
+  module: string;
+  /** `from X import a, b`: a and b (submodules perhaps); empty for `import X`. */
+  names: string[];
+}
+
+const IMPORT_LINE =
+  /^[ \t]*(?:from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]*(\([^)]*\)|[^\r\n#;]*)|import[ \t]+([^\r\n#;]+))/gm;
+
+/** Every import statement at the start of a line (also indented ones: imports in functions count too). */
+export function importsIn(text: string): ImportRef[] {
+  const out: ImportRef[] = [];
+  for (const m of text.matchAll(IMPORT_LINE)) {
+    if (m[4] !== undefined) {
+      for (const item of m[4].split(',')) {
+        const name = item
+          .trim()
+          .split(/\s+as\s+/)[0]
+          .trim();
+        if (/^[A-Za-z_][\w.]*$/.test(name)) out.push({ level: 0, module: name, names: [] });
+      }
+      continue;
+    }
+    const names = m[3]
+      .replace(/[()\\]/g, ' ')
+      .split(',')
+      .map((n) =>
+        n
+          .trim()
+          .split(/\s+as\s+/)[0]
+          .trim(),
+      )
+      .filter((n) => /^[A-Za-z_]\w*$/.test(n));
+    out.push({ level: m[1].length, module: m[2], names });
+  }
+  return out;
+}

@@ -1,0 +1,156 @@
+// The project-wide pass, before the files are processed: which modules are connected to ftplib (they use it,
+// or import — at any depth — a module that does), and what each of them exports, computed in import order so
+// that a factory three modules away is known where it is used. Each connected file then gets a ProjectView
+// for its own processing; every other file is processed as before (the prefilter decides it).
+//
+// Cheap where it can be: one synchronous read of each file for `ftplib` and its import lines (a text scan,
+// no parser); the parser runs only on connected modules, and only when some file of the tree uses ftplib.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Bindings } from '../bindings.js';
+import { initParser, parse } from '../parser.js';
+import { decodeSource } from '../source-text.js';
+import { transformSourceSync, type TransformSourceOptions } from '../transform-source.js';
+import { absoluteModule, importRoots, importsIn, moduleOf, type ModuleFile } from './modules.js';
+import { summarize } from './summary.js';
+import type { ModuleSummary, ProjectView } from './types.js';
+
+export interface ProjectPlan {
+  /** The connected files (by path as the run names them) and what each one's analysis knows. */
+  views: Map<string, ProjectView>;
+  summaries: Record<string, ModuleSummary>;
+}
+
+/**
+ * Plans a run over `files` (found below `given`, the paths on the command line). Undefined when no file of
+ * the project uses ftplib (nothing to follow) or none is a module inside the roots.
+ */
+export async function planProject(
+  given: string[],
+  files: string[],
+  options: TransformSourceOptions & { cwd?: string; signal?: AbortSignal },
+): Promise<ProjectPlan | undefined> {
+  // A turn of the event loop now and then lets a signal in; an aborted run plans nothing
+  const pause = () => new Promise((resolve) => setImmediate(resolve));
+  const roots = given.flatMap((g) => importRoots(g, options.cwd));
+  const modules = new Map<string, ModuleFile>();
+  const users = new Set<string>();
+  const imports = new Map<string, string[]>();
+  /** What the project's modules import from each module by name (`from ._compat import FTP`). */
+  const wanted = new Map<string, Set<string>>();
+  for (const [i, file] of files.entries()) {
+    if (i % 256 === 255) await pause();
+    if (options.signal?.aborted) return undefined;
+    const mf = moduleOf(file, roots, options.cwd);
+    if (!mf) continue;
+    let text: string;
+    try {
+      text = fs.readFileSync(options.cwd ? path.resolve(options.cwd, file) : file, 'latin1');
+    } catch {
+      continue; // processing reports it
+    }
+    modules.set(mf.module, mf);
+    if (text.includes('ftplib')) users.add(file);
+    imports.set(file, resolveImports(mf, text, wanted));
+  }
+  if (users.size === 0) return undefined;
+
+  // what each file imports, as project files; then every file that reaches an ftplib user
+  const byModule = (m: string) => modules.get(m)?.path;
+  const deps = new Map<string, string[]>();
+  for (const [file, mods] of imports) deps.set(file, [...new Set(mods.flatMap((m) => byModule(m) ?? []))]);
+  const connected = new Set(users);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [file, ds] of deps)
+      if (!connected.has(file) && ds.some((d) => connected.has(d))) {
+        connected.add(file);
+        grew = true;
+      }
+  }
+
+  // Only modules another connected module imports need a summary: a tree of independent files needs none
+  const imported = new Set([...connected].flatMap((f) => deps.get(f) ?? []).filter((d) => connected.has(d)));
+  if (imported.size === 0) return undefined;
+  await initParser();
+  const summaries: Record<string, ModuleSummary> = {};
+  const fileModule = new Map([...modules.values()].map((m) => [m.path, m]));
+  for (const file of importOrder(imported, deps)) {
+    await pause();
+    if (options.signal?.aborted) return undefined;
+    const mf = fileModule.get(file)!;
+    const summary = summarizeFile(file, mf, options, summaries, [...(wanted.get(mf.module) ?? [])]);
+    if (summary) summaries[mf.module] = summary;
+  }
+  // The files whose analysis the summaries change: those that import a summarised module (and those)
+  const views = new Map<string, ProjectView>();
+  const summarised = new Set([...imported].map((f) => fileModule.get(f)!.module).filter((m) => summaries[m]));
+  for (const file of connected) {
+    const reads = (deps.get(file) ?? []).some((d) => summarised.has(fileModule.get(d)!.module));
+    if (!reads && !imported.has(file)) continue;
+    const mf = fileModule.get(file)!;
+    const names = [...(wanted.get(mf.module) ?? [])];
+    views.set(file, { module: mf.module, isPackage: mf.isPackage, summaries, wanted: names });
+  }
+  return { views, summaries };
+}
+
+/** The project modules an import statement may name: the module, and each imported name as a submodule. */
+function resolveImports(mf: ModuleFile, text: string, wanted: Map<string, Set<string>>): string[] {
+  const out: string[] = [];
+  for (const ref of importsIn(text)) {
+    const module = absoluteModule(mf, ref.level, ref.module);
+    if (!module) continue;
+    out.push(module);
+    const names = wanted.get(module) ?? new Set<string>();
+    for (const name of ref.names) names.add(name);
+    wanted.set(module, names);
+    // `import a.b.c` also runs a and a.b; `from a import b` may import the submodule a.b
+    const parts = module.split('.');
+    for (let i = 1; i < parts.length; i++) out.push(parts.slice(0, i).join('.'));
+    for (const name of ref.names) out.push(`${module}.${name}`);
+  }
+  return out;
+}
+
+/** Dependencies before their importers (an import cycle is cut where it is met). */
+function importOrder(files: Set<string>, deps: Map<string, string[]>): string[] {
+  const order: string[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (file: string) => {
+    if (state.has(file)) return;
+    state.set(file, 'visiting');
+    for (const d of deps.get(file) ?? []) if (files.has(d)) visit(d);
+    state.set(file, 'done');
+    order.push(file);
+  };
+  for (const file of [...files].sort()) visit(file);
+  return order;
+}
+
+/** A module's summary as ftptls will leave it: transformed with what it imports known, then analysed. */
+function summarizeFile(
+  file: string,
+  mf: ModuleFile,
+  options: TransformSourceOptions & { cwd?: string },
+  summaries: Record<string, ModuleSummary>,
+  wanted: string[],
+): ModuleSummary | undefined {
+  let text: string;
+  try {
+    text = decodeSource(fs.readFileSync(options.cwd ? path.resolve(options.cwd, file) : file)).text;
+  } catch {
+    return undefined; // unreadable or undecodable: processing reports it
+  }
+  const project: ProjectView = { module: mf.module, isPackage: mf.isPackage, summaries, wanted };
+  const result = transformSourceSync(text, { ...options, path: file, project });
+  if (result.status === 'error') return undefined;
+  const beforeTree = parse(text);
+  const afterTree = result.after === text ? beforeTree : parse(result.after);
+  try {
+    return summarize(mf, new Bindings(afterTree, project), new Bindings(beforeTree, project));
+  } finally {
+    if (afterTree !== beforeTree) afterTree.delete();
+    beforeTree.delete();
+  }
+}

@@ -1,0 +1,55 @@
+// A module's summary for the modules that import it: what each of its module-level names is, as far as
+// ftplib is concerned, read from the analysis of its text AFTER the rewrite (an importer sees the module as
+// ftptls leaves it), and which names the rewrite took away (`FTP` became `FTP_TLS`).
+import type { Bindings, Value } from '../bindings.js';
+import { loginProtects } from '../analysis/protects.js';
+import type { Exported, ModuleSummary } from './types.js';
+
+/** `after`: the analysis of the rewritten text; `before`: of the text as it was (for `renamed`). */
+export function summarize(
+  file: { path: string; module: string },
+  after: Bindings,
+  before: Bindings = after,
+): ModuleSummary {
+  const exports: Record<string, Exported> = {};
+  for (const [name, sites] of after.module.bindings) {
+    if (sites.every((s) => s.fallback)) continue;
+    const line = sites[0].node.startPosition.row + 1;
+    const exported = toExported(after, after.valueOfName(name, after.module), line, 0);
+    if (exported) exports[name] = exported;
+  }
+  const renamed: Record<string, string> = {};
+  for (const [name] of before.module.bindings) {
+    const was = before.valueOfName(name, before.module);
+    const now = after.module.bindings.has(name) ? after.valueOfName(name, after.module) : undefined;
+    if (was.kind === 'class' && !was.tls && !was.subclass && now === undefined && exports.FTP_TLS)
+      renamed[name] = 'FTP_TLS';
+  }
+  return { module: file.module, path: file.path, exports, renamed };
+}
+
+function toExported(bindings: Bindings, value: Value, line: number, depth: number): Exported | undefined {
+  switch (value.kind) {
+    case 'class': {
+      const ftplibName = value.subclass || value.from ? undefined : value.tls ? 'FTP_TLS' : 'FTP';
+      const protects = loginProtects(bindings, value);
+      const out: Exported = { kind: 'class', tls: value.tls, ownInit: !!value.ownInit, protects, line };
+      return ftplibName ? { ...out, ftplibName } : out;
+    }
+    case 'conn':
+      return { kind: 'conn', tls: value.tls, protects: loginProtects(bindings, value), line };
+    case 'function':
+    case 'external': {
+      if (depth > 0) return undefined;
+      const returns = value.kind === 'function' ? bindings.flow.returns(value) : value.returns;
+      const exported = toExported(bindings, returns, line, depth + 1);
+      return exported && exported.kind !== 'module'
+        ? { kind: 'function', returns: exported, line }
+        : undefined;
+    }
+    case 'module':
+      return { kind: 'module', module: value.name };
+    default:
+      return undefined;
+  }
+}

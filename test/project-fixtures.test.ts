@@ -1,0 +1,68 @@
+// Multi-module fixtures (issue 14): __testfixtures__/project/<case>/input/ is a small repository; after
+// `run([copy], { write: true })` the copy must equal <case>/output/ byte for byte, file by file, report exactly
+// the findings listed in <case>/findings.txt (`path:line:column status rule: message (reason)`), and a second
+// run must change nothing.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../src/runner.js';
+import type { FileResult } from '../src/types.js';
+import { FIXTURES_ROOT } from './helpers/fixtures.js';
+import { tempDirs } from './helpers/temp.js';
+
+const ROOT = path.join(FIXTURES_ROOT, 'project');
+const tempDir = tempDirs('project-fixtures');
+
+/** Every file below dir, relative, sorted, with its bytes. */
+export function tree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const rel of (fs.readdirSync(dir, { recursive: true }) as string[]).sort()) {
+    const file = path.join(dir, rel);
+    if (fs.statSync(file).isFile()) out[rel.split(path.sep).join('/')] = fs.readFileSync(file, 'latin1');
+  }
+  return out;
+}
+
+export function findingLines(results: FileResult[]): string[] {
+  return results.flatMap((r) =>
+    r.findings.map(
+      (f) =>
+        `${r.path}:${f.line}:${f.column} ${f.status} ${f.rule}: ${f.message}${f.reason ? ` (${f.reason})` : ''}`,
+    ),
+  );
+}
+
+/** A copy of a case's input, run with --write from inside it (paths in results are relative to it). */
+export async function runCase(name: string): Promise<{ dir: string; results: FileResult[] }> {
+  const dir = path.join(tempDir(), name);
+  fs.cpSync(path.join(ROOT, name, 'input'), dir, { recursive: true });
+  const { results } = await run(['.'], { write: true, jobs: 1, cwd: dir });
+  return { dir, results };
+}
+
+const cases = fs.readdirSync(ROOT).sort();
+
+describe('project fixtures', () => {
+  it('every case has an input tree, an output tree and a findings list', () => {
+    for (const name of cases)
+      expect(
+        ['findings.txt', 'input', 'output'].filter((f) => fs.existsSync(path.join(ROOT, name, f))),
+      ).toEqual(['findings.txt', 'input', 'output']);
+    expect(cases.length).toBeGreaterThanOrEqual(5);
+  });
+
+  for (const name of cases) {
+    it(`${name}: the rewritten tree, its findings, and a second run that changes nothing`, async () => {
+      const { dir, results } = await runCase(name);
+      expect(results.filter((r) => r.status === 'error')).toEqual([]);
+      expect(tree(dir)).toEqual(tree(path.join(ROOT, name, 'output')));
+      const listed = fs
+        .readFileSync(path.join(ROOT, name, 'findings.txt'), 'utf8')
+        .split('\n')
+        .filter(Boolean);
+      expect(findingLines(results)).toEqual(listed);
+      const again = await run(['.'], { jobs: 1, cwd: dir });
+      expect(again.results.filter((r) => r.status === 'changed').map((r) => r.path)).toEqual([]);
+    });
+  }
+});
