@@ -90,6 +90,11 @@ function parser(argv: string[]) {
       type: 'boolean',
       describe: 'Force colours on or off (default: on for a terminal, off with NO_COLOR)',
     })
+    .option('interactive', {
+      alias: 'i',
+      type: 'boolean',
+      describe: 'Review each change in the terminal; write only those accepted',
+    })
     .conflicts('write', 'check')
     .example('$0 src/', 'show the diff for every Python file under src/')
     .example('$0 --write .', 'fix the whole repository in place')
@@ -158,6 +163,10 @@ export async function main(argv = hideBin(process.argv)): Promise<number> {
   const color = args.color ?? (!process.env.NO_COLOR && !!process.stdout.isTTY);
   const errColor = args.color ?? (!process.env.NO_COLOR && !!process.stderr.isTTY);
 
+  if (args.interactive) {
+    const { interactiveMode } = await import('./review/interactive.js');
+    return interactiveMode({ paths, options, format, check: !!args.check, color, errColor });
+  }
   try {
     if (paths.includes('-')) {
       if (paths.length > 1) throw new UsageError('- (standard input) cannot be combined with other paths');

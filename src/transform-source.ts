@@ -6,6 +6,7 @@ import { oneLine } from './errors.js';
 import { countSyntaxErrors, firstSyntaxError, initParser, parse, reparse } from './parser.js';
 import { LineIndex } from './line-index.js';
 import { detectEol } from './source-text.js';
+import { withDeclined } from './review/declined.js';
 import { createSuppressor, type UnusedMarker } from './suppression.js';
 import type { Edit, FileResult, Finding, RawFinding, Transform, TransformOptions } from './types.js';
 import { BUILTIN_TRANSFORMS } from '../transforms/index.js';
@@ -19,6 +20,33 @@ export interface TransformSourceOptions extends TransformOptions {
   eol?: string;
   /** Report our markers (and ftplib-specific ones) that suppress nothing, as findings. */
   reportUnusedSuppressions?: boolean;
+  /** An interactive review (`--interactive`, src/review/): declined sites, and what each stage returned. */
+  review?: ReviewHooks;
+}
+
+/**
+ * How an interactive review steers the pipeline. A declined site is suppressed by `marker` for its stage's
+ * transform (the built-in transforms ask the suppressor at every site they fix, so imports and later stages
+ * follow); a transform that returns a declined site as fixed anyway gets that finding's edits dropped.
+ */
+export interface ReviewHooks {
+  /** Whether the finding of stage `stage` (index in `transforms`) at [start, end) of its input was declined. */
+  isDeclined(stage: number, start: number, end: number): boolean;
+  /** The marker declined sites are suppressed by, e.g. `--interactive`. */
+  marker: string;
+  /** Called after each stage's transform ran, with what it returned (positions in `source`). */
+  onStage?(stage: StageOutput): void;
+}
+
+export interface StageOutput {
+  /** Index in `transforms`. */
+  index: number;
+  transform: Transform;
+  /** The text the transform was given (lone CRs read as LF, as the transforms see it). */
+  source: string;
+  findings: RawFinding[];
+  /** Edits not tied to one finding (import bookkeeping). */
+  edits: Edit[];
 }
 
 /** Transforms Python source text; the same result objects the CLI reports. */
@@ -80,18 +108,39 @@ export function transformSourceSync(text: string, options: TransformSourceOption
 
   /** The analysis of the current tree: made again only when a stage changed the text. */
   let bindings: Bindings | undefined;
-  for (const transform of transforms) {
+  const review = options.review;
+  for (const [index, transform] of transforms.entries()) {
     let raw: RawFinding[];
     let loose: Edit[];
+    const declined = review && ((start: number, end: number) => review.isDeclined(index, start, end));
     try {
       // the analysis inside too: whatever fails is this file's error, never the caller's exception
       bindings ??= new Bindings(tree);
-      const result = transform.run({ path, source: analysed, tree, bindings, suppressor, eol, options });
+      const sites = declined ? withDeclined(suppressor, declined, review.marker) : suppressor;
+      const result = transform.run({
+        path,
+        source: analysed,
+        tree,
+        bindings,
+        suppressor: sites,
+        eol,
+        options,
+      });
       raw = result.findings;
       loose = result.edits ?? [];
     } catch (err) {
       tree.delete();
       return unchanged({ status: 'error', error: `transform ${transform.name} failed: ${oneLine(err)}` });
+    }
+    if (declined) {
+      for (const f of raw)
+        if (f.status === 'fixed' && declined(f.start, f.end)) {
+          f.status = 'suppressed';
+          f.marker = review.marker;
+          f.message = `not changed: declined (${review.marker})`;
+          delete f.edits;
+        }
+      review.onStage?.({ index, transform, source: analysed, findings: raw, edits: loose });
     }
     const groups = [loose, ...raw.map((f) => f.edits ?? [])];
     const applied = applyEditGroups(
