@@ -14,8 +14,11 @@ import type { Node, Tree } from 'web-tree-sitter';
 import { lowerBound } from './sorted.js';
 import { LineIndex } from './line-index.js';
 
-/** What kind of site is asking: rules differ (Ruff S402 and Bandit B402 are for imports, S321/B321 for calls). */
-export type SiteKind = 'import' | 'call' | 'login' | 'reference';
+/**
+ * What kind of site is asking: rules differ (Ruff S402 and Bandit B402 are for imports, S321/B321 for calls,
+ * S105-S107/B105-B107 for hard-coded passwords: the credentials a login is given, rule hardcoded-credentials).
+ */
+export type SiteKind = 'import' | 'call' | 'login' | 'reference' | 'credentials';
 
 export interface UnusedMarker {
   line: number;
@@ -35,11 +38,17 @@ export interface Suppressor {
 // ---------------------------------------------------------------------------------------------------------------
 // The table
 
-const ALL_KINDS: readonly SiteKind[] = ['import', 'call', 'login', 'reference'];
+const ALL_KINDS: readonly SiteKind[] = ['import', 'call', 'login', 'reference', 'credentials'];
 /** Use sites: Bandit B321, Ruff S321, precli PY003, CytoScnPy CSP-D406, Semgrep use-ftp-tls and ftplib. */
 const USE_KINDS: readonly SiteKind[] = ['call', 'login', 'reference'];
 /** Import sites: Bandit B402, Ruff S402, CytoScnPy CSP-D702. */
 const IMPORT_KINDS: readonly SiteKind[] = ['import'];
+/**
+ * Hard-coded passwords: Bandit B105 (a string assigned to a password-like name), B106 (a password-like keyword
+ * argument), B107 (a password-like parameter default), and Ruff's S105-S107, the same rules. Not specific to
+ * ftplib (they mark any password-like string), so never reported as unused.
+ */
+const CREDENTIAL_KINDS: readonly SiteKind[] = ['credentials'];
 
 /** What one rule code means for us. `specific`: it names ftplib's FTP (or us), so unused() may report it. */
 interface CodeMeaning {
@@ -70,6 +79,7 @@ interface MarkerSyntax {
 
 const use = (specific = true): CodeMeaning => ({ kinds: USE_KINDS, specific });
 const imports = (specific = true): CodeMeaning => ({ kinds: IMPORT_KINDS, specific });
+const credentials: CodeMeaning = { kinds: CREDENTIAL_KINDS, specific: false };
 const everything: CodeMeaning = { kinds: ALL_KINDS, specific: true };
 const byTable =
   (table: Record<string, CodeMeaning>) =>
@@ -78,6 +88,13 @@ const byTable =
 
 /** The names (last id segment) of Semgrep's ftplib rules: today's, and the one it replaced in 2024. */
 const SEMGREP_FTPLIB_RULES = new Set(['use-ftp-tls', 'ftplib']);
+
+/** Ruff's flake8-bandit hard-coded password rules (S105 string, S106 argument, S107 default). */
+const RUFF_CREDENTIAL_CODES: Record<string, CodeMeaning> = {
+  S105: credentials,
+  S106: credentials,
+  S107: credentials,
+};
 
 const MARKER_SYNTAXES: readonly MarkerSyntax[] = [
   {
@@ -101,7 +118,7 @@ const MARKER_SYNTAXES: readonly MarkerSyntax[] = [
     tool: 'ruff',
     scope: 'site',
     find: findRuffNoqa,
-    codes: byTable({ S321: use(), S402: imports() }),
+    codes: byTable({ ...RUFF_CREDENTIAL_CODES, S321: use(), S402: imports() }),
   },
   {
     // Ruff `# ruff: noqa`, `# ruff: noqa: S321` (also `# flake8: noqa[...]`, which ruff honours): file-level,
@@ -109,7 +126,7 @@ const MARKER_SYNTAXES: readonly MarkerSyntax[] = [
     tool: 'ruff',
     scope: 'file',
     find: findRuffFileNoqa,
-    codes: byTable({ S321: use(), S402: imports() }),
+    codes: byTable({ ...RUFF_CREDENTIAL_CODES, S321: use(), S402: imports() }),
   },
   {
     // Bandit `# nosec`, `#nosec B321`, `# nosec: B321,B402`, `# nosec ftplib import_ftplib`: case-sensitive
@@ -119,7 +136,18 @@ const MARKER_SYNTAXES: readonly MarkerSyntax[] = [
     tool: 'bandit',
     scope: 'site',
     find: findNosec,
-    codes: byTable({ B321: use(), ftplib: use(), B402: imports(), import_ftplib: imports() }),
+    codes: byTable({
+      B321: use(),
+      ftplib: use(),
+      B402: imports(),
+      import_ftplib: imports(),
+      B105: credentials,
+      B106: credentials,
+      B107: credentials,
+      hardcoded_password_string: credentials,
+      hardcoded_password_funcarg: credentials,
+      hardcoded_password_default: credentials,
+    }),
   },
   {
     // Semgrep `# nosemgrep`, `# nosem`, `# nosemgrep: <id>[, <id>]`, `# NOSEMGREP:id` (keyword case-insensitive):

@@ -78,6 +78,11 @@ export interface Transform {
   helpUri?: string;
   /** Off unless asked for (e.g. ssl-context). */
   optIn?: boolean;
+  /**
+   * Reports and never edits (e.g. hardcoded-credentials): its findings are manual or suppressed, and the
+   * other transforms still change the lines they are on.
+   */
+  reportOnly?: boolean;
   run(ctx: TransformContext): TransformResult;
 }
 

@@ -143,10 +143,11 @@ console.log(JSON.stringify(out));
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.version).toBe(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
-    expect(out.builtins).toEqual(['ftp-to-ftp-tls', 'prot-p', 'ssl-context']);
+    expect(out.builtins).toEqual(['ftp-to-ftp-tls', 'prot-p', 'hardcoded-credentials', 'ssl-context']);
     expect(out.one.status).toBe('changed');
     expect(out.one.after).toBe(SECURE);
-    expect(out.one.rules).toEqual(['ftp-to-ftp-tls:fixed', 'prot-p:fixed']);
+    // and the sample's password, written in the code: reported, not changed
+    expect(out.one.rules).toEqual(['ftp-to-ftp-tls:fixed', 'prot-p:fixed', 'hardcoded-credentials:manual']);
     expect(out.ssl).toContain('ftplib.FTP_TLS("h", context=ssl.create_default_context())');
     expect(out.dry.files).toEqual([
       ['app/broken.py', 'error'],
@@ -299,7 +300,8 @@ describe('the recipes in the README, run against the installed package', () => {
     }
     const r = sh(process.execPath, ['migrate-all.mjs', root], { cwd: project });
     expect(r.status).toBe(2);
-    expect(r.stdout).toMatch(/^billing\t1 changed\t2 fixed\t0 manual\t0 errors$/m);
+    // 1 manual: the sample's hard-coded password
+    expect(r.stdout).toMatch(/^billing\t1 changed\t2 fixed\t1 manual\t0 errors$/m);
     expect(r.stdout).toMatch(/^clean\t0 changed\t0 fixed\t0 manual\t0 errors$/m);
     expect(r.stdout).toMatch(/^legacy\t0 changed\t0 fixed\t0 manual\t1 errors\n {2}.*job\.py: syntax error/m);
     expect(fs.readFileSync(path.join(root, 'billing', 'job.py'), 'utf8')).toBe(SECURE);
@@ -400,18 +402,26 @@ describe('the recipes in the README, run against the installed package', () => {
           expect(r.status).toBe(0);
           return r.stdout;
         });
+        // manual: chained.py's prot-p, and the hard-coded password of chained.py, app's and legacy's upload.py
         expect(JSON.parse(total)).toEqual({
           repositories: 3,
           files_changed: 3,
           fixed: 4,
-          manual: 1,
+          manual: 4,
           errors: 1,
         });
         expect(perRepo).toBe(
-          'my-org__app\t3\t4\t1\t0\nmy-org__clean\t0\t0\t0\t0\nmy-org__legacy\t0\t0\t0\t1\n',
+          'my-org__app\t3\t4\t3\t0\nmy-org__clean\t0\t0\t0\t0\nmy-org__legacy\t0\t0\t1\t1\n',
         );
-        expect(manual).toMatch(
+        const lines = manual.split(/(?<=\n)/);
+        expect(lines).toHaveLength(4);
+        expect(lines[0]).toMatch(
           /^my-org__app: chained\.py:3:1: prot_p\(\) not added: .* \(FTP_TLS\(\.\.\.\)\.login\(\) is chained on the constructor; .*\)\n$/,
+        );
+        expect(lines[1]).toMatch(/^my-org__app: chained\.py:3:28: hard-coded password in login\(\): .*\)\n$/);
+        expect(lines[2]).toMatch(/^my-org__app: upload\.py:4:19: hard-coded password in login\(\): .*\)\n$/);
+        expect(lines[3]).toMatch(
+          /^my-org__legacy: upload\.py:4:19: hard-coded password in login\(\): .*\)\n$/,
         );
       },
     );

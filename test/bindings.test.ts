@@ -353,6 +353,11 @@ describe('manual findings', () => {
       `),
     ).toEqual([
       { rule: 'prot-p', line: 4, reason: expect.stringMatching(/not assigned to a name/) },
+      {
+        rule: 'hardcoded-credentials',
+        line: 4,
+        reason: expect.stringMatching(/^the password is a string literal/),
+      },
       { rule: 'ftp-to-ftp-tls', line: 6, reason: expect.stringMatching(/\*args/) },
     ]);
   });

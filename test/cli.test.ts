@@ -132,6 +132,10 @@ describe('ftptls CLI', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^ftp-to-ftp-tls\t/m);
     expect(r.stdout).toMatch(/^prot-p\t/m);
+    expect(r.stdout).toMatch(
+      /^hardcoded-credentials\tReport FTP logins whose password is a string in the code/m,
+    );
+    expect(r.stdout).toMatch(/^ssl-context \(opt-in\)\t/m);
   });
 
   it('gives the same output in path order with one job and with worker threads', () => {
@@ -155,6 +159,7 @@ describe('ftptls CLI', () => {
     expect(file.findings.map((f: { rule: string; status: string }) => `${f.rule}:${f.status}`)).toEqual([
       'ftp-to-ftp-tls:fixed',
       'prot-p:fixed',
+      'hardcoded-credentials:manual', // the sample's password is in the code: reported, nothing changed
     ]);
   });
 

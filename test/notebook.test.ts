@@ -259,7 +259,8 @@ describe('notebooks through the CLI', () => {
     const r = runCli(['--format', 'sarif', '.'], { cwd: dir });
     expect(r.status).toBe(0);
     const run = JSON.parse(r.stdout).runs[0];
-    // the constructor and the login, both in cell 4 (the import in cell 2 is an edit, not a finding)
+    // the constructor, the login and its hard-coded password, all in cell 4 (the import in cell 2 is an edit,
+    // not a finding)
     expect(
       run.results.map((x: { ruleId: string; message: { text: string } }) => [
         x.ruleId,
@@ -268,6 +269,7 @@ describe('notebooks through the CLI', () => {
     ).toEqual([
       ['ftp-to-ftp-tls', 'cell 4'],
       ['prot-p', 'cell 4'],
+      ['hardcoded-credentials', 'cell 4'],
     ]);
     expect(run.results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('cross_cell.ipynb');
   });

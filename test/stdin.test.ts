@@ -54,7 +54,8 @@ describe('ftptls - (standard input)', () => {
     const r = stdin(['-', '--stdin-filename', 'win.py'], bytes(INSECURE.replace(/\n/g, '\r\n')));
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout.equals(bytes(SECURE.replace(/\n/g, '\r\n')))).toBe(true);
-    expect(r.stderr).toBe('');
+    // the one thing left: the sample's password is written in the code (report only: it is still fixed)
+    expect(r.stderr).toMatch(/^win\.py:4:19: manual: hard-coded password in login\(\): [^\r\n]+\n$/);
   });
 
   it('passes a file marked @generated through unchanged and says why on stderr', () => {

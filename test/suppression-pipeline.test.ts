@@ -26,6 +26,11 @@ interface Suppressed {
   marker: string;
   /** First and last input line (1-based) of the suppressed statement; default [line, line]. */
   lines?: [number, number];
+  /**
+   * The report-only rule: a hard-coded password the marker covers too. It changes nothing, so its statement
+   * is byte-identical only when a fixing rule's site on it is suppressed as well.
+   */
+  credentials?: true;
 }
 
 interface Expectation {
@@ -65,7 +70,12 @@ const CASES: Record<string, Expectation> = {
     fixed: [5, 6],
     run: [PLAIN, TLS],
   },
-  'cytoscnpy-pragma-preceding': { suppressed: [{ line: 12, marker: '# pragma: no cytoscnpy' }] },
+  'cytoscnpy-pragma-preceding': {
+    suppressed: [
+      { line: 12, marker: '# pragma: no cytoscnpy' },
+      { line: 12, marker: '# pragma: no cytoscnpy', credentials: true },
+    ],
+  },
   'cytoscnpy-codes': {
     suppressed: [
       { line: 6, marker: '# noqa: CSP' },
@@ -78,7 +88,9 @@ const CASES: Record<string, Expectation> = {
   'bandit-bare-nosec': {
     suppressed: [
       { line: 5, marker: '# nosec' },
+      { line: 5, marker: '# nosec', credentials: true },
       { line: 13, marker: '# nosec - reviewed, isolated IoT VLAN' },
+      { line: 13, marker: '# nosec - reviewed, isolated IoT VLAN', credentials: true },
     ],
   },
   'bandit-nosec-ids': {
@@ -88,7 +100,8 @@ const CASES: Record<string, Expectation> = {
       { line: 13, marker: '# nosec: B321,B402' },
     ],
   },
-  'bandit-negative': { suppressed: [], fixed: [5] },
+  // B105 is bandit's hard-coded password rule: it suppresses that report, never the FTP rewrite
+  'bandit-negative': { suppressed: [{ line: 5, marker: '# nosec B105', credentials: true }], fixed: [5] },
   // Ruff
   'ruff-noqa-s321-s402': {
     suppressed: [
@@ -138,7 +151,12 @@ const CASES: Record<string, Expectation> = {
   'semgrep-negative-other-ids': { suppressed: [], fixed: [7, 8, 13, 14] },
   // ftptls
   'ftptls-ignore-login': { suppressed: [{ line: 7, marker: '# ftptls: ignore' }], fixed: [6], run: [TLS] },
-  'ftptls-ignore-preceding': { suppressed: [{ line: 7, marker: '# ftptls: ignore' }] },
+  'ftptls-ignore-preceding': {
+    suppressed: [
+      { line: 7, marker: '# ftptls: ignore' },
+      { line: 7, marker: '# ftptls: ignore', credentials: true },
+    ],
+  },
   'ftptls-skip-file': { suppressed: [], status: 'skipped' },
   'ftptls-negative': { suppressed: [], fixed: [8, 9] },
   // --suppress-comment (options.json)
@@ -210,7 +228,10 @@ const CASES: Record<string, Expectation> = {
     ],
   },
   'mixed-with': {
-    suppressed: [{ line: 6, marker: '# ftptls: ignore' }],
+    suppressed: [
+      { line: 6, marker: '# ftptls: ignore' },
+      { line: 6, marker: '# ftptls: ignore', credentials: true },
+    ],
     fixed: [11],
     run: [PLAIN, TLS],
   },
@@ -271,13 +292,19 @@ describe('suppression fixtures through the pipeline', () => {
         expect(result.error).toBeUndefined();
         const got = result.findings
           .filter((f) => f.status === 'suppressed')
-          .map((f) => ({ line: f.line, marker: f.marker }));
-        expect(got).toEqual(want.suppressed.map(({ line, marker }) => ({ line, marker })));
+          .map((f) => ({ line: f.line, marker: f.marker, credentials: f.rule === 'hardcoded-credentials' }));
+        expect(got).toEqual(
+          want.suppressed.map(({ line, marker, credentials }) => ({
+            line,
+            marker,
+            credentials: !!credentials,
+          })),
+        );
       });
 
       it('keeps each suppressed statement byte-identical', () => {
         const { result } = runCase(name);
-        for (const site of want.suppressed) {
+        for (const site of want.suppressed.filter((s) => !s.credentials)) {
           const original = inputLines(result.before, site.lines ?? [site.line, site.line]);
           expect(result.after).toContain(original);
         }

@@ -63,6 +63,8 @@ export const ftpToFtpTls: Transform = {
     const handledCalls = new Set<number>();
 
     const refs = ctx.bindings.classReferences().filter((ref) => ref.name === 'FTP');
+    // a TLS check (`hasattr(conn, "prot_p")`) is looked for after each constructor only if the text has one
+    const mayGuard = TLS_CHECK_TEXT.test(ctx.source);
     const sites = refs.map((ref) => classify(ctx, ref, callOf(ref.node)));
     // a file that runs its own cleartext test server keeps its clients FTP: they talk to it
     const plainServer = plainServerReason(ctx.bindings, ctx.source);
@@ -81,7 +83,7 @@ export const ftpToFtpTls: Transform = {
       if (call) handledCalls.add(call.id);
       const keptSite = site.fixed && kept.size ? describedKeptSite(ctx, ref.node, kept) : undefined;
       if (keptSite) site = keptAnnotation(site, keptSite);
-      const guard = site.fixed && call ? guardMadeTrue(call) : undefined;
+      const guard = site.fixed && call && mayGuard ? guardMadeTrue(call) : undefined;
       if (guard) leaveManual([site], guardReason(guard));
       if (site.fixed && keptAsFtp(ctx, ref, rewrittenBases)) {
         const method = ref.node.parent;
@@ -135,6 +137,9 @@ function classify(ctx: TransformContext, ref: ClassReference, call: Node | undef
   }
   return { ref, fixed: true, finding: finding(ref.node, 'fixed', FIXED, { edits: callEdits }) };
 }
+
+const TLS_CHECK_TEXT =
+  /hasattr\s*\([^)]*['"](prot_p|prot_c|auth|ccc|context)['"]|isinstance\s*\([^)]*FTP_TLS/;
 
 /**
  * `if hasattr(conn, "prot_p"): conn.prot_p()` after the constructor and before conn's login: false for FTP,

@@ -2,9 +2,10 @@
 import type { Transform } from '../src/types.js';
 import { ftpToFtpTls } from './ftp-to-ftp-tls.js';
 import { protP } from './prot-p.js';
+import { hardcodedCredentials } from './hardcoded-credentials.js';
 import { sslContext } from './ssl-context.js';
 
-export const BUILTIN_TRANSFORMS: Transform[] = [ftpToFtpTls, protP, sslContext];
+export const BUILTIN_TRANSFORMS: Transform[] = [ftpToFtpTls, protP, hardcodedCredentials, sslContext];
 
 export function findTransform(name: string): Transform | undefined {
   return BUILTIN_TRANSFORMS.find((t) => t.name === name);

@@ -69,20 +69,28 @@ const HOLDER_REASONS: Record<string, string> = {
   lambda: 'login() inside a lambda: there is no statement to add prot_p() after',
 };
 
+/** An argument spelled like an FTP class (`map(FTP_TLS, hosts)`, `submit(ftplib.FTP, h)`): not a call of it. */
+const HANDED_TEXT = /[(,]\s*[\w.]*ftp\w*\s*[,)]/i;
+/** `sendcmd("USER ...")`, `voidcmd(f"PASS {pw}")`. */
+const COMMAND_TEXT = /\b(sendcmd|voidcmd|putcmd)\s*\(\s*[fFrRbBuU]*['"](USER|PASS)\b/i;
+
 export const protP: Transform = {
   name: RULE,
   description: 'Call prot_p() after every login() of an FTP_TLS connection, so file transfers are encrypted',
   helpUri: 'https://docs.python.org/3/library/ftplib.html#ftplib.FTP_TLS.prot_p',
   run(ctx) {
     const findings: RawFinding[] = [];
+    // what only some files have is looked for only where the text has it
+    const mayHand = HANDED_TEXT.test(ctx.source);
+    const mayCommand = COMMAND_TEXT.test(ctx.source);
     for (const call of ctx.bindings.calls()) {
       const f =
         loginCall(ctx, call) ??
         constructorLogin(ctx, call) ??
         parentInitLogin(ctx, call) ??
-        commandLogin(ctx, call);
+        (mayCommand ? commandLogin(ctx, call) : undefined);
       if (f) findings.push(f);
-      for (const e of handedClass(ctx.bindings, call)) findings.push(escaped(e.node, e));
+      if (mayHand) for (const e of handedClass(ctx.bindings, call)) findings.push(escaped(e.node, e));
     }
     for (const e of boundLogins(ctx.bindings, ctx.source)) findings.push(escaped(e.node, e));
     return { findings };

@@ -59,6 +59,10 @@ export function boundLogins(bindings: Bindings, source: string): Escape[] {
  * analysis does not follow, which makes the connections (and may log them in) out of sight.
  */
 export function handedClass(bindings: Bindings, call: Node): Escape[] {
+  // Only arguments spelled like an FTP class are asked about (FTP_TLS, ftplib.FTP, MirrorFTP): asking the
+  // analysis about every argument of every call would cost more than the rest of the file
+  const args = callArguments(call).all.filter((a) => /ftp/i.test(a.text));
+  if (args.length === 0) return [];
   const fn = call.childForFieldName('function');
   if (!fn || READS_CLASS.test(fn.text.replace(/\s+/g, ''))) return [];
   const callee = bindings.valueOf(fn);
@@ -66,7 +70,7 @@ export function handedClass(bindings: Bindings, call: Node): Escape[] {
   if (callee.kind === 'function' || callee.kind === 'class' || callee.kind === 'known') return [];
   if (fn.type === 'identifier' && bindings.classBodyOf(fn)) return [];
   const out: Escape[] = [];
-  for (const arg of callArguments(call).all) {
+  for (const arg of args) {
     const value = arg.type === 'keyword_argument' ? arg.childForFieldName('value') : arg;
     if (value?.type !== 'identifier' && value?.type !== 'attribute') continue;
     const v = bindings.valueOf(value);

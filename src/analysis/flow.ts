@@ -19,12 +19,17 @@ const CONTEXT_MANAGER = /(^|\.)(async)?contextmanager$/;
 const PROPERTY = /(^|\.)(cached_)?property$/;
 const STATIC = /(^|\.)(staticmethod|classmethod)$/;
 
+/** What is called on a connection: a parameter used so may receive one from its callers. */
+const CONNECTION_METHODS =
+  'login|prot_p|connect|storbinary|storlines|retrbinary|retrlines|nlst|mlsd|dir|cwd|pwd|sendcmd|voidcmd|quit|close|set_pasv|auth|size|delete|rename|mkd|rmd|transfercmd|ntransfercmd|getwelcome';
+
 export class Flow {
   private readonly returnsMemo = new Map<number, Value>();
   private readonly argumentsMemo = new Map<number, Value | undefined>();
   /** Functions and parameters being evaluated: met again, they add nothing (a recursive call). */
   private readonly active = new Set<string>();
   private callsByName?: Map<string, Node[]>;
+  private readonly bodies = new Map<number, string>();
 
   constructor(private readonly bindings: Bindings) {}
 
@@ -111,12 +116,33 @@ export class Flow {
     const key = site.node.id;
     if (this.argumentsMemo.has(key)) return this.argumentsMemo.get(key);
     if (this.active.has(`a${key}`)) return NONE;
+    // Callers are asked about a parameter only when its function uses it as a connection or a class could
+    // be: following every parameter of every call would cost more than the rest of the analysis
+    if (!this.usedAsConnection(site)) {
+      this.argumentsMemo.set(key, undefined);
+      return undefined;
+    }
     this.active.add(`a${key}`);
     const passed = this.passedBy(site).map((p) => p.value);
     const value = passed.length ? merge(passed) : undefined;
     this.active.delete(`a${key}`);
     this.argumentsMemo.set(key, value);
     return value;
+  }
+
+  /** Does the parameter's function use it as a connection or a class could be used (see `use`)? */
+  private usedAsConnection(site: BindingSite): boolean {
+    const def = site.scope.node;
+    let body = this.bodies.get(def.id);
+    if (body === undefined) this.bodies.set(def.id, (body = def.childForFieldName('body')?.text ?? ''));
+    const name = site.node.text.replace(/[^\w]/g, '');
+    // called, a connection's method called on it, stored (`self.conn = conn`), returned, or handed on
+    const use = new RegExp(
+      `(?<![\\w.])${name}\\s*(\\(|\\.\\s*(${CONNECTION_METHODS})\\b)|=\\s*${name}\\s*$|` +
+        `\\breturn\\s+${name}\\b|[(,]\\s*${name}\\s*[,)]`,
+      'm',
+    );
+    return use.test(body);
   }
 
   /** Each call of the parameter's function in this file, with what it passes for the parameter. */

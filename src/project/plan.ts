@@ -55,39 +55,46 @@ export async function planProject(
   }
   if (users.size === 0) return undefined;
 
-  // what each file imports, as project files; then every file that reaches an ftplib user
+  // what each file imports, as project files, and who imports each one
   const byModule = (m: string) => modules.get(m)?.path;
   const deps = new Map<string, string[]>();
-  for (const [file, mods] of imports) deps.set(file, [...new Set(mods.flatMap((m) => byModule(m) ?? []))]);
-  const connected = new Set(users);
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const [file, ds] of deps)
-      if (!connected.has(file) && ds.some((d) => connected.has(d))) {
-        connected.add(file);
-        grew = true;
-      }
+  const importers = new Map<string, string[]>();
+  for (const [file, mods] of imports) {
+    const ds = [...new Set(mods.flatMap((m) => byModule(m) ?? []))].filter((d) => d !== file);
+    deps.set(file, ds);
+    for (const d of ds) importers.set(d, [...(importers.get(d) ?? []), file]);
   }
 
-  // Only modules another connected module imports need a summary: a tree of independent files needs none
-  const imported = new Set([...connected].flatMap((f) => deps.get(f) ?? []).filter((d) => connected.has(d)));
-  if (imported.size === 0) return undefined;
-  await initParser();
-  const summaries: Record<string, ModuleSummary> = {};
+  // Summaries spread from the ftplib users that something imports, along imports of modules whose summary has
+  // something to say (a factory, a class, a connection): a module that only uses ftplib inside stops it.
+  // A module is summarised again when a module it imports changes, so its summary sees the final ones.
   const fileModule = new Map([...modules.values()].map((m) => [m.path, m]));
-  for (const file of importOrder(imported, deps)) {
+  const summaries: Record<string, ModuleSummary> = {};
+  const relevant = new Set<string>();
+  const queue = importOrder(new Set([...users].filter((f) => importers.has(f))), deps);
+  if (queue.length === 0) return undefined;
+  await initParser();
+  const budget = 4 * modules.size;
+  for (let round = 0; queue.length && round < budget; round++) {
     await pause();
     if (options.signal?.aborted) return undefined;
+    const file = queue.shift()!;
     const mf = fileModule.get(file)!;
     const summary = summarizeFile(file, mf, options, summaries, [...(wanted.get(mf.module) ?? [])]);
-    if (summary) summaries[mf.module] = summary;
+    const before = JSON.stringify(summaries[mf.module]?.exports ?? {});
+    if (!summary) continue;
+    summaries[mf.module] = summary;
+    if (Object.keys(summary.exports).length === 0 || JSON.stringify(summary.exports) === before) continue;
+    relevant.add(file);
+    // those who import it and are imported in turn may now export what it gives them
+    for (const i of importers.get(file) ?? []) if (importers.has(i) && !queue.includes(i)) queue.push(i);
   }
-  // The files whose analysis the summaries change: those that import a summarised module (and those)
+
+  // The files whose analysis the summaries change: those that import a module with something to say (and
+  // such modules themselves, for what other modules want from them)
   const views = new Map<string, ProjectView>();
-  const summarised = new Set([...imported].map((f) => fileModule.get(f)!.module).filter((m) => summaries[m]));
-  for (const file of connected) {
-    const reads = (deps.get(file) ?? []).some((d) => summarised.has(fileModule.get(d)!.module));
-    if (!reads && !imported.has(file)) continue;
+  for (const [file, ds] of deps) {
+    if (!relevant.has(file) && !ds.some((d) => relevant.has(d))) continue;
     const mf = fileModule.get(file)!;
     const names = [...(wanted.get(mf.module) ?? [])];
     views.set(file, { module: mf.module, isPackage: mf.isPackage, summaries, wanted: names });

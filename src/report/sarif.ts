@@ -49,12 +49,15 @@ type Level = 'error' | 'warning' | 'note';
  * Security metadata per rule. `ftp-to-ftp-tls` and `prot-p` are cleartext transmission (CWE-319): the login
  * (or every transferred file) crosses the network readable and alterable by anyone on the path, so their
  * default level is `error`. `ssl-context` is hardening (FTP_TLS without certificate verification is still
- * encrypted, but open to an active man in the middle, CWE-295), so `warning`. `security-severity` is what
- * GitHub uses to rank security alerts (CVSS-like, 7.0+ is high).
+ * encrypted, but open to an active man in the middle, CWE-295), so `warning`. `hardcoded-credentials` only
+ * reports (CWE-798: the password is readable by everyone who can read the code or its history, high like
+ * cleartext on the wire), and what it reports needs a person, so `warning`. `security-severity` is what GitHub
+ * uses to rank security alerts (CVSS-like, 7.0+ is high).
  */
 const RULE_SECURITY: Record<string, { level: Level; severity: string; cwe: number }> = {
   'ftp-to-ftp-tls': { level: 'error', severity: '7.5', cwe: 319 },
   'prot-p': { level: 'error', severity: '6.5', cwe: 319 },
+  'hardcoded-credentials': { level: 'warning', severity: '7.5', cwe: 798 },
   'ssl-context': { level: 'warning', severity: '5.9', cwe: 295 },
 };
 
