@@ -10,6 +10,7 @@ import { withDeclined } from './review/declined.js';
 import { createSuppressor, type UnusedMarker } from './suppression.js';
 import type { Edit, FileResult, Finding, RawFinding, Transform, TransformOptions } from './types.js';
 import { BUILTIN_TRANSFORMS } from '../transforms/index.js';
+import type { ProjectView } from './project/types.js';
 
 export interface TransformSourceOptions extends TransformOptions {
   /** Used in messages and results; defaults to `<stdin>`. */
@@ -20,6 +21,11 @@ export interface TransformSourceOptions extends TransformOptions {
   eol?: string;
   /** Report our markers (and ftplib-specific ones) that suppress nothing, as findings. */
   reportUnusedSuppressions?: boolean;
+  /**
+   * The project's other modules (src/project/): what this file's imports from them are. Given only to files
+   * that import something the project pass found, so such a file is analysed even if it never says ftplib.
+   */
+  project?: ProjectView;
   /** An interactive review (`--interactive`, src/review/): declined sites, and what each stage returned. */
   review?: ReviewHooks;
 }
@@ -70,7 +76,7 @@ export function transformSourceSync(text: string, options: TransformSourceOption
     ...extra,
   });
   // Prefilter: without the word ftplib a file cannot reach ftplib.FTP (see README: re-exports)
-  if (!text.includes('ftplib')) return unchanged();
+  if (!text.includes('ftplib') && !options.project) return unchanged();
 
   // tree-sitter-python does not end a line at a lone CR, as Python does: transforms see a copy where each lone
   // CR is LF (same length, so every offset holds), and their edits are applied to both texts
@@ -115,7 +121,7 @@ export function transformSourceSync(text: string, options: TransformSourceOption
     const declined = review && ((start: number, end: number) => review.isDeclined(index, start, end));
     try {
       // the analysis inside too: whatever fails is this file's error, never the caller's exception
-      bindings ??= new Bindings(tree);
+      bindings ??= new Bindings(tree, options.project);
       const sites = declined ? withDeclined(suppressor, declined, review.marker) : suppressor;
       const result = transform.run({
         path,
@@ -125,6 +131,7 @@ export function transformSourceSync(text: string, options: TransformSourceOption
         suppressor: sites,
         eol,
         options,
+        project: options.project,
       });
       raw = result.findings;
       loose = result.edits ?? [];
