@@ -222,6 +222,7 @@ function toFinding(f: RawFinding, stages: Edit[][], lines: LineIndex): Finding {
   };
   if (f.reason) out.reason = f.reason;
   if (f.marker) out.marker = f.marker;
+  if (f.related) out.related = f.related;
   return out;
 }
 

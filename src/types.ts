@@ -28,6 +28,15 @@ export interface Finding {
   marker?: string;
   /** In a notebook: the cell (1-based among all cells); line and column are then within the cell's source. */
   cell?: number;
+  /** Other places the finding is about: where another module of the project made the connection or class. */
+  related?: RelatedLocation[];
+}
+
+/** A place in another file of the run, by its path as the run names it. */
+export interface RelatedLocation {
+  path: string;
+  line: number;
+  message: string;
 }
 
 /** A finding as a transform reports it, positioned in the text that transform was given. */
@@ -39,6 +48,8 @@ export interface RawFinding {
   message: string;
   reason?: string;
   marker?: string;
+  /** See Finding.related. */
+  related?: RelatedLocation[];
   /** Edits that make up this fix (all or none); ids let reports tie fixes to findings. */
   edits?: Edit[];
 }
@@ -103,6 +114,8 @@ export interface FileResult {
   skipReason?: string;
   /** A notebook's changed cells (before/after are then the notebook's JSON texts); see src/notebook.ts. */
   cells?: CellChange[];
+  /** The configuration file the file was processed with (relative to the current folder when inside it). */
+  config?: string;
 }
 
 /** One changed notebook cell: its number (1-based among all cells) and its source before and after. */

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../src/runner.js';
 import type { FileResult } from '../src/types.js';
 import { FIXTURES_ROOT } from './helpers/fixtures.js';
+import { runCli } from './helpers/run-cli.js';
 import { tempDirs } from './helpers/temp.js';
 
 const ROOT = path.join(FIXTURES_ROOT, 'project');
@@ -65,4 +66,41 @@ describe('project fixtures', () => {
       expect(again.results.filter((r) => r.status === 'changed').map((r) => r.path)).toEqual([]);
     });
   }
+});
+
+describe('project reports', () => {
+  /** The CLI's report of a copy of a case's input, run from inside it. */
+  function report(name: string, format: 'json' | 'sarif') {
+    const dir = path.join(tempDir(), `${name}-${format}`);
+    fs.cpSync(path.join(ROOT, name, 'input'), dir, { recursive: true });
+    const cli = runCli(['--format', format, '.'], { cwd: dir });
+    expect(cli.status, cli.stderr).toBe(0);
+    return JSON.parse(cli.stdout);
+  }
+
+  it('a finding caused by another module names it: JSON related, SARIF relatedLocations', async () => {
+    const json = report('factory-three-modules-away', 'json');
+    const main = json.files.find((f: { path: string }) => f.path === 'main.py');
+    expect(main.findings.map((f: { related?: unknown }) => f.related)).toEqual([
+      [{ path: 'backup/session.py', line: 4, message: 'the connection is made here' }],
+    ]);
+    const { Ajv2020 } = await import('ajv/dist/2020.js');
+    const schema = JSON.parse(
+      fs.readFileSync(path.join(import.meta.dirname, '..', 'schema', 'report.schema.json'), 'utf8'),
+    );
+    const validate = new Ajv2020({ strict: true, allErrors: true }).compile(schema);
+    expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+
+    const sarif = report('factory-three-modules-away', 'sarif');
+    const related = sarif.runs[0].results.flatMap(
+      (r: { relatedLocations?: unknown[] }) => r.relatedLocations ?? [],
+    );
+    expect(related).toEqual([
+      {
+        id: 0,
+        message: { text: 'the connection is made here' },
+        physicalLocation: { artifactLocation: { uri: 'backup/session.py' }, region: { startLine: 4 } },
+      },
+    ]);
+  });
 });

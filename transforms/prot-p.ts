@@ -99,7 +99,12 @@ export const protP: Transform = {
 
 /** A finding about a connection or class that another module of the project made: say where. */
 function fromAnotherModule(f: RawFinding | undefined, from: string | undefined): RawFinding | undefined {
-  if (f && from) f.message += ` (the connection comes from ${from})`;
+  if (!f || !from) return f;
+  f.message += ` (the connection comes from ${from})`;
+  const at = from.lastIndexOf(':');
+  f.related = [
+    { path: from.slice(0, at), line: Number(from.slice(at + 1)), message: 'the connection is made here' },
+  ];
   return f;
 }
 

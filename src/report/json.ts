@@ -4,7 +4,7 @@
 import type { FileResult, Finding } from '../types.js';
 import type { Summary } from './summary.js';
 
-export const JSON_REPORT_VERSION = 1;
+export const JSON_REPORT_VERSION = 2;
 
 export interface JsonFinding {
   rule: string;
@@ -17,6 +17,7 @@ export interface JsonFinding {
   reason?: string;
   marker?: string;
   cell?: number;
+  related?: { path: string; line: number; message: string }[];
 }
 
 export interface JsonFile {
@@ -25,6 +26,8 @@ export interface JsonFile {
   findings: JsonFinding[];
   error?: string;
   skipReason?: string;
+  /** The configuration file the file was processed with (version 2). */
+  config?: string;
 }
 
 export interface JsonReport {
@@ -60,6 +63,7 @@ function jsonFile(r: FileResult): JsonFile {
   if (r.error !== undefined || r.status === 'error') file.error = r.error ?? 'could not be processed';
   if (r.skipReason !== undefined || r.status === 'skipped')
     file.skipReason = r.skipReason ?? r.error ?? 'skipped';
+  if (r.config !== undefined) file.config = r.config;
   return file;
 }
 
@@ -76,5 +80,6 @@ function jsonFinding(f: Finding): JsonFinding {
   if (f.reason !== undefined) out.reason = f.reason;
   if (f.marker !== undefined) out.marker = f.marker;
   if (f.cell !== undefined) out.cell = f.cell;
+  if (f.related !== undefined) out.related = f.related;
   return out;
 }

@@ -123,6 +123,15 @@ export function sarifReport(results: FileResult[], rules: RuleInfo[], options: S
         message: { text: messageText(f) },
         locations: [{ physicalLocation: { artifactLocation: { uri }, region: region(f) } }],
       };
+      if (f.related)
+        result.relatedLocations = f.related.map((r, id) => ({
+          id,
+          message: { text: r.message },
+          physicalLocation: {
+            artifactLocation: { uri: artifactUri(r.path, baseDir) },
+            region: { startLine: r.line },
+          },
+        }));
       if (f.status === 'suppressed')
         result.suppressions = [
           {
