@@ -73,6 +73,8 @@ export interface ImportRef {
   module: string;
   /** `from X import a, b`: a and b (submodules perhaps); empty for `import X`. */
   names: string[];
+  /** The names the import binds here, in the same order (`from X import a as b`: b). */
+  locals: string[];
 }
 
 const IMPORT_LINE =
@@ -81,28 +83,31 @@ const IMPORT_LINE =
 /** Every import statement at the start of a line (also indented ones: imports in functions count too). */
 export function importsIn(text: string): ImportRef[] {
   const out: ImportRef[] = [];
+  const parts = (item: string) =>
+    item
+      .trim()
+      .split(/\s+as\s+/)
+      .map((p) => p.trim());
   for (const m of text.matchAll(IMPORT_LINE)) {
     if (m[4] !== undefined) {
       for (const item of m[4].split(',')) {
-        const name = item
-          .trim()
-          .split(/\s+as\s+/)[0]
-          .trim();
-        if (/^[A-Za-z_][\w.]*$/.test(name)) out.push({ level: 0, module: name, names: [] });
+        const [name, alias] = parts(item);
+        if (/^[A-Za-z_][\w.]*$/.test(name))
+          out.push({ level: 0, module: name, names: [], locals: [alias ?? name.split('.')[0]] });
       }
       continue;
     }
-    const names = m[3]
+    const items = m[3]
       .replace(/[()\\]/g, ' ')
       .split(',')
-      .map((n) =>
-        n
-          .trim()
-          .split(/\s+as\s+/)[0]
-          .trim(),
-      )
-      .filter((n) => /^[A-Za-z_]\w*$/.test(n));
-    out.push({ level: m[1].length, module: m[2], names });
+      .map(parts)
+      .filter(([n]) => /^[A-Za-z_]\w*$/.test(n));
+    out.push({
+      level: m[1].length,
+      module: m[2],
+      names: items.map(([n]) => n),
+      locals: items.map(([n, a]) => a ?? n),
+    });
   }
   return out;
 }

@@ -38,6 +38,8 @@ export async function planProject(
   const imports = new Map<string, string[]>();
   /** What the project's modules import from each module by name (`from ._compat import FTP`). */
   const wanted = new Map<string, Set<string>>();
+  /** Modules imported whole (`import app.net`, `from app import net`): any of their names may be read. */
+  const whole = new Set<string>();
   for (const [i, file] of files.entries()) {
     if (i % 256 === 255) await pause();
     if (options.signal?.aborted) return undefined;
@@ -51,7 +53,7 @@ export async function planProject(
     }
     modules.set(mf.module, mf);
     if (text.includes('ftplib')) users.add(file);
-    imports.set(file, resolveImports(mf, text, wanted));
+    imports.set(file, resolveImports(mf, text, wanted, whole));
   }
   if (users.size === 0) return undefined;
 
@@ -80,6 +82,9 @@ export async function planProject(
     if (options.signal?.aborted) return undefined;
     const file = queue.shift()!;
     const mf = fileModule.get(file)!;
+    // A module that does not use ftplib itself matters to its importers only through names they import
+    // from it that can hold what it gets from a summarised module: look before running the pipeline on it
+    if (!users.has(file) && !mayPassOn(file, mf, summaries, wanted, whole, options)) continue;
     const summary = summarizeFile(file, mf, options, summaries, [...(wanted.get(mf.module) ?? [])]);
     const before = JSON.stringify(summaries[mf.module]?.exports ?? {});
     if (!summary) continue;
@@ -102,8 +107,62 @@ export async function planProject(
   return { views, summaries };
 }
 
+/**
+ * Can a module that does not use ftplib give its importers something to follow? Only through a name they
+ * import from it (all of them, when it is imported whole) whose definition mentions a name it imports from a
+ * summarised module, or that is such a name (a re-export). Read from the text: a cheap, generous guess.
+ */
+function mayPassOn(
+  file: string,
+  mf: ModuleFile,
+  summaries: Record<string, ModuleSummary>,
+  wanted: Map<string, Set<string>>,
+  whole: Set<string>,
+  options: { cwd?: string },
+): boolean {
+  let text: string;
+  try {
+    text = fs.readFileSync(options.cwd ? path.resolve(options.cwd, file) : file, 'latin1');
+  } catch {
+    return false;
+  }
+  const known = new Set<string>();
+  for (const ref of importsIn(text)) {
+    const module = absoluteModule(mf, ref.level, ref.module);
+    const summary = module ? summaries[module] : undefined;
+    if (!module) continue;
+    if (
+      ref.names.length === 0 &&
+      Object.keys(summaries).some((m) => m === module || m.startsWith(`${module}.`))
+    )
+      known.add(ref.locals[0]); // `import app.net`: reached through the name app
+    ref.names.forEach((name, k) => {
+      if (summary?.exports[name] || summaries[`${module}.${name}`]) known.add(ref.locals[k]);
+    });
+  }
+  if (known.size === 0) return false;
+  const asked = whole.has(mf.module) ? undefined : wanted.get(mf.module);
+  if (!asked) return true;
+  const uses = new RegExp(`\\b(${[...known].map((k) => k.replace(/\W/g, '')).join('|')})\\b`);
+  for (const name of asked) {
+    if (known.has(name)) return true;
+    // the top-level block that defines it: `def name`, `class name`, `name = ...`, to the next top-level line
+    const start = new RegExp(`^(?:async\\s+def|def|class)\\s+${name}\\b|^${name}\\s*[:=]`, 'm').exec(text);
+    if (!start) continue;
+    const rest = text.slice(start.index + 1);
+    const end = /\n(?=[^\s#])/.exec(rest);
+    if (uses.test(text.slice(start.index, end ? start.index + 1 + end.index : text.length))) return true;
+  }
+  return false;
+}
+
 /** The project modules an import statement may name: the module, and each imported name as a submodule. */
-function resolveImports(mf: ModuleFile, text: string, wanted: Map<string, Set<string>>): string[] {
+function resolveImports(
+  mf: ModuleFile,
+  text: string,
+  wanted: Map<string, Set<string>>,
+  whole: Set<string>,
+): string[] {
   const out: string[] = [];
   for (const ref of importsIn(text)) {
     const module = absoluteModule(mf, ref.level, ref.module);
@@ -112,6 +171,8 @@ function resolveImports(mf: ModuleFile, text: string, wanted: Map<string, Set<st
     const names = wanted.get(module) ?? new Set<string>();
     for (const name of ref.names) names.add(name);
     wanted.set(module, names);
+    if (ref.names.length === 0) whole.add(module);
+    for (const name of ref.names) whole.add(`${module}.${name}`); // perhaps a submodule
     // `import a.b.c` also runs a and a.b; `from a import b` may import the submodule a.b
     const parts = module.split('.');
     for (let i = 1; i < parts.length; i++) out.push(parts.slice(0, i).join('.'));
