@@ -143,7 +143,13 @@ console.log(JSON.stringify(out));
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.version).toBe(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
-    expect(out.builtins).toEqual(['ftp-to-ftp-tls', 'prot-p', 'hardcoded-credentials', 'ssl-context']);
+    expect(out.builtins).toEqual([
+      'ftp-to-ftp-tls',
+      'prot-p',
+      'hardcoded-credentials',
+      'ssl-context',
+      'mock-targets',
+    ]);
     expect(out.one.status).toBe('changed');
     expect(out.one.after).toBe(SECURE);
     // and the sample's password, written in the code: reported, not changed
@@ -152,19 +158,19 @@ console.log(JSON.stringify(out));
     expect(out.dry.files).toEqual([
       ['app/broken.py', 'error'],
       ['app/clean.py', 'unchanged'],
-      ['app/test_upload.py', 'unchanged'],
+      ['app/test_upload.py', 'changed'], // the built-in mock-targets moves its patch target
       ['app/upload.py', 'changed'],
     ]);
     expect(out.dry.summary).toMatchObject({
       files: 4,
-      changed: 1,
-      unchanged: 2,
+      changed: 2,
+      unchanged: 1,
       errors: 1,
       seconds: 'number',
     });
     expect(out.dry.notes).toEqual(['3:14', '1:6']); // test_upload.py, upload.py (the broken file never runs)
-    expect(out.dry.json).toBe(1);
-    // --write with the example transform module: upload.py and the test's patch target
+    expect(out.dry.json).toBe(2);
+    // --write with the example transform module after the built-ins: upload.py and the test's patch target
     expect(out.written).toEqual({ changed: 2, errors: 1 });
     expect(fs.readFileSync(path.join(repo, 'app', 'upload.py'), 'utf8')).toBe(SECURE);
     expect(fs.readFileSync(path.join(repo, 'app', 'test_upload.py'), 'utf8')).toContain(

@@ -136,6 +136,8 @@ describe('ftptls CLI', () => {
       /^hardcoded-credentials\tReport FTP logins whose password is a string in the code/m,
     );
     expect(r.stdout).toMatch(/^ssl-context \(opt-in\)\t/m);
+    // on by default (no "(opt-in)"), after prot-p
+    expect(r.stdout).toMatch(/^prot-p\t[^]*^mock-targets\tMove test doubles .* to ftplib\.FTP_TLS /m);
   });
 
   it('gives the same output in path order with one job and with worker threads', () => {

@@ -1,7 +1,9 @@
 // Custom transforms end to end: the documented example (examples/custom-transform/mock-patch-targets.js) and
 // deliberately broken modules, loaded by the built CLI with --transform, on real files in temporary
-// directories. The example's sample project is a real unittest suite: it passes before, fails after the
-// built-ins alone (its mocks no longer intercept), and passes again with the example transform.
+// directories. The example's sample project is a real unittest suite: it passes before, fails after the code
+// transforms alone (its mocks no longer intercept), and passes again with the example transform. The built-in
+// mock-targets now does what the example does, so the example runs after the code transforms only (CODE_ONLY),
+// as it did before mock-targets existed; the default pipeline keeps the suite passing on its own.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,6 +17,8 @@ const ROOT = path.join(import.meta.dirname, '..');
 const EXAMPLE = path.join(ROOT, 'examples', 'custom-transform', 'mock-patch-targets.js');
 const SAMPLE = path.join(ROOT, 'examples', 'custom-transform', 'sample');
 const pythonMissing = pythonUnavailable();
+/** The built-ins that change the code, not the tests: the pipeline the example was written to follow. */
+const CODE_ONLY = ['-t', 'ftp-to-ftp-tls', '-t', 'prot-p'];
 
 const tempDir = tempDirs('custom');
 let dir: string;
@@ -50,7 +54,7 @@ describe('the documented example transform (mock-patch-targets)', () => {
   it('shows the diff for the tests and the code together, and writes nothing', () => {
     copySample();
     const before = read('test_uploader.py');
-    const r = runCli(['.', '--transform', EXAMPLE], { cwd: dir });
+    const r = runCli(['.', ...CODE_ONLY, '--transform', EXAMPLE], { cwd: dir });
     expect(r.stderr).toContain('2 files changed');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('--- a/test_uploader.py\n+++ b/test_uploader.py\n');
@@ -63,24 +67,44 @@ describe('the documented example transform (mock-patch-targets)', () => {
     expect(r.stdout).toContain('+    ftp = ftplib.FTP_TLS(host)\n');
     expect(r.stdout).toContain('+    ftp.prot_p()\n');
     expect(read('test_uploader.py')).toBe(before);
+
+    // after the default built-ins (mock-targets among them) the example finds nothing left to move
+    const all = runCli(['.', '--transform', EXAMPLE, '--format', 'json'], { cwd: dir });
+    expect(all.status).toBe(0);
+    const rules = (
+      JSON.parse(all.stdout) as { files: { path: string; findings: { rule: string }[] }[] }
+    ).files
+      .filter((f) => f.path.endsWith('test_uploader.py'))
+      .flatMap((f) => f.findings.map((x) => x.rule));
+    expect(rules).toEqual(['mock-targets', 'mock-targets']);
   });
 
   it.skipIf(shouldSkip('custom-transform: the sample unittest run', pythonMissing))(
-    '--write keeps the sample test suite passing, where the built-ins alone break it',
+    '--write keeps the sample test suite passing, where the code transforms alone break it',
     () => {
       requireAvailable('custom-transform', pythonMissing);
       copySample();
       const passing = unittest(dir);
       expect(passing.status, passing.output).toBe(0);
 
-      const builtinsOnly = tempDir();
-      fs.cpSync(SAMPLE, builtinsOnly, { recursive: true });
-      expect(runCli(['--write', '.'], { cwd: builtinsOnly }).status).toBe(0);
-      const broken = unittest(builtinsOnly);
+      const codeOnly = tempDir();
+      fs.cpSync(SAMPLE, codeOnly, { recursive: true });
+      expect(runCli(['--write', '.', ...CODE_ONLY], { cwd: codeOnly }).status).toBe(0);
+      const broken = unittest(codeOnly);
       // unittest's exit when tests fail: the mocks patch FTP, the code now makes a real FTP_TLS
       expect(broken.status, broken.output).toBe(1);
 
-      const w = runCli(['--write', '.', '-t', EXAMPLE], { cwd: dir });
+      // the default built-ins include mock-targets, which moves the targets itself
+      const builtins = tempDir();
+      fs.cpSync(SAMPLE, builtins, { recursive: true });
+      expect(runCli(['--write', '.'], { cwd: builtins }).status).toBe(0);
+      expect(fs.readFileSync(path.join(builtins, 'test_uploader.py'), 'utf8')).toContain(
+        '@mock.patch("ftplib.FTP_TLS")',
+      );
+      const builtinsRun = unittest(builtins);
+      expect(builtinsRun.status, builtinsRun.output).toBe(0);
+
+      const w = runCli(['--write', '.', ...CODE_ONLY, '-t', EXAMPLE], { cwd: dir });
       expect(w.status).toBe(0);
       expect(w.stderr).toContain('fixed test_uploader.py');
       expect(read('test_uploader.py')).toContain('@mock.patch("ftplib.FTP_TLS")');
@@ -92,9 +116,9 @@ describe('the documented example transform (mock-patch-targets)', () => {
 
   it('is idempotent: a second run changes nothing and --check passes', () => {
     copySample();
-    expect(runCli(['--write', '.', '-t', EXAMPLE], { cwd: dir }).status).toBe(0);
+    expect(runCli(['--write', '.', ...CODE_ONLY, '-t', EXAMPLE], { cwd: dir }).status).toBe(0);
     const once = read('test_uploader.py');
-    const again = runCli(['--check', '.', '-t', EXAMPLE], { cwd: dir });
+    const again = runCli(['--check', '.', ...CODE_ONLY, '-t', EXAMPLE], { cwd: dir });
     expect(again.status).toBe(0);
     expect(again.stdout).toBe('');
     expect(read('test_uploader.py')).toBe(once);
@@ -127,7 +151,7 @@ describe('the documented example transform (mock-patch-targets)', () => {
         '',
       ].join('\n'),
     );
-    const r = runCli(['test_forms.py', '-t', EXAMPLE, '--format', 'json'], { cwd: dir });
+    const r = runCli(['test_forms.py', ...CODE_ONLY, '-t', EXAMPLE, '--format', 'json'], { cwd: dir });
     expect(r.status).toBe(0);
     const report = JSON.parse(r.stdout) as {
       files: { findings: { rule: string; line: number; status: string; reason?: string }[] }[];
@@ -145,7 +169,7 @@ describe('the documented example transform (mock-patch-targets)', () => {
     ]);
     expect(ours.find((f) => f.status === 'manual')?.reason).toContain('myapp.upload.FTP_TLS');
 
-    const w = runCli(['--write', 'test_forms.py', '-t', EXAMPLE], { cwd: dir });
+    const w = runCli(['--write', 'test_forms.py', ...CODE_ONLY, '-t', EXAMPLE], { cwd: dir });
     expect(w.status).toBe(0);
     const text = read('test_forms.py');
     expect(text).toContain('@patch("ftplib.FTP_TLS")\n');
@@ -165,7 +189,7 @@ describe('the documented example transform (mock-patch-targets)', () => {
       'test_both.py',
       'from unittest import mock\n\n@mock.patch("ftplib.FTP")\n@mock.patch("ftplib.FTP_TLS")\ndef t(a, b): pass\n',
     );
-    const r = runCli(['--check', 'test_both.py', '-t', EXAMPLE], { cwd: dir });
+    const r = runCli(['--check', 'test_both.py', ...CODE_ONLY, '-t', EXAMPLE], { cwd: dir });
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(
       /test_both\.py:3:13: manual: patch target ftplib\.FTP not changed \(this file also patches ftplib\.FTP_TLS/,
@@ -174,7 +198,7 @@ describe('the documented example transform (mock-patch-targets)', () => {
 
   it('is a rule of its own in SARIF', () => {
     copySample();
-    const r = runCli(['.', '-t', EXAMPLE, '--format', 'sarif'], { cwd: dir });
+    const r = runCli(['.', ...CODE_ONLY, '-t', EXAMPLE, '--format', 'sarif'], { cwd: dir });
     expect(r.status).toBe(0);
     const sarif = JSON.parse(r.stdout) as {
       runs: {
@@ -190,7 +214,7 @@ describe('the documented example transform (mock-patch-targets)', () => {
   it('loads in worker threads too (many files)', () => {
     const sample = fs.readFileSync(path.join(SAMPLE, 'test_uploader.py'), 'utf8');
     for (let i = 0; i < 150; i++) write(`tests/test_${String(i).padStart(3, '0')}.py`, sample);
-    const r = runCli(['--write', 'tests', '-t', EXAMPLE, '--jobs', '3'], { cwd: dir });
+    const r = runCli(['--write', 'tests', ...CODE_ONLY, '-t', EXAMPLE, '--jobs', '3'], { cwd: dir });
     expect(r.status).toBe(0);
     expect(r.stderr).toContain('150 files changed');
     for (const f of fs.readdirSync(path.join(dir, 'tests')))

@@ -2,7 +2,11 @@
 /**
  * mock-patch-targets: an example ftptls transform, loaded with
  *
- *   npx ftptls tests/ --transform ./examples/custom-transform/mock-patch-targets.js
+ *   npx ftptls tests/ -t ftp-to-ftp-tls -t prot-p --transform ./examples/custom-transform/mock-patch-targets.js
+ *
+ * ftptls's built-in `mock-targets` transform now does what this one does, and more (README: Test doubles); this
+ * file stays as a how-to for writing a transform of your own. After the default pipeline it finds nothing left
+ * to move, so the command above runs it after the code transforms only.
  *
  * Once ftptls has rewritten the code under test from `ftplib.FTP` to `ftplib.FTP_TLS`, a test that patches
  * `ftplib.FTP` no longer intercepts anything: the code now creates a real FTP_TLS connection and the test
