@@ -61,9 +61,14 @@ export async function planProject(
   const byModule = (m: string) => modules.get(m)?.path;
   const deps = new Map<string, string[]>();
   const importers = new Map<string, string[]>();
+  /** What a file imports names from (not the packages above those modules, which run but give nothing). */
+  const named = new Map<string, Set<string>>();
   for (const [file, mods] of imports) {
-    const ds = [...new Set(mods.flatMap((m) => byModule(m) ?? []))].filter((d) => d !== file);
+    const ds = [...new Set(mods.flatMap((m) => byModule(m.replace(/^\^/, '')) ?? []))].filter(
+      (d) => d !== file,
+    );
     deps.set(file, ds);
+    named.set(file, new Set(mods.filter((m) => !m.startsWith('^')).flatMap((m) => byModule(m) ?? [])));
     for (const d of ds) importers.set(d, [...(importers.get(d) ?? []), file]);
   }
 
@@ -98,8 +103,8 @@ export async function planProject(
   // The files whose analysis the summaries change: those that import a module with something to say (and
   // such modules themselves, for what other modules want from them)
   const views = new Map<string, ProjectView>();
-  for (const [file, ds] of deps) {
-    if (!relevant.has(file) && !ds.some((d) => relevant.has(d))) continue;
+  for (const [file] of deps) {
+    if (!relevant.has(file) && ![...(named.get(file) ?? [])].some((d) => relevant.has(d))) continue;
     const mf = fileModule.get(file)!;
     const names = [...(wanted.get(mf.module) ?? [])];
     views.set(file, { module: mf.module, isPackage: mf.isPackage, summaries, wanted: names });
@@ -175,7 +180,8 @@ function resolveImports(
     for (const name of ref.names) whole.add(`${module}.${name}`); // perhaps a submodule
     // `import a.b.c` also runs a and a.b; `from a import b` may import the submodule a.b
     const parts = module.split('.');
-    for (let i = 1; i < parts.length; i++) out.push(parts.slice(0, i).join('.'));
+    // (marked: running a package's __init__ is no import of its names)
+    for (let i = 1; i < parts.length; i++) out.push(`^${parts.slice(0, i).join('.')}`);
     for (const name of ref.names) out.push(`${module}.${name}`);
   }
   return out;
