@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: ftptls against grep (the floor: every byte read once) and ast-grep (a native rewriter),
-// on (a) the installed Python tree and (b) a generated tree of files that all use ftplib; medians of several
+// on (a) the installed Python tree, (b) a generated tree of files that all use ftplib and (c) a generated
+// multi-module project (bench/project.js); medians of several
 // interleaved repetitions, peak memory from /usr/bin/time, and PASS/FAIL for the targets of issue #5.
 // Runs the BUILT CLI (dist/): `npm run build` first. On the generated tree it also times bench/split.js, the
 // per-file pipeline alone in 1 and in 2 threads (no walk, no pool): the ceiling of --jobs on this machine.
@@ -19,6 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateTree } from './generate.js';
+import { generateProject } from './project.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin', 'ftptls.js');
@@ -252,6 +254,29 @@ try {
   });
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });
+}
+
+// (c) a generated multi-module project: connections made in a package, logged in across 300 modules
+const projectTmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ftptls-bench-project-'));
+try {
+  const dir = path.join(projectTmp, 'project');
+  const count = generateProject(dir, { modules: 300 });
+  console.log(
+    `(c) generated project: ${count} modules, a third of them logging in connections made elsewhere (bench/project.js)`,
+  );
+  const r = measure('project', [
+    grep('grep -rl', [dir], true),
+    ftptls('ftptls (project-wide)', [dir]),
+    ftptls('ftptls --no-project (each file alone)', [dir], ['--no-project']),
+  ]);
+  rows.push(...r);
+  const [g, p, single] = r;
+  notes.push(
+    `project: the project-wide pass costs ${(p.median / single.median).toFixed(1)}x the file-by-file run ` +
+      `(${p.tally ?? ''} vs ${single.tally ?? ''}), ${(p.median / g.median).toFixed(1)}x grep`,
+  );
+} finally {
+  fs.rmSync(projectTmp, { recursive: true, force: true });
 }
 
 if (haveTime) {

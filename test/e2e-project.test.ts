@@ -7,8 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { e2eUnavailable, shouldSkip, transfer, useFtpsServer } from './helpers/e2e.js';
-import { notCompiling } from './helpers/python.js';
+import { notCompiling, pythonUnavailable, runPython } from './helpers/python.js';
 import { runCli } from './helpers/run-cli.js';
+import { tempDirs } from './helpers/temp.js';
 
 const unavailable = e2eUnavailable();
 const DATA = path.join(import.meta.dirname, 'data', 'project');
@@ -52,6 +53,41 @@ describe.skipIf(shouldSkip('e2e-project', unavailable))(
       expect(t.downloaded(), "the server's file arrived, byte for byte").toBe(true);
       const check = runCli(['--check', '.'], { cwd: path.dirname(main) });
       expect(check.status, check.stdout + check.stderr).toBe(0);
+    });
+  },
+);
+
+describe.skipIf(shouldSkip('e2e-project: unittest', pythonUnavailable()))(
+  'a project whose tests patch the module it rewrites',
+  () => {
+    const temp = tempDirs('e2e-project-tests');
+    const SUITE = path.join(import.meta.dirname, 'data', 'project-tests');
+    const unittest = (dir: string) => runPython(['-m', 'unittest', '-v', 'tests.test_upload'], { cwd: dir });
+
+    it('its unittest suite passes before and after ftptls --write (the patch target follows the rename)', () => {
+      const dir = path.join(temp(), 'suite');
+      fs.cpSync(SUITE, dir, { recursive: true });
+      const before = unittest(dir);
+      expect(before.status, before.output).toBe(0);
+
+      const cli = runCli(['--write', '.'], { cwd: dir });
+      expect(cli.status, cli.stderr).toBe(0);
+      expect(fs.readFileSync(path.join(dir, 'myapp', 'upload.py'), 'utf8')).toContain('conn = FTP_TLS(host)');
+      expect(fs.readFileSync(path.join(dir, 'tests', 'test_upload.py'), 'utf8')).toContain(
+        '@mock.patch("myapp.upload.FTP_TLS")',
+      );
+      const after = unittest(dir);
+      expect(after.status, after.output).toBe(0);
+
+      // the code rewritten without moving its test double: the suite breaks (the test can fail)
+      const broken = path.join(temp(), 'code-only');
+      fs.cpSync(dir, broken, { recursive: true });
+      fs.copyFileSync(
+        path.join(SUITE, 'tests', 'test_upload.py'),
+        path.join(broken, 'tests', 'test_upload.py'),
+      );
+      const stale = unittest(broken);
+      expect(stale.status, stale.output).not.toBe(0);
     });
   },
 );

@@ -161,6 +161,9 @@ function mayPassOn(
   return false;
 }
 
+/** A quoted dotted path to an FTP class, as test doubles name what they patch. */
+const PATCH_TARGET = /['"]([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\.(FTP|FTP_TLS)['"]/g;
+
 /** The project modules an import statement may name: the module, and each imported name as a submodule. */
 function resolveImports(
   mf: ModuleFile,
@@ -169,6 +172,9 @@ function resolveImports(
   whole: Set<string>,
 ): string[] {
   const out: string[] = [];
+  // a test double's target names a module too (`mock.patch("myapp.upload.FTP")`): the module it patches
+  // (a dependency, not a name it wants kept: the double follows the rename)
+  for (const m of text.matchAll(PATCH_TARGET)) out.push(m[1]);
   for (const ref of importsIn(text)) {
     const module = absoluteModule(mf, ref.level, ref.module);
     if (!module) continue;
