@@ -1009,7 +1009,11 @@ export class Bindings {
       if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.id === id.id) {
         if (id.text !== 'FTP' && id.text !== 'FTP_TLS') continue;
         const object = parent.childForFieldName('object');
-        if (object && this.valueOf(object).kind === 'ftplib')
+        const base = object ? this.valueOf(object) : OTHER;
+        // `upload.FTP` where the project module `upload` had ftplib's FTP, which this run renames to FTP_TLS
+        const renamed =
+          base.kind === 'module' && this.project?.summaries[base.name]?.renamed[id.text] === 'FTP_TLS';
+        if (base.kind === 'ftplib' || renamed)
           refs.push({
             node: parent,
             name: id.text,
