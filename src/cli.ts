@@ -3,13 +3,14 @@ import fs from 'node:fs';
 import pc from 'picocolors';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { ConfigError } from './config/file.js';
+import { runConfigured, showSettings, stdinOptions, type ConfigMode } from './config/run.js';
 import { loadTransforms, TransformLoadError, type TransformSelection } from './load-transforms.js';
 import { DEFAULT_MAX_FILE_SIZE } from './prefilter.js';
 import type { ProcessOptions } from './process-file.js';
 import type { RuleInfo } from './report/sarif.js';
 import { findingLines, summarize, tallyLine } from './report/summary.js';
 import { startProgress } from './progress.js';
-import { run } from './runner.js';
 import { encodeText } from './source-text.js';
 import type { FileResult, Transform } from './types.js';
 import { BUILTIN_TRANSFORMS } from '../transforms/index.js';
@@ -50,15 +51,23 @@ function parser(argv: string[]) {
     })
     .option('jobs', { alias: 'j', type: 'number', describe: 'Worker threads (default: number of cores)' })
     .option('ignore-pattern', {
+      alias: 'extend-exclude',
       type: 'string',
       array: true,
       nargs: 1,
       describe: 'Skip paths matching this gitignore-style glob (repeatable)',
     })
+    .option('exclude', {
+      type: 'string',
+      array: true,
+      nargs: 1,
+      describe:
+        'Skip these instead of the default excludes (.git, .venv, node_modules, ...): gitignore-style (repeatable)',
+    })
     .option('gitignore', {
+      alias: 'respect-gitignore',
       type: 'boolean',
-      default: true,
-      describe: 'Honour .gitignore files (--no-gitignore to turn off)',
+      describe: 'Honour .gitignore files (default; --no-gitignore to turn off)',
     })
     .option('extensions', {
       type: 'string',
@@ -79,8 +88,17 @@ function parser(argv: string[]) {
     .option('include-generated', { type: 'boolean', describe: 'Also process files marked @generated' })
     .option('max-file-size', {
       type: 'number',
-      default: DEFAULT_MAX_FILE_SIZE,
-      describe: 'Larger files are an error for that file (bytes)',
+      describe: `Larger files are an error for that file (bytes; default ${DEFAULT_MAX_FILE_SIZE})`,
+    })
+    .option('config', {
+      type: 'string',
+      describe:
+        'Use this configuration file for every file: a pyproject.toml ([tool.ftptls]) or an ftptls.toml',
+    })
+    .option('isolated', { type: 'boolean', describe: 'Read no configuration file' })
+    .option('show-settings', {
+      type: 'boolean',
+      describe: 'Print the settings of each path and the configuration file they come from, and exit',
     })
     .option('stdin-filename', {
       type: 'string',
@@ -96,6 +114,7 @@ function parser(argv: string[]) {
       describe: 'Review each change in the terminal; write only those accepted',
     })
     .conflicts('write', 'check')
+    .conflicts('config', 'isolated')
     .example('$0 src/', 'show the diff for every Python file under src/')
     .example('$0 --write .', 'fix the whole repository in place')
     .example('$0 --check --format sarif . > ftptls.sarif', 'CI gate with a code-scanning report')
@@ -139,25 +158,19 @@ export async function main(argv = hideBin(process.argv)): Promise<number> {
     return EXIT.ok;
   }
   const paths = args._.map(String);
+  const configMode: ConfigMode = args.isolated
+    ? { kind: 'none' }
+    : args.config !== undefined
+      ? { kind: 'file', file: args.config }
+      : { kind: 'discover' };
+  if (args.showSettings) return printSettings(paths.length ? paths : ['.'], cliOptions(args), configMode);
   if (paths.length === 0) {
     process.stderr.write(
       'ftptls: no paths given (use . for the current directory, - for standard input)\nRun ftptls --help for usage.\n',
     );
     return EXIT.failure;
   }
-  const options = {
-    write: !!args.write,
-    transforms: args.transform,
-    sslContext: !!args.sslContext,
-    suppressComments: args.suppressComment,
-    reportUnusedSuppressions: !!args.reportUnusedSuppressions,
-    includeGenerated: !!args.includeGenerated,
-    maxFileSize: args.maxFileSize,
-    jobs: args.jobs,
-    ignorePatterns: args.ignorePattern,
-    gitignore: args.gitignore,
-    extensions: args.extensions,
-  };
+  const options = cliOptions(args);
   const format = args.format as Format;
   const mode = args.write ? 'write' : args.check ? 'check' : 'dry-run';
   const color = args.color ?? (!process.env.NO_COLOR && !!process.stdout.isTTY);
@@ -170,9 +183,16 @@ export async function main(argv = hideBin(process.argv)): Promise<number> {
   try {
     if (paths.includes('-')) {
       if (paths.length > 1) throw new UsageError('- (standard input) cannot be combined with other paths');
-      return await stdinMode(options, args.stdinFilename ?? '<stdin>', format, !!args.check);
+      const stdin = stdinOptions(args.stdinFilename, options, configMode);
+      return await stdinMode(
+        stdin.options,
+        args.stdinFilename ?? '<stdin>',
+        format,
+        !!args.check,
+        stdin.config,
+      );
     }
-    const transforms = await loadTransforms(options);
+    await loadTransforms(options); // a transform given that cannot load: one error before any walk
     const progress = startProgress(process.stderr, errColor);
     // SIGINT: the first stops handing out files and lets those in flight finish (each is written whole or
     // not at all); the second exits at once
@@ -182,9 +202,10 @@ export async function main(argv = hideBin(process.argv)): Promise<number> {
       interrupt.abort();
     };
     process.on('SIGINT', onSigint);
-    let outcome: Awaited<ReturnType<typeof run>>;
+    let outcome: Awaited<ReturnType<typeof runConfigured>>;
     try {
-      outcome = await run(paths, { ...options, onProgress: progress.update, signal: interrupt.signal });
+      const runOptions = { ...options, onProgress: progress.update, signal: interrupt.signal };
+      outcome = await runConfigured(paths, runOptions, configMode);
     } finally {
       process.off('SIGINT', onSigint);
       progress.stop();
@@ -208,7 +229,7 @@ export async function main(argv = hideBin(process.argv)): Promise<number> {
       const reporters = changed.length ? await loadReporters() : undefined;
       for (const r of changed) process.stdout.write(diffBytes(reporters!, r, color));
     } else {
-      process.stdout.write(render(await loadReporters(), results, format, transforms));
+      process.stdout.write(render(await loadReporters(), results, format, outcome.transforms));
     }
     const summary = summarize(results, seconds);
     for (const line of findingLines(results)) process.stderr.write(`${line}\n`);
@@ -218,11 +239,41 @@ export async function main(argv = hideBin(process.argv)): Promise<number> {
     if (summary.errors > 0) return EXIT.failure;
     return mode === 'check' && summary.changed > 0 ? EXIT.changes : EXIT.ok;
   } catch (err) {
-    if (err instanceof UsageError || err instanceof TransformLoadError) {
+    if (err instanceof UsageError || err instanceof TransformLoadError || err instanceof ConfigError) {
       process.stderr.write(`ftptls: ${err.message}\n`);
       return EXIT.failure;
     }
     throw err;
+  }
+}
+
+/** The flags as options; a flag not given is undefined, so that a configuration file's value can apply. */
+function cliOptions(args: Awaited<ReturnType<ReturnType<typeof parser>['parseAsync']>>) {
+  return {
+    write: !!args.write,
+    transforms: args.transform,
+    sslContext: args.sslContext,
+    suppressComments: args.suppressComment,
+    reportUnusedSuppressions: !!args.reportUnusedSuppressions,
+    includeGenerated: args.includeGenerated,
+    maxFileSize: args.maxFileSize,
+    jobs: args.jobs,
+    ignorePatterns: args.ignorePattern,
+    exclude: args.exclude,
+    gitignore: args.gitignore,
+    extensions: args.extensions,
+  };
+}
+
+/** --show-settings: what each path gets, and from which configuration file; exit 0 (2 for a bad file). */
+async function printSettings(paths: string[], options: ReturnType<typeof cliOptions>, mode: ConfigMode) {
+  try {
+    process.stdout.write(await showSettings(paths, options, mode));
+    return EXIT.ok;
+  } catch (err) {
+    if (!(err instanceof ConfigError || err instanceof TransformLoadError)) throw err;
+    process.stderr.write(`ftptls: ${err.message}\n`);
+    return EXIT.failure;
   }
 }
 
@@ -306,11 +357,13 @@ async function stdinMode(
   filename: string,
   format: Format,
   check: boolean,
+  config?: string,
 ): Promise<number> {
   const bytes = fs.readFileSync(0);
   const transforms = await loadTransforms(options);
   const { processBytes } = await import('./process-file.js');
   const { result, out } = await processBytes(filename, bytes, transforms, options);
+  if (config !== undefined) result.config = config;
   if (format === 'json' || format === 'sarif')
     process.stdout.write(render(await loadReporters(), [result], format, transforms));
   else process.stdout.write(out ?? bytes);

@@ -4,6 +4,7 @@
 //   import { run, transformSource } from 'ftptls';
 //   const { results, summary } = await run(['repo/'], { write: true });
 //   const result = await transformSource(text, { path: 'upload.py' });
+import { runConfigured } from './config/run.js';
 import { loadTransforms, type TransformSelection } from './load-transforms.js';
 import { summarize, type Summary } from './report/summary.js';
 import {
@@ -38,7 +39,15 @@ export async function transformSource(
 }
 
 /** Options of {@link run}: what the CLI's flags set, by the same names (`write`, `transforms`, `jobs`, ...). */
-export type RunOptions = RunnerOptions;
+export interface RunOptions extends RunnerOptions {
+  /**
+   * Configuration files: none are read unless asked, so a script's options are the whole story. `'discover'`
+   * finds them as the CLI does (each file gets the closest pyproject.toml with [tool.ftptls], or ftptls.toml,
+   * from its folder upward); a path (relative to `cwd`; write `./discover` for a file of that name) uses that
+   * file for every file, as `--config` does. The options given here win over the file's, as flags do.
+   */
+  config?: 'discover' | string;
+}
 
 export interface RunResult extends RunnerResult {
   /** The tally the CLI prints at the end of a run (files by status, findings by status, seconds). */
@@ -56,8 +65,17 @@ export interface RunResult extends RunnerResult {
  * this thread (`jobs: 1`); transform module paths work in workers.
  */
 export async function run(paths: string[], options: RunOptions = {}): Promise<RunResult> {
-  const inline = (options.transforms ?? []).some((t) => typeof t !== 'string');
-  const result = await runFiles(paths, inline ? { ...options, jobs: 1 } : options);
+  const { config, ...rest } = options;
+  const inline = (rest.transforms ?? []).some((t) => typeof t !== 'string');
+  const given = inline ? { ...rest, jobs: 1 } : rest;
+  let result: RunnerResult;
+  if (config === undefined) result = await runFiles(paths, given);
+  else {
+    const mode =
+      config === 'discover' ? ({ kind: 'discover' } as const) : { kind: 'file' as const, file: config };
+    const { transforms: _transforms, ...configured } = await runConfigured(paths, given, mode);
+    result = configured;
+  }
   return { ...result, summary: summarize(result.results, result.seconds) };
 }
 
@@ -70,6 +88,7 @@ export {
   type TransformSourceOptions as TransformSourceSyncOptions,
 } from './transform-source.js';
 export { loadTransforms, TransformLoadError, type TransformSelection } from './load-transforms.js';
+export { ConfigError } from './config/file.js';
 export { initParser } from './parser.js';
 export { Bindings, type Value, type Scope, type BindingSite, type ClassReference } from './bindings.js';
 export { summarize, type Summary } from './report/summary.js';

@@ -15,12 +15,39 @@ export interface WalkOptions {
   gitignore?: boolean;
   /** --ignore-pattern GLOB: gitignore syntax, relative to `cwd`. */
   ignorePatterns?: string[];
+  /**
+   * Replaces DEFAULT_EXCLUDES (--exclude, a configuration's `exclude`): gitignore-style patterns, relative to
+   * `cwd` (a list) or to the folder given with them. Like the defaults, no .gitignore negation overrules them.
+   */
+  exclude?: string[] | RelativePatterns;
+  /** More paths to skip, as --ignore-pattern's are: a configuration's `extend-exclude`, relative to its folder. */
+  extendExclude?: RelativePatterns;
+  /** Directories the walk leaves to another run: those holding their own configuration file. */
+  boundary?: WalkBoundary;
   /** Where relative paths (and --ignore-pattern) start; default process.cwd(). */
   cwd?: string;
   /** Called with each file as it is found (in no set order), before the walk's sorted result is ready. */
   onFile?: (file: string) => void;
   /** Stops the walk early (Ctrl-C in a large tree): it returns what it has found. */
   signal?: AbortSignal;
+}
+
+/** Gitignore-style patterns and the folder they are relative to. */
+export interface RelativePatterns {
+  patterns: string[];
+  /** Absolute, or relative to the walk's `cwd`. */
+  base: string;
+}
+
+/**
+ * A directory below a root whose entries include one of `names` is offered to `claim(dir, display)` (its
+ * absolute path and the path it would be shown under); a claimed directory is not walked. The walk calls it
+ * in the calling thread. It travels into worker threads with the other options of a run, so it must survive
+ * structuredClone: a class instance (its methods stay behind) holding plain data.
+ */
+export interface WalkBoundary {
+  readonly names: readonly string[];
+  claim(dir: string, display: string): boolean;
 }
 
 export interface WalkError {
@@ -79,12 +106,21 @@ interface Level {
   ig: Ignore;
   /** The current directory relative to the directory the rules belong to ('' there). */
   rel: string;
+  /**
+   * Set while the walk is above the rules' directory (a root above a configuration file's folder): the names
+   * that lead down to it. `rel` is then the absolute path (less its root) that unanchored patterns match.
+   */
+  toBase?: string[];
 }
 
-/** The rules that apply in one directory: --ignore-pattern first, then levels deepest last. */
+/**
+ * The rules that apply in one directory: `first` (--ignore-pattern, then a configuration's extend-exclude) come
+ * before the .gitignore levels (deepest last); `exclude` replaces the default excludes.
+ */
 interface Context {
-  cli?: Level;
+  first: Level[];
   levels: Level[];
+  exclude?: Level;
 }
 
 interface Dir {
@@ -119,6 +155,9 @@ class Walker {
   private readonly extensions: string[];
   private readonly gitignore: boolean;
   private readonly cliIgnore?: Ignore;
+  private readonly extendIgnore?: { ig: Ignore; base: string };
+  private readonly excludeIgnore?: { ig: Ignore; base: string };
+  private readonly boundary?: WalkBoundary;
   /** real path -> display path; the first to claim a real path keeps it. */
   private readonly files = new Map<string, string>();
   private readonly errors: WalkError[] = [];
@@ -141,6 +180,17 @@ class Walker {
     this.gitignore = options.gitignore ?? true;
     const patterns = (options.ignorePatterns ?? []).filter((p) => p.trim() !== '');
     if (patterns.length) this.cliIgnore = ignore({ ignorecase: IGNORECASE }).add(patterns);
+    const relative = (r: RelativePatterns) => ({
+      ig: ignore({ ignorecase: IGNORECASE }).add(r.patterns.filter((p) => p.trim() !== '')),
+      base: path.resolve(this.cwd, r.base),
+    });
+    if (options.exclude)
+      this.excludeIgnore = relative(
+        Array.isArray(options.exclude) ? { patterns: options.exclude, base: this.cwd } : options.exclude,
+      );
+    if (options.extendExclude?.patterns.some((p) => p.trim() !== ''))
+      this.extendIgnore = relative(options.extendExclude);
+    if (typeof options.boundary?.claim === 'function') this.boundary = options.boundary;
   }
 
   async run(paths: string[]): Promise<WalkResult> {
@@ -199,7 +249,11 @@ class Walker {
       this.errors.push({ path: dir.display, message: ioMessage(err) });
       return;
     }
+    if (!isRoot && this.boundary && entries.some((e) => this.boundary!.names.includes(e.name))) {
+      if (this.boundary.claim(dir.abs, dir.display)) return;
+    }
     const ctx = this.gitignore ? this.enterDirectory(dir, entries, isRoot) : dir.ctx;
+    const excludes = ctx.exclude;
     const subdirs: Promise<void>[] = [];
     // Plain concatenation: path.join per entry is a good part of the cost of a large walk
     const absPrefix = withSep(dir.abs);
@@ -207,7 +261,7 @@ class Walker {
     const displayPrefix = dir.display === '.' || dir.display === `.${path.sep}` ? '' : withSep(dir.display);
     for (const entry of entries) {
       const name = entry.name;
-      if (EXCLUDED.has(name)) continue;
+      if (!excludes && EXCLUDED.has(name)) continue;
       let kind = kindOf(entry);
       if (kind === undefined) {
         // Some file systems do not say what an entry is
@@ -218,10 +272,15 @@ class Walker {
         }
       }
       if (kind === 'file') {
-        if (this.hasExtension(name) && !this.verdict(ctx, name, false).ignored) {
+        if (
+          this.hasExtension(name) &&
+          !isExcluded(excludes, name, false) &&
+          !this.verdict(ctx, name, false).ignored
+        ) {
           this.addFile(realPrefix + name, displayPrefix + name);
         }
       } else if (kind === 'dir') {
+        if (isExcluded(excludes, name, true)) continue;
         const verdict = this.verdict(ctx, name, true);
         if (verdict.ignored) continue;
         const child = {
@@ -249,6 +308,7 @@ class Walker {
       return; // dangling, or a loop of links
     }
     if (!this.insideRoots(real)) return;
+    if (isExcluded(link.parent.exclude, link.name, stat.isDirectory())) return;
     if (stat.isDirectory()) {
       if (this.visited.has(real)) return;
       const verdict = this.verdict(link.parent, link.name, true);
@@ -290,19 +350,18 @@ class Walker {
         }
       }
     }
-    let cli: Level | undefined;
-    if (this.cliIgnore) {
-      const fromCwd = path.relative(this.cwd, abs);
-      const outside = fromCwd === '..' || fromCwd.startsWith(`..${path.sep}`) || path.isAbsolute(fromCwd);
-      // Outside cwd, match against the absolute path: unanchored patterns still apply, anchored ones cannot
-      cli = { ig: this.cliIgnore, rel: toSlash(outside ? abs.slice(path.parse(abs).root.length) : fromCwd) };
-    }
+    const first: Level[] = [];
+    if (this.cliIgnore) first.push(levelAt(this.cliIgnore, this.cwd, abs));
+    if (this.extendIgnore) first.push(levelAt(this.extendIgnore.ig, this.extendIgnore.base, abs));
+    const exclude = this.excludeIgnore && levelAt(this.excludeIgnore.ig, this.excludeIgnore.base, abs);
     // A directory named explicitly is walked even where a rule would ignore it (or a directory above it);
-    // rules that would ignore it are left out below it, or they would ignore everything in it
+    // rules that would ignore it are left out below it, or they would ignore everything in it. An `exclude`
+    // that would is replaced by none (not by the defaults) below it.
     const ignoresRoot = (l: Level) => l.rel !== '' && l.ig.test(`${l.rel}/`).ignored;
     return {
-      cli: cli && !ignoresRoot(cli) ? cli : undefined,
+      first: first.filter((l) => !ignoresRoot(l)),
       levels: levels.filter((l) => !ignoresRoot(l)),
+      ...(exclude ? { exclude: ignoresRoot(exclude) ? { ig: NOTHING, rel: exclude.rel } : exclude } : {}),
     };
   }
 
@@ -317,24 +376,26 @@ class Walker {
     }
     if (dotGit && !isRoot) {
       const exclude = readInfoExclude(dir.abs);
-      ctx = { cli: ctx.cli, levels: exclude ? [{ ig: exclude, rel: '' }] : [] };
+      ctx = { ...ctx, levels: exclude ? [{ ig: exclude, rel: '' }] : [] };
     }
     if (gitignore && !gitignore.isDirectory()) {
       const ig = this.readIgnoreFile(path.join(dir.abs, '.gitignore'), path.join(dir.display, '.gitignore'));
-      if (ig) ctx = { cli: ctx.cli, levels: [...ctx.levels, { ig, rel: '' }] };
+      if (ig) ctx = { ...ctx, levels: [...ctx.levels, { ig, rel: '' }] };
     }
     return ctx;
   }
 
   /**
-   * Git's precedence: --ignore-pattern, then the deepest .gitignore, up to .git/info/exclude; within one
-   * file the last matching pattern wins, and the first source with a match decides.
+   * Git's precedence: --ignore-pattern, a configuration's extend-exclude, then the deepest .gitignore, up to
+   * .git/info/exclude; within one file the last matching pattern wins, and the first source with a match
+   * decides.
    */
   private verdict(ctx: Context, name: string, isDir: boolean): Verdict {
-    const { cli, levels } = ctx;
-    const n = levels.length + (cli ? 1 : 0);
+    const { first, levels } = ctx;
+    const f = first.length;
+    const n = levels.length + f;
     if (n === 0) return NOT_IGNORED;
-    const at = (i: number): Level => (cli ? (i === 0 ? cli : levels[n - 1 - i]) : levels[n - 1 - i]);
+    const at = (i: number): Level => (i < f ? first[i] : levels[n - 1 - i]);
     for (let i = 0; i < n; i++) {
       const result = at(i).ig.test(subpath(at(i), name, isDir));
       if (result.ignored) return { ignored: true, overruled: [] };
@@ -366,6 +427,28 @@ class Walker {
 }
 
 const EXCLUDED = new Set(DEFAULT_EXCLUDES);
+/** An `exclude` left out below a root it would exclude: it excludes nothing there. */
+const NOTHING: Ignore = ignore();
+
+/** A level for `ig`'s patterns, relative to `base`, positioned at the directory `abs`. */
+function levelAt(ig: Ignore, base: string, abs: string): Level {
+  const rel = path.relative(base, abs);
+  if (!isOutside(rel)) return { ig, rel: toSlash(rel) };
+  // Outside the base, match against the absolute path: unanchored patterns still apply, anchored ones cannot;
+  // above it, the patterns apply as they do once the walk is down in the base
+  const absolute = toSlash(abs.slice(path.parse(abs).root.length));
+  const down = path.relative(abs, base);
+  return isOutside(down) ? { ig, rel: absolute } : { ig, rel: absolute, toBase: down.split(path.sep) };
+}
+
+function isOutside(rel: string): boolean {
+  return rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
+}
+
+/** `exclude` (when given: else the default names apply, checked by the caller) says to skip the entry. */
+function isExcluded(exclude: Level | undefined, name: string, isDir: boolean): boolean {
+  return exclude !== undefined && exclude.ig.test(subpath(exclude, name, isDir)).ignored;
+}
 /** How often (in directories listed) the walk lets the event loop run. */
 const YIELD_EVERY_DIRS = 32;
 
@@ -400,10 +483,16 @@ function subpath(level: Level, name: string, isDir: boolean): string {
 /** The context one directory down: every level's position extended, overruled levels dropped. */
 function descend(ctx: Context, name: string, verdict: Verdict): Context {
   const keep = (l: Level) => !verdict.overruled.includes(l);
-  const down = (l: Level): Level => ({ ig: l.ig, rel: l.rel ? `${l.rel}/${name}` : name });
+  const down = (l: Level): Level => {
+    const rel = l.rel ? `${l.rel}/${name}` : name;
+    if (!l.toBase) return { ig: l.ig, rel };
+    if (l.toBase[0] !== name) return { ig: l.ig, rel }; // a side branch: outside the base for good
+    return l.toBase.length > 1 ? { ig: l.ig, rel, toBase: l.toBase.slice(1) } : { ig: l.ig, rel: '' };
+  };
   return {
-    cli: ctx.cli && keep(ctx.cli) ? down(ctx.cli) : undefined,
+    first: ctx.first.filter(keep).map(down),
     levels: ctx.levels.filter(keep).map(down),
+    ...(ctx.exclude ? { exclude: down(ctx.exclude) } : {}),
   };
 }
 

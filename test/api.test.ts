@@ -312,7 +312,7 @@ describe('the recipes in the README, run against the installed package', () => {
     expect(r.stdout).toMatch(/^legacy\t0 changed\t0 fixed\t0 manual\t1 errors\n {2}.*job\.py: syntax error/m);
     expect(fs.readFileSync(path.join(root, 'billing', 'job.py'), 'utf8')).toBe(SECURE);
     const report = JSON.parse(fs.readFileSync(path.join(project, 'ftptls-reports', 'billing.json'), 'utf8'));
-    expect(report).toMatchObject({ version: 1, tool: 'ftptls', summary: { changed: 1 } });
+    expect(report).toMatchObject({ version: 2, tool: 'ftptls', summary: { changed: 1 } });
   });
 
   describe('README: ftptls-migrate.sh as multi-gitter runs it, on three clones', () => {

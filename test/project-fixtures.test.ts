@@ -104,3 +104,20 @@ describe('project reports', () => {
     ]);
   });
 });
+
+describe('the project pass in worker threads', () => {
+  it('gives the same results with --jobs 2 (views cross into the workers) as with --jobs 1', async () => {
+    const { generateProject } = await import('../bench/project.js');
+    const dir = path.join(tempDir(), 'generated');
+    generateProject(dir, { modules: 200 });
+    const json = (jobs: string) => {
+      const cli = runCli(['--format', 'json', '--jobs', jobs, '.'], { cwd: dir });
+      expect(cli.status, cli.stderr).toBe(0);
+      const doc = JSON.parse(cli.stdout);
+      return { files: doc.files, summary: { ...doc.summary, seconds: 0 } };
+    };
+    const one = json('1');
+    expect(one.summary.fixed).toBe(1 + 134); // the subclass, and the login of every module that makes one
+    expect(json('2')).toEqual(one);
+  });
+});

@@ -162,7 +162,14 @@ const RESULTS: FileResult[] = [
       },
     ],
   },
-  { path: 'app/plain.py', status: 'unchanged', before: 'x = 1\n', after: 'x = 1\n', findings: [] },
+  {
+    path: 'app/plain.py',
+    status: 'unchanged',
+    before: 'x = 1\n',
+    after: 'x = 1\n',
+    findings: [],
+    config: 'app/pyproject.toml',
+  },
   {
     path: 'gen/api.py',
     status: 'skipped',
@@ -178,6 +185,7 @@ const RESULTS: FileResult[] = [
     after: 'def (\n',
     findings: [],
     error: 'syntax error at 1:5; not changed',
+    config: '/etc/ftptls.toml',
   },
 ];
 
@@ -187,7 +195,7 @@ describe('jsonReport', () => {
   const doc = JSON.parse(text);
 
   it('is one JSON document with the files, their findings and the summary', () => {
-    expect(doc.version).toBe(1);
+    expect(doc.version).toBe(2);
     expect(doc.tool).toBe('ftptls');
     expect(doc.files.map((f: { path: string; status: string }) => [f.path, f.status])).toEqual([
       ['app/upload.py', 'changed'],
@@ -207,6 +215,13 @@ describe('jsonReport', () => {
     });
     expect(doc.files[2].skipReason).toBe('marked @generated');
     expect(doc.files[3].error).toBe('syntax error at 1:5; not changed');
+    // the configuration file a file was processed with, when there was one
+    expect(doc.files.map((f: { config?: string }) => f.config)).toEqual([
+      undefined,
+      'app/pyproject.toml',
+      undefined,
+      '/etc/ftptls.toml',
+    ]);
     expect(doc.summary).toEqual({
       files: 4,
       changed: 1,
@@ -223,8 +238,9 @@ describe('jsonReport', () => {
   it('keeps a stable key order, optional keys only when set, and leaves the texts out', () => {
     expect(Object.keys(doc)).toEqual(['version', 'tool', 'files', 'summary']);
     expect(Object.keys(doc.files[0])).toEqual(['path', 'status', 'findings']);
+    expect(Object.keys(doc.files[1])).toEqual(['path', 'status', 'findings', 'config']);
     expect(Object.keys(doc.files[2])).toEqual(['path', 'status', 'findings', 'skipReason']);
-    expect(Object.keys(doc.files[3])).toEqual(['path', 'status', 'findings', 'error']);
+    expect(Object.keys(doc.files[3])).toEqual(['path', 'status', 'findings', 'error', 'config']);
     expect(Object.keys(doc.files[0].findings[0])).toEqual([
       'rule',
       'line',
@@ -286,7 +302,7 @@ describe('jsonReport', () => {
     };
     const bad = [
       broken((d) => delete d.summary),
-      broken((d) => (d.version = 2)),
+      broken((d) => (d.version = 1)),
       broken((d) => (d.files[0].status = 'fixed')),
       broken((d) => (d.files[0].findings[0].status = 'changed')),
       broken((d) => (d.files[0].findings[0].line = 0)),
@@ -298,6 +314,8 @@ describe('jsonReport', () => {
       broken((d) => (d.summary.fixed = -1)),
       broken((d) => (d.summary.seconds = '0.4')),
       broken((d) => (d.files[1].path = '')),
+      broken((d) => (d.files[1].config = '')),
+      broken((d) => (d.files[1].config = 3)),
     ];
     for (const d of bad) {
       expect(check(d), JSON.stringify(d).slice(0, 200)).not.toEqual([]);

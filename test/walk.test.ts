@@ -253,6 +253,73 @@ describe('collectFiles', () => {
     });
   });
 
+  describe('exclude, extendExclude and boundary (configuration files)', () => {
+    it('exclude replaces the default excludes; no .gitignore negation overrules it; roots named are walked', async () => {
+      const dir = tree({
+        '.gitignore': '!vendor/\n',
+        'a.py': PY,
+        '.venv/v.py': PY,
+        'vendor/x.py': PY,
+        'src/vendor/y.py': PY,
+        'keep/k.py': PY,
+      });
+      const r = await collectFiles(['.'], { cwd: dir, exclude: ['vendor/', '!src/vendor/'] });
+      expect(r.files).toEqual(['.venv/v.py', 'a.py', 'keep/k.py', 'src/vendor/y.py']);
+      // relative to the folder given with the patterns, wherever the walk starts
+      const based = { cwd: path.join(dir, 'keep'), exclude: { patterns: ['/vendor/'], base: dir } };
+      expect((await collectFiles([dir], based)).files).toEqual(
+        ['.venv/v.py', 'a.py', 'keep/k.py', 'src/vendor/y.py'].map((f) => path.join(dir, f)),
+      );
+      expect((await collectFiles(['vendor'], { cwd: dir, exclude: ['vendor/'] })).files).toEqual([
+        'vendor/x.py',
+      ]);
+    });
+
+    it('extendExclude adds patterns relative to its folder, after --ignore-pattern in precedence', async () => {
+      const dir = tree({ 'p/gen/g.py': PY, 'p/gen/keep.py': PY, 'p/a.py': PY, 'gen/top.py': PY });
+      const options = {
+        cwd: dir,
+        extendExclude: { patterns: ['/gen/'], base: path.join(dir, 'p') },
+        ignorePatterns: ['!p/gen/', 'g.py'],
+      };
+      // --ignore-pattern comes first: its negation keeps p/gen/ walked, its g.py skips that file
+      expect((await collectFiles(['.'], options)).files).toEqual(['gen/top.py', 'p/a.py', 'p/gen/keep.py']);
+      const only = { cwd: dir, extendExclude: options.extendExclude };
+      expect((await collectFiles(['.'], only)).files).toEqual(['gen/top.py', 'p/a.py']);
+    });
+
+    it('leaves the directories a boundary claims, never a root, and offers only those holding its names', async () => {
+      const dir = tree({
+        'a.py': PY,
+        'sub/pyproject.toml': '',
+        'sub/s.py': PY,
+        'other/o.py': PY,
+        'other/deep/pyproject.toml': '',
+        'other/deep/d.py': PY,
+      });
+      class Boundary {
+        readonly names = ['pyproject.toml'];
+        readonly offered: string[] = [];
+        claim(abs: string, display: string): boolean {
+          this.offered.push(`${path.relative(dir, abs)}=${display}`);
+          return display === 'sub';
+        }
+      }
+      const b = new Boundary();
+      expect((await collectFiles(['.'], { cwd: dir, boundary: b })).files).toEqual([
+        'a.py',
+        'other/deep/d.py',
+        'other/o.py',
+      ]);
+      expect(b.offered.sort()).toEqual(['other/deep=other/deep', 'sub=sub']);
+      // the runner hands options to worker threads: a boundary must survive structuredClone
+      expect(structuredClone(b).names).toEqual(['pyproject.toml']);
+      const root = new Boundary();
+      expect((await collectFiles(['sub'], { cwd: dir, boundary: root })).files).toEqual(['sub/s.py']);
+      expect(root.offered).toEqual([]);
+    });
+  });
+
   describe('symlinks', () => {
     it('follows links inside the roots, skips those leading out, ends loops, ignores dangling ones', async () => {
       const outside = tree({ 'out.py': PY, 'outdir/o.py': PY });
