@@ -78,7 +78,11 @@ export async function planProject(
   const fileModule = new Map([...modules.values()].map((m) => [m.path, m]));
   const summaries: Record<string, ModuleSummary> = {};
   const relevant = new Set<string>();
-  const queue = importOrder(new Set([...users].filter((f) => importers.has(f))), deps);
+  // (a tree that holds the standard library holds ftplib.py itself: that module is ftplib, not a project's)
+  const queue = importOrder(
+    new Set([...users].filter((f) => importers.has(f) && fileModule.get(f)?.module !== 'ftplib')),
+    deps,
+  );
   if (queue.length === 0) return undefined;
   await initParser();
   const budget = 4 * modules.size;
@@ -89,12 +93,19 @@ export async function planProject(
     const mf = fileModule.get(file)!;
     // A module that does not use ftplib itself matters to its importers only through names they import
     // from it that can hold what it gets from a summarised module: look before running the pipeline on it
-    if (!users.has(file) && !mayPassOn(file, mf, summaries, wanted, whole, options)) continue;
+    const text = readText(file, options);
+    if (text === undefined) continue;
+    if (
+      users.has(file) ? !mayExport(text, mf, wanted, whole) : !mayPassOn(text, mf, summaries, wanted, whole)
+    )
+      continue;
     const summary = summarizeFile(file, mf, options, summaries, [...(wanted.get(mf.module) ?? [])]);
     const before = JSON.stringify(summaries[mf.module]?.exports ?? {});
     if (!summary) continue;
     summaries[mf.module] = summary;
-    if (Object.keys(summary.exports).length === 0 || JSON.stringify(summary.exports) === before) continue;
+    // a submodule alone says nothing: only a class, a connection or a factory is worth following
+    const says = Object.values(summary.exports).some((e) => e.kind !== 'module');
+    if (!says || JSON.stringify(summary.exports) === before) continue;
     relevant.add(file);
     // those who import it and are imported in turn may now export what it gives them
     for (const i of importers.get(file) ?? []) if (importers.has(i) && !queue.includes(i)) queue.push(i);
@@ -118,19 +129,12 @@ export async function planProject(
  * summarised module, or that is such a name (a re-export). Read from the text: a cheap, generous guess.
  */
 function mayPassOn(
-  file: string,
+  text: string,
   mf: ModuleFile,
   summaries: Record<string, ModuleSummary>,
   wanted: Map<string, Set<string>>,
   whole: Set<string>,
-  options: { cwd?: string },
 ): boolean {
-  let text: string;
-  try {
-    text = fs.readFileSync(options.cwd ? path.resolve(options.cwd, file) : file, 'latin1');
-  } catch {
-    return false;
-  }
   const known = new Set<string>();
   for (const ref of importsIn(text)) {
     const module = absoluteModule(mf, ref.level, ref.module);
@@ -149,16 +153,44 @@ function mayPassOn(
   const asked = whole.has(mf.module) ? undefined : wanted.get(mf.module);
   if (!asked) return true;
   const uses = new RegExp(`\\b(${[...known].map((k) => k.replace(/\W/g, '')).join('|')})\\b`);
-  for (const name of asked) {
-    if (known.has(name)) return true;
-    // the top-level block that defines it: `def name`, `class name`, `name = ...`, to the next top-level line
-    const start = new RegExp(`^(?:async\\s+def|def|class)\\s+${name}\\b|^${name}\\s*[:=]`, 'm').exec(text);
-    if (!start) continue;
-    const rest = text.slice(start.index + 1);
-    const end = /\n(?=[^\s#])/.exec(rest);
-    if (uses.test(text.slice(start.index, end ? start.index + 1 + end.index : text.length))) return true;
-  }
+  for (const name of asked) if (known.has(name) || uses.test(definitionOf(text, name))) return true;
   return false;
+}
+
+/**
+ * Can a module that uses ftplib export something ftplib's to its importers? Only through a name they import
+ * whose definition mentions ftplib's names (all of them, when it is imported whole).
+ */
+function mayExport(
+  text: string,
+  mf: ModuleFile,
+  wanted: Map<string, Set<string>>,
+  whole: Set<string>,
+): boolean {
+  if (whole.has(mf.module)) return true;
+  return [...(wanted.get(mf.module) ?? [])].some((name) => /\bFTP|ftplib/.test(definitionOf(text, name)));
+}
+
+/**
+ * The top-level block that defines a name (`def name`, `class name`, `name = ...`, or the import that binds
+ * it), to the next top-level line; '' when none does.
+ */
+function definitionOf(text: string, name: string): string {
+  const start = new RegExp(
+    `^(?:async\\s+def|def|class)\\s+${name}\\b|^${name}\\s*[:=]|^from\\s.*\\b${name}\\b`,
+    'm',
+  ).exec(text);
+  if (!start) return '';
+  const end = /\n(?=[^\s#)])/.exec(text.slice(start.index + 1));
+  return text.slice(start.index, end ? start.index + 1 + end.index : text.length);
+}
+
+function readText(file: string, options: { cwd?: string }): string | undefined {
+  try {
+    return fs.readFileSync(options.cwd ? path.resolve(options.cwd, file) : file, 'latin1');
+  } catch {
+    return undefined; // processing reports it
+  }
 }
 
 /** A quoted dotted path to an FTP class, as test doubles name what they patch. */
