@@ -11,7 +11,14 @@ import { Bindings } from '../bindings.js';
 import { initParser, parse } from '../parser.js';
 import { decodeSource } from '../source-text.js';
 import { transformSourceSync, type TransformSourceOptions } from '../transform-source.js';
-import { absoluteModule, importRoots, importsIn, moduleOf, type ModuleFile } from './modules.js';
+import {
+  absoluteModule,
+  importRoots,
+  importsIn,
+  importsInBytes,
+  moduleOf,
+  type ModuleFile,
+} from './modules.js';
 import { summarize } from './summary.js';
 import type { ModuleSummary, ProjectView } from './types.js';
 
@@ -45,15 +52,15 @@ export async function planProject(
     if (options.signal?.aborted) return undefined;
     const mf = moduleOf(file, roots, options.cwd);
     if (!mf) continue;
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = fs.readFileSync(options.cwd ? path.resolve(options.cwd, file) : file, 'latin1');
+      bytes = fs.readFileSync(options.cwd ? path.resolve(options.cwd, file) : file);
     } catch {
       continue; // processing reports it
     }
     modules.set(mf.module, mf);
-    if (text.includes('ftplib')) users.add(file);
-    imports.set(file, resolveImports(mf, text, wanted, whole));
+    if (bytes.includes('ftplib')) users.add(file);
+    imports.set(file, resolveImports(mf, bytes, wanted, whole));
   }
   if (users.size === 0) return undefined;
 
@@ -69,7 +76,11 @@ export async function planProject(
     );
     deps.set(file, ds);
     named.set(file, new Set(mods.filter((m) => !m.startsWith('^')).flatMap((m) => byModule(m) ?? [])));
-    for (const d of ds) importers.set(d, [...(importers.get(d) ?? []), file]);
+    for (const d of ds) {
+      const list = importers.get(d);
+      if (list) list.push(file);
+      else importers.set(d, [file]);
+    }
   }
 
   // Summaries spread from the ftplib users that something imports, along imports of modules whose summary has
@@ -199,15 +210,15 @@ const PATCH_TARGET = /['"]([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\.(FTP|FTP_TLS)['"]/g
 /** The project modules an import statement may name: the module, and each imported name as a submodule. */
 function resolveImports(
   mf: ModuleFile,
-  text: string,
+  bytes: Buffer,
   wanted: Map<string, Set<string>>,
   whole: Set<string>,
 ): string[] {
   const out: string[] = [];
   // a test double's target names a module too (`mock.patch("myapp.upload.FTP")`): the module it patches
   // (a dependency, not a name it wants kept: the double follows the rename)
-  for (const m of text.matchAll(PATCH_TARGET)) out.push(m[1]);
-  for (const ref of importsIn(text)) {
+  if (bytes.includes('FTP')) for (const m of bytes.toString('latin1').matchAll(PATCH_TARGET)) out.push(m[1]);
+  for (const ref of importsInBytes(bytes)) {
     const module = absoluteModule(mf, ref.level, ref.module);
     if (!module) continue;
     out.push(module);
