@@ -1011,8 +1011,11 @@ export class Bindings {
         const object = parent.childForFieldName('object');
         const base = object ? this.valueOf(object) : OTHER;
         // `upload.FTP` where the project module `upload` had ftplib's FTP, which this run renames to FTP_TLS
+        // (calls and class bases: reads and assignments of it are test doubles, which mock-targets moves)
         const renamed =
-          base.kind === 'module' && this.project?.summaries[base.name]?.renamed[id.text] === 'FTP_TLS';
+          base.kind === 'module' &&
+          this.project?.summaries[base.name]?.renamed[id.text] === 'FTP_TLS' &&
+          (parent.parent?.type === 'call' || parent.parent?.parent?.type === 'class_definition');
         if (base.kind === 'ftplib' || renamed)
           refs.push({
             node: parent,
