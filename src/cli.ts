@@ -69,6 +69,11 @@ function parser(argv: string[]) {
       type: 'boolean',
       describe: 'Honour .gitignore files (default; --no-gitignore to turn off)',
     })
+    .option('project', {
+      type: 'boolean',
+      describe:
+        'Follow ftplib across the modules of the directories given (default; --no-project: each file alone)',
+    })
     .option('extensions', {
       type: 'string',
       array: true,
@@ -262,6 +267,7 @@ function cliOptions(args: Awaited<ReturnType<ReturnType<typeof parser>['parseAsy
     exclude: args.exclude,
     gitignore: args.gitignore,
     extensions: args.extensions,
+    project: args.project,
   };
 }
 
