@@ -183,7 +183,15 @@ export async function main(argv = hideBin(process.argv)): Promise<number> {
 
   if (args.interactive) {
     const { interactiveMode } = await import('./review/interactive.js');
-    return interactiveMode({ paths, options, format, check: !!args.check, color, errColor });
+    return interactiveMode({
+      paths,
+      options,
+      mode: configMode,
+      format,
+      check: !!args.check,
+      color,
+      errColor,
+    });
   }
   try {
     if (paths.includes('-')) {

@@ -64,6 +64,8 @@ export interface RunResult {
   interrupted?: boolean;
   /** Why a worker thread could not start: the run went on with fewer threads, or in this one. */
   workerStartError?: string;
+  /** What the project-wide pass gave each connected file (to analyse one again the same way: --interactive). */
+  views?: Map<string, ProjectView>;
 }
 
 /** Below this many files per worker, starting workers costs more than it saves. */
@@ -146,6 +148,7 @@ export async function run(
     seconds: seconds(),
     ...(interrupted ? { interrupted } : {}),
     ...(workerStartError !== undefined ? { workerStartError } : {}),
+    ...(views ? { views } : {}),
   };
 }
 

@@ -3,6 +3,7 @@
 // gets its own configuration's settings (run.ts).
 export { ConfigError, KEYS, type ConfigFile, type FileSettings } from './file.js';
 export {
+  optionsByFile,
   runConfigured,
   showSettings,
   stdinOptions,

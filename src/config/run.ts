@@ -105,6 +105,7 @@ export async function runConfigured(
   const used: Group[] = [];
   let interrupted = false;
   let workerStartError: string | undefined;
+  let views: RunResult['views'];
   let offset = 0;
   for (;;) {
     const pending = groups.filter((g) => !used.includes(g));
@@ -127,6 +128,7 @@ export async function runConfigured(
         : {}),
     });
     offset += outcome.results.length;
+    for (const [file, view] of outcome.views ?? []) (views ??= new Map()).set(file, view);
     const shown = group.config && displayPath(group.config.path, cwd);
     for (const r of outcome.results) results.push(shown ? { ...r, config: shown } : r);
     if (outcome.interrupted) interrupted = true;
@@ -147,7 +149,14 @@ export async function runConfigured(
     transforms,
     ...(interrupted ? { interrupted } : {}),
     ...(workerStartError !== undefined ? { workerStartError } : {}),
+    ...(views ? { views } : {}),
   };
+}
+
+/** Each file's options as runConfigured gives them (its configuration's settings under the flags given). */
+export function optionsByFile(given: RunOptions, mode: ConfigMode): (file: string) => RunOptions {
+  const resolver = new Resolver(mode, given.cwd);
+  return (file) => optionsFor(resolver.forPath(file).config, given);
 }
 
 /**

@@ -8,7 +8,9 @@ import { loadTransforms, TransformLoadError } from '../load-transforms.js';
 import { isNotebookPath } from '../prefilter.js';
 import { startProgress } from '../progress.js';
 import { findingLines, summarize, tallyLine } from '../report/summary.js';
-import { run, type RunOptions } from '../runner.js';
+import { optionsByFile, runConfigured, type ConfigMode } from '../config/run.js';
+import type { ProjectView } from '../project/types.js';
+import type { RunOptions } from '../runner.js';
 import { DecodeError, decodeSource, encodeSource } from '../source-text.js';
 import type { FileResult } from '../types.js';
 import { writeFileAtomic } from '../write-file.js';
@@ -20,6 +22,8 @@ export interface InteractiveRequest {
   paths: string[];
   /** The run's options, as the CLI made them from its flags. */
   options: RunOptions;
+  /** How configuration files are found (each file is reviewed with its own configuration's settings). */
+  mode: ConfigMode;
   /** Flags that make no sense with a review: refused. */
   format: string;
   check: boolean;
@@ -61,11 +65,16 @@ export async function interactiveMode(request: InteractiveRequest): Promise<numb
     if (err instanceof TransformLoadError) return refuse(err.message);
     throw err;
   }
+  const fileOptions = optionsByFile(options, request.mode);
   const started = Date.now();
   const progress = startProgress(process.stderr, request.errColor);
-  let outcome: Awaited<ReturnType<typeof run>>;
+  let outcome: Awaited<ReturnType<typeof runConfigured>>;
   try {
-    outcome = await run(paths, { ...options, write: false, onProgress: progress.update });
+    outcome = await runConfigured(
+      paths,
+      { ...options, write: false, onProgress: progress.update },
+      request.mode,
+    );
   } finally {
     progress.stop();
   }
@@ -98,7 +107,8 @@ export async function interactiveMode(request: InteractiveRequest): Promise<numb
         if (!quit) err.write(`${printable(r.path)}: skipped: ${reason}\n`);
         continue;
       }
-      const reviewed = await reviewFile(r, transforms, options, keys, c);
+      const view = outcome.views?.get(r.path);
+      const reviewed = await reviewFile(r, transforms, fileOptions(r.path), keys, c, view);
       if (reviewed === ABORT) {
         err.write(
           `ftptls: interrupted: ${printable(r.path)} not written; ${written} file${written === 1 ? '' : 's'} ` +
@@ -157,6 +167,8 @@ async function reviewFile(
   options: RunOptions,
   keys: KeyReader,
   c: Colors,
+  /** What the project-wide pass gave this file, so that it is analysed again the same way. */
+  view?: ProjectView,
 ): Promise<Reviewed | typeof ABORT> {
   const fail = (error: string): Reviewed => ({
     result: { ...r, status: 'error', error, after: r.before, findings: [] },
@@ -198,8 +210,9 @@ async function reviewFile(
       process.stdout.write(showBookkeeping(r.path, stage, base, edits, c));
     },
   };
-  // the run's own options, less what only the runner reads (`project` is its flag, not a file's view)
-  const { project: _project, ...pipeline } = options as RunOptions & { project?: unknown };
+  // the run's own options, less the runner's `project` flag; a connected file's view is the pipeline's `project`
+  const { project: _flag, ...rest } = options;
+  const pipeline = view ? { ...rest, project: view } : rest;
   const review = await reviewSource(text, { ...pipeline, path: r.path, transforms, eol: meta.eol }, io);
   if (review.aborted) return ABORT;
   const done = { accepted: review.accepted, declined: review.declined, quit: review.quit };
