@@ -1,8 +1,7 @@
-// The FTPS server for `npm run fuzz`: the same TLS-only server as the end-to-end tests (test/helpers/ftps_server.py,
-// Debian's pyftpdlib with TLS required on the control and the data channel, a self-signed certificate made by
-// openssl) started from plain JavaScript, because the fuzz command runs without a build step and Node 20 cannot
-// import test/helpers/ftps-server.ts. test/fuzz.test.ts uses that TypeScript helper instead; both return an
-// object of the same shape ({ host, port, user, password, home, stop }), which is all run.js needs.
+// The FTPS server of the end-to-end tests and of `npm run fuzz` (test/helpers/ftps_server.py: Debian's
+// pyftpdlib with TLS required on the control and the data channel, a self-signed certificate made by openssl),
+// started from plain JavaScript because the fuzz command runs without a build step; the tests reach it through
+// test/helpers/ftps-server.ts, which adds the types.
 import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -19,6 +18,7 @@ const SERVER_SCRIPT = path.join(import.meta.dirname, '..', 'helpers', 'ftps_serv
  * @property {string} user
  * @property {string} password
  * @property {string} home the user's home on the server: uploads land here, downloads are read from here
+ * @property {string} certFile the server's self-signed certificate (PEM), usable as a CA file
  * @property {() => Promise<void>} stop
  */
 
@@ -30,16 +30,17 @@ export function serverUnavailable() {
     timeout: 30_000,
   });
   if (py.status !== 0)
-    return `${SYSTEM_PYTHON} cannot import pyftpdlib and OpenSSL (apt-get install python3-pyftpdlib python3-openssl)`;
+    return `${SYSTEM_PYTHON} cannot import pyftpdlib and OpenSSL (apt-get install python3-pyftpdlib python3-openssl): ${(py.stderr || String(py.error ?? '')).trim().split('\n').pop()}`;
   const ssl = spawnSync('openssl', ['version'], { encoding: 'utf8', timeout: 30_000 });
-  if (ssl.status !== 0) return 'openssl is not available';
+  if (ssl.status !== 0) return `openssl is not available: ${String(ssl.error ?? ssl.stderr)}`;
   return undefined;
 }
 
 /**
  * Starts the server on 127.0.0.1 (a port the OS picks). It stops on stop(), after `lifetimeSeconds`, or when this
- * process goes away (its stdin closes).
- * @param {{ lifetimeSeconds?: number }} [options]
+ * process goes away (its stdin closes). tlsOptional: cleartext clients are served too (TLS offered, not
+ * required), for code that works with plain FTP and must go on working after the rewrite.
+ * @param {{ lifetimeSeconds?: number, tlsOptional?: boolean, user?: string }} [options]
  * @returns {Promise<FuzzServer>}
  */
 export async function startServer(options = {}) {
@@ -49,7 +50,7 @@ export async function startServer(options = {}) {
   fs.mkdirSync(home);
   const certFile = path.join(dir, 'cert.pem');
   const keyFile = path.join(dir, 'key.pem');
-  const user = 'fuzzer';
+  const user = options.user ?? 'fuzzer';
   const password = crypto.randomBytes(12).toString('hex');
   const cert = spawnSync(
     'openssl',
@@ -68,7 +69,12 @@ export async function startServer(options = {}) {
     [SERVER_SCRIPT, certFile, keyFile, home, user, password, String(lifetime)],
     {
       stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', PYTHONUNBUFFERED: '1' },
+      env: {
+        ...process.env,
+        PYTHONDONTWRITEBYTECODE: '1',
+        PYTHONUNBUFFERED: '1',
+        FTPS_TLS_OPTIONAL: options.tlsOptional ? '1' : '',
+      },
     },
   );
   child.stdin.on('error', () => {});
@@ -114,7 +120,7 @@ export async function startServer(options = {}) {
         reject(new Error(`the FTPS server exited early (${signal ?? `code ${code}`})`));
       });
     });
-    return { host: '127.0.0.1', port, user, password, home, stop };
+    return { host: '127.0.0.1', port, user, password, home, certFile, stop };
   } catch (err) {
     await stop();
     throw new Error(`${/** @type {Error} */ (err).message}\n${stderr}`);
