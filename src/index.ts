@@ -90,7 +90,13 @@ export {
 export { loadTransforms, TransformLoadError, type TransformSelection } from './load-transforms.js';
 export { ConfigError } from './config/file.js';
 export { initParser } from './parser.js';
-export { Bindings, type Value, type Scope, type BindingSite, type ClassReference } from './bindings.js';
+export {
+  Bindings,
+  type Value,
+  type Scope,
+  type BindingSite,
+  type ClassReference,
+} from './analysis/bindings.js';
 export { summarize, type Summary } from './report/summary.js';
 export { jsonReport, type JsonReport, type JsonFile, type JsonFinding } from './report/json.js';
 export { unifiedDiff } from './report/diff.js';

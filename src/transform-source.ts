@@ -1,6 +1,6 @@
 // One file's text through the transforms: prefilter, parse, and for each transform collect edits, apply them,
 // re-parse and refuse any result that gains a syntax error. Positions of findings are mapped back to the input.
-import { Bindings } from './bindings.js';
+import { Bindings } from './analysis/bindings.js';
 import { applyEditGroups, mapBack } from './edits.js';
 import { oneLine } from './errors.js';
 import { countSyntaxErrors, firstSyntaxError, initParser, parse, reparse } from './parser.js';

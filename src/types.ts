@@ -1,6 +1,6 @@
 // Shared data shapes: what transforms return, what a file's processing yields, what reporters read.
 import type { Node, Tree } from 'web-tree-sitter';
-import type { Bindings } from './bindings.js';
+import type { Bindings } from './analysis/bindings.js';
 import type { ProjectView } from './project/types.js';
 import type { Suppressor } from './suppression.js';
 

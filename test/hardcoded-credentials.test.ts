@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Bindings } from '../src/bindings.js';
+import { Bindings } from '../src/analysis/bindings.js';
 import { initParser, parse } from '../src/parser.js';
 import { decodeSource } from '../src/source-text.js';
 import { createSuppressor } from '../src/suppression.js';

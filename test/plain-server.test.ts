@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Tree } from 'web-tree-sitter';
 import { plainServerReason, testServers } from '../src/analysis/plain-server.js';
-import { Bindings } from '../src/bindings.js';
+import { Bindings } from '../src/analysis/bindings.js';
 import { initParser, parse } from '../src/parser.js';
 
 beforeAll(async () => {

@@ -9,7 +9,7 @@ import {
   type BindingSite,
   type ClassReference,
   type Scope,
-} from '../src/bindings.js';
+} from '../src/analysis/bindings.js';
 import { addNameAfter, addStatementAfter, removeImportItem, renameImportedName } from '../src/imports.js';
 import { plainServerReason } from '../src/analysis/plain-server.js';
 import {

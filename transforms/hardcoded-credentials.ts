@@ -3,7 +3,7 @@
 // the source is readable by everyone who can read the code, a copy of it or its history, whatever the wire.
 //
 // What counts (README "Hard-coded credentials"), on ftplib connections and classes only (the analysis says
-// which, src/bindings.ts): `conn.login(user, passwd)` and the constructor's login `FTP_TLS(host, user,
+// which, src/analysis/bindings.ts): `conn.login(user, passwd)` and the constructor's login `FTP_TLS(host, user,
 // passwd)` (also a subclass without its own __init__, and `super().__init__(host, user, passwd)` in one with
 // it), when the password is a non-empty constant string: a literal (also an f-string without a replacement
 // field, implicit or `+` concatenation of literals), or a name whose every binding in the scope Python looks it

@@ -27,7 +27,7 @@
 // file patches already (ftplib.FTP and ftplib.FTP_TLS both patched); a patch.multiple mock that reaches the test
 // through **kwargs. A suppression comment ftptls honours on the statement keeps the double (suppressed).
 import type { Node } from 'web-tree-sitter';
-import type { BindingSite } from '../src/bindings.js';
+import type { BindingSite } from '../src/analysis/bindings.js';
 import { findingsFor } from '../src/finding.js';
 import { callArguments } from '../src/syntax.js';
 import type { Edit, RawFinding, Transform, TransformContext } from '../src/types.js';

@@ -6,7 +6,7 @@
 import type { Node } from 'web-tree-sitter';
 import { findingsFor } from '../src/finding.js';
 import { callArguments, lineEnd, lineStart, squash, type CallArguments } from '../src/syntax.js';
-import { enclosingFunctionScope, type BindingSite, type Scope } from '../src/bindings.js';
+import { enclosingFunctionScope, type BindingSite, type Scope } from '../src/analysis/bindings.js';
 import type { Edit, RawFinding, Transform, TransformContext } from '../src/types.js';
 
 const RULE = 'ssl-context';

@@ -9,7 +9,7 @@
 // `use_TLS=True`) is no reason to keep anything. Reading a handler's attributes (`FTPHandler.proto_cmds`) or
 // an isinstance check starts no server and does not count either.
 import type { Node } from 'web-tree-sitter';
-import type { Bindings, BindingSite } from '../bindings.js';
+import type { Bindings, BindingSite } from './bindings.js';
 import { callArguments, positionalBases, stringValue } from '../syntax.js';
 
 /** A server the file starts (or names to start), cleartext or TLS, and what to say about it. */

@@ -1,7 +1,7 @@
 // Does a class's own login() already call prot_p()? Then every login through it is protected, here or in
 // another module, and prot_p() at the call sites would only repeat it.
 import type { Node } from 'web-tree-sitter';
-import type { Bindings } from '../bindings.js';
+import type { Bindings } from './bindings.js';
 import { methodsOf, positionalBases } from '../syntax.js';
 
 /** For a class or connection value: its class defined here (or a base defined here) protects its login. */

@@ -7,7 +7,7 @@
 // no parser); the parser runs only on connected modules, and only when some file of the tree uses ftplib.
 import fs from 'node:fs';
 import path from 'node:path';
-import { Bindings } from '../bindings.js';
+import { Bindings } from '../analysis/bindings.js';
 import { initParser, parse } from '../parser.js';
 import { decodeSource } from '../source-text.js';
 import { transformSourceSync, type TransformSourceOptions } from '../transform-source.js';

@@ -1,7 +1,7 @@
 // A module's summary for the modules that import it: what each of its module-level names is, as far as
 // ftplib is concerned, read from the analysis of its text AFTER the rewrite (an importer sees the module as
 // ftptls leaves it), and which names the rewrite took away (`FTP` became `FTP_TLS`).
-import type { Bindings, Value } from '../bindings.js';
+import type { Bindings, Value } from '../analysis/bindings.js';
 import { loginProtects } from '../analysis/protects.js';
 import type { Exported, ModuleSummary } from './types.js';
 

@@ -4,11 +4,11 @@
 // Conservative by design: a name with any binding we cannot explain (a later `FTP = Mock`, a local
 // `class FTP`) is not ftplib's, so nothing is rewritten through it.
 import type { Node, Tree } from 'web-tree-sitter';
-import { Flow } from './analysis/flow.js';
-import { importedFromProject, memberOf, projectModule } from './project/values.js';
-import type { ProjectView } from './project/types.js';
-import { lowerBound } from './sorted.js';
-import { callArguments, methodsOf, positionalBases } from './syntax.js';
+import { Flow } from './flow.js';
+import { importedFromProject, memberOf, projectModule } from '../project/values.js';
+import type { ProjectView } from '../project/types.js';
+import { lowerBound } from '../sorted.js';
+import { callArguments, methodsOf, positionalBases } from '../syntax.js';
 
 export type FtplibClass = 'FTP' | 'FTP_TLS';
 
