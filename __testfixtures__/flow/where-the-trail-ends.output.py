@@ -34,3 +34,10 @@ def fine(host):
     if isinstance(host, ftplib.FTP):
         return host
     return ftplib.FTP_TLS(host)
+
+
+def reported_only(log):
+    from six import raise_from
+
+    log.debug("using %s", ftplib.FTP_TLS)
+    raise_from(RuntimeError("no TLS"), ftplib.FTP_TLS)

@@ -14,7 +14,7 @@ export interface Escape {
 
 /** Callees that only look at a class (or wrap it in a way the analysis follows): handing it to them is fine. */
 const READS_CLASS =
-  /^(isinstance|issubclass|type|print|repr|str|id|hash|getattr|hasattr|setattr|vars|dir|partial|functools\.partial|closing|contextlib\.closing|super)$|(^|\.)(patch\.object|create_autospec|Mock|MagicMock|assertIsInstance|assertIs|assertEqual)$/;
+  /^(isinstance|issubclass|type|print|repr|str|id|hash|getattr|hasattr|setattr|vars|dir|partial|functools\.partial|closing|contextlib\.closing|super)$|(^|\.)(patch\.object|create_autospec|Mock|MagicMock|assertIsInstance|assertIs|assertEqual|raise_from|reraise|debug|info|warning|error|exception|log)$/;
 
 const isConnection = (v: Value) => (v.kind === 'conn' && v.tls) || (v.kind === 'partial' && v.conn.tls);
 
