@@ -411,6 +411,14 @@ function unknownParameter(ctx: TransformContext, call: Node, recv: Node): RawFin
     );
     if (!usedAsFtp) continue;
     const via = source === recv ? '' : ` (${recv.text} is set from the parameter ${source.text})`;
+    const fn = found.scope.node.childForFieldName('name')?.text ?? '';
+    const site = found.sites[0];
+    if (ctx.project?.passed?.[fn]?.[site.paramIndex ?? -1] === 'other')
+      return finding(call, 'manual', `prot_p() not added: ${fn}() is called with other values too`, {
+        reason:
+          `other modules of the project call ${fn}() with values not known to be FTP_TLS connections; call ` +
+          'prot_p() after login() where it is one',
+      });
     return finding(call, 'manual', 'prot_p() not added: the connection comes from a caller', {
       reason: `it is a parameter whose origin is unknown${via}; if it is FTP_TLS, call prot_p() after login()`,
     });

@@ -60,7 +60,13 @@ export type Value =
   /** A module of the project that the project-wide pass summarised (src/project/). */
   | { kind: 'module'; name: string }
   /** A function of another project module: calling it gives `returns`; `from`: `path:line` of its def. */
-  | { kind: 'external'; returns: Value; from: string }
+  /** helper: it logs in its parameters at these positions (calls of it are noted by the project pass). */
+  | {
+      kind: 'external';
+      returns: Value;
+      from: string;
+      helper?: { module: string; name: string; logsIn: number[] };
+    }
   /** A standard library module or function the flow follows: `contextlib`, `contextlib.closing`, ... */
   | { kind: 'known'; name: string }
   | { kind: 'none' }

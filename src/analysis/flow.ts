@@ -124,6 +124,13 @@ export class Flow {
     }
     this.active.add(`a${key}`);
     const passed = this.passedBy(site).map((p) => p.value);
+    // what other modules of the project pass, for a module-level function (src/project/plan.ts notes it)
+    const def = site.scope.node;
+    const name = def.childForFieldName('name')?.text ?? '';
+    const elsewhere =
+      site.scope.parent === this.bindings.module ? this.bindings.project?.passed?.[name] : undefined;
+    const there = elsewhere?.[site.paramIndex ?? -1];
+    if (there) passed.push(there === 'tls' ? { kind: 'conn', tls: true, origin: 'constructor' } : OTHER);
     const value = passed.length ? merge(passed) : undefined;
     this.active.delete(`a${key}`);
     this.argumentsMemo.set(key, value);
@@ -143,6 +150,19 @@ export class Flow {
       'm',
     );
     return use.test(body);
+  }
+
+  /** The positions of the parameters a function logs in itself (`conn.login(...)` on the parameter). */
+  loggedInParameters(fn: FunctionValue): number[] {
+    const scope = this.bindings.scopeOfDefinition(fn.def);
+    const body = fn.def.childForFieldName('body')?.text ?? '';
+    const out: number[] = [];
+    for (const [name, sites] of scope?.bindings ?? []) {
+      const site = sites.find((s) => s.kind === 'param' && s.paramIndex !== undefined);
+      if (site && new RegExp(`(?<![\\w.])${name}\\s*\\.\\s*login\\s*\\(`).test(body))
+        out.push(site.paramIndex!);
+    }
+    return out.sort((a, b) => a - b);
   }
 
   /** Each call of the parameter's function in this file, with what it passes for the parameter. */

@@ -19,6 +19,7 @@ import {
   moduleOf,
   type ModuleFile,
 } from './modules.js';
+import { callArguments } from '../syntax.js';
 import { summarize } from './summary.js';
 import type { ModuleSummary, ProjectView } from './types.js';
 
@@ -131,7 +132,52 @@ export async function planProject(
     const names = [...(wanted.get(mf.module) ?? [])];
     views.set(file, { module: mf.module, isPackage: mf.isPackage, summaries, wanted: names });
   }
+  notePassed(views, summaries, options);
   return { views, summaries };
+}
+
+/**
+ * What the calls of a summarised helper (a function that logs in a parameter) in the connected files pass for
+ * that parameter, given to the helper's module as `passed`: there its login gets prot_p() when every call in
+ * the project passes an FTP_TLS connection, a manual finding naming the helper otherwise.
+ */
+function notePassed(
+  views: Map<string, ProjectView>,
+  summaries: Record<string, ModuleSummary>,
+  options: { cwd?: string },
+): void {
+  const helpers = Object.values(summaries).flatMap((s) =>
+    Object.entries(s.exports).flatMap(([name, e]) => (e.kind === 'function' && e.logsIn ? [name] : [])),
+  );
+  if (helpers.length === 0) return;
+  const called = new RegExp(`\\b(${helpers.join('|')})\\s*\\(`);
+  const passed = new Map<string, Record<string, Record<number, 'tls' | 'other'>>>();
+  for (const [file, view] of views) {
+    const text = readText(file, options);
+    if (!text || !called.test(text)) continue;
+    const tree = parse(text); // read as latin-1: only its calls matter here
+    try {
+      const bindings = new Bindings(tree, view);
+      for (const call of bindings.calls()) {
+        const callee = bindings.valueOf(call.childForFieldName('function'));
+        if (callee.kind !== 'external' || !callee.helper) continue;
+        const { module, name, logsIn } = callee.helper;
+        const positional = callArguments(call).positional;
+        const byName = (passed.get(module) ?? {})[name] ?? {};
+        for (const k of logsIn) {
+          const v = bindings.valueOf(positional[k]);
+          byName[k] = byName[k] === 'other' || !(v.kind === 'conn' && v.tls) ? 'other' : 'tls';
+        }
+        passed.set(module, { ...(passed.get(module) ?? {}), [name]: byName });
+      }
+    } finally {
+      tree.delete();
+    }
+  }
+  for (const view of views.values()) {
+    const mine = view.module ? passed.get(view.module) : undefined;
+    if (mine) view.passed = mine;
+  }
 }
 
 /**
@@ -179,7 +225,9 @@ function mayExport(
   whole: Set<string>,
 ): boolean {
   if (whole.has(mf.module)) return true;
-  return [...(wanted.get(mf.module) ?? [])].some((name) => /\bFTP|ftplib/.test(definitionOf(text, name)));
+  return [...(wanted.get(mf.module) ?? [])].some((name) =>
+    /\bFTP|ftplib|\.\s*login\s*\(/.test(definitionOf(text, name)),
+  );
 }
 
 /**

@@ -43,9 +43,15 @@ function toExported(bindings: Bindings, value: Value, line: number, depth: numbe
       if (depth > 0) return undefined;
       const returns = value.kind === 'function' ? bindings.flow.returns(value) : value.returns;
       const exported = toExported(bindings, returns, line, depth + 1);
-      return exported && exported.kind !== 'module'
-        ? { kind: 'function', returns: exported, line }
-        : undefined;
+      const logsIn =
+        value.kind === 'function' ? bindings.flow.loggedInParameters(value) : value.helper?.logsIn;
+      if ((!exported || exported.kind === 'module') && !logsIn?.length) return undefined;
+      return {
+        kind: 'function',
+        ...(exported && exported.kind !== 'module' ? { returns: exported } : {}),
+        ...(logsIn?.length ? { logsIn } : {}),
+        line,
+      };
     }
     case 'module':
       return { kind: 'module', module: value.name };

@@ -18,7 +18,11 @@ export type Exported =
   /** A connection made at module level. */
   | { kind: 'conn'; tls: boolean; protects: boolean; line: number }
   /** A function whose call gives back a connection (a factory) or a class. */
-  | { kind: 'function'; returns: Exported; line: number }
+  /**
+   * A function of the module: what calling it gives back, when it is a connection or a class (a factory);
+   * logsIn: the positions of the parameters it logs in (`def sign_on(conn, creds): conn.login(*creds)`).
+   */
+  | { kind: 'function'; returns?: Exported; logsIn?: number[]; line: number }
   /** A submodule (`from pkg import mod`). */
   | { kind: 'module'; module: string };
 
@@ -45,4 +49,9 @@ export interface ProjectView {
   summaries: Record<string, ModuleSummary>;
   /** Names other modules of the project import from this one (`from ._compat import FTP`: FTP). */
   wanted?: string[];
+  /**
+   * What the calls of this module's functions in other modules pass for the parameters they log in: by function
+   * name and parameter position, 'tls' when every such call passes an FTP_TLS connection, else 'other'.
+   */
+  passed?: Record<string, Record<number, 'tls' | 'other'>>;
 }

@@ -26,13 +26,13 @@ export function importedFromProject(view: ProjectView, written: string, name: st
 export function memberOf(view: ProjectView, module: string, name: string): Value {
   const summary = view.summaries[module];
   const exported = summary?.exports[name];
-  if (summary && exported) return toValue(view, summary, exported);
+  if (summary && exported) return toValue(view, summary, exported, name);
   return projectModule(view, `${module}.${name}`).kind === 'module'
     ? { kind: 'module', name: `${module}.${name}` }
     : OTHER;
 }
 
-function toValue(view: ProjectView, summary: ModuleSummary, e: Exported): Value {
+function toValue(view: ProjectView, summary: ModuleSummary, e: Exported, name = ''): Value {
   const from = `${summary.path}:${'line' in e ? e.line : 1}`;
   switch (e.kind) {
     case 'class': {
@@ -53,7 +53,12 @@ function toValue(view: ProjectView, summary: ModuleSummary, e: Exported): Value 
     case 'conn':
       return { kind: 'conn', tls: e.tls, origin: 'constructor', protects: e.protects, from };
     case 'function':
-      return { kind: 'external', returns: toValue(view, summary, e.returns), from };
+      return {
+        kind: 'external',
+        returns: e.returns ? toValue(view, summary, e.returns) : OTHER,
+        from,
+        ...(e.logsIn ? { helper: { module: summary.module, name, logsIn: e.logsIn } } : {}),
+      };
     case 'module':
       return { kind: 'module', name: e.module };
   }

@@ -1,0 +1,11 @@
+from .net import open_link, sign_on
+
+
+def run(host, creds):
+    link = open_link(host)
+    sign_on(link, creds)
+    link.retrlines("LIST")
+
+
+def other(conn, creds):
+    sign_on(conn, creds)
