@@ -59,6 +59,11 @@ export type Value =
   | { kind: 'container'; of: Value }
   /** A module of the project that the project-wide pass summarised (src/project/). */
   | { kind: 'module'; name: string }
+  /**
+   * A class of another project module (not ftplib's) whose instances hold connections in attributes or give
+   * them from methods; `instance`: one of its instances (`Client(host)`), read through its attributes.
+   */
+  | { kind: 'holder'; attributes: Record<string, Value>; instance: boolean; from: string }
   /** A function of another project module: calling it gives `returns`; `from`: `path:line` of its def. */
   /** helper: it logs in its parameters at these positions (calls of it are noted by the project pass). */
   | {
@@ -736,6 +741,7 @@ export class Bindings {
     if (base.kind === 'known' && KNOWN_NAMES.has(`${base.name}.${attr}`))
       return { kind: 'known', name: `${base.name}.${attr}` };
     if (base.kind === 'module' && this.project) return memberOf(this.project, base.name, attr);
+    if (base.kind === 'holder') return base.attributes[attr] ?? OTHER;
     if (object.type === 'identifier') {
       const assigned = this.objectAttributeSources(object, attr);
       if (assigned.length) return merge(assigned.map((v) => this.valueOf(v)));
@@ -813,6 +819,21 @@ export class Bindings {
    * Every value assigned to `self.attr` in the class's methods, and to `attr` in the class body (the
    * instance's default), merged; guarded against cycles (`self.a = self.a.b`).
    */
+  /**
+   * What the instances of a class defined here hold, by attribute (assigned in its methods, set in its body,
+   * or its methods and properties), for the attributes that hold a connection or give one.
+   */
+  instanceAttributes(classNode: Node): Map<string, Value> {
+    const cls = this.scopes.get(classNode.id);
+    const out = new Map<string, Value>();
+    if (!cls) return out;
+    const names = new Set(cls.bindings.keys());
+    const prefix = `${classNode.id}:`;
+    for (const key of this.attrValues.keys()) if (key.startsWith(prefix)) names.add(key.slice(prefix.length));
+    for (const name of names) out.set(name, this.attributeValue(cls, name));
+    return out;
+  }
+
   private attributeValue(cls: Scope, attr: string): Value {
     const key = `${cls.node.id}:${attr}`;
     const known = this.attrMemo.get(key);

@@ -73,6 +73,9 @@ export class Flow {
         return this.returns(callee);
       case 'external':
         return callee.returns;
+      case 'holder':
+        // an instance of a project class that holds connections: read through its attributes
+        return callee.instance ? OTHER : { ...callee, instance: true };
       case 'known':
         if (callee.name === 'contextlib.closing') return first();
         if (callee.name === 'functools.partial') {

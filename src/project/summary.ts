@@ -1,6 +1,7 @@
 // A module's summary for the modules that import it: what each of its module-level names is, as far as
 // ftplib is concerned, read from the analysis of its text AFTER the rewrite (an importer sees the module as
 // ftptls leaves it), and which names the rewrite took away (`FTP` became `FTP_TLS`).
+import type { Node } from 'web-tree-sitter';
 import type { Bindings, Value } from '../analysis/bindings.js';
 import { loginProtects } from '../analysis/protects.js';
 import type { Exported, ModuleSummary } from './types.js';
@@ -15,7 +16,11 @@ export function summarize(
   for (const [name, sites] of after.module.bindings) {
     if (sites.every((s) => s.fallback)) continue;
     const line = sites[0].node.startPosition.row + 1;
-    const exported = toExported(after, after.valueOfName(name, after.module), line, 0);
+    const value = after.valueOfName(name, after.module);
+    const exported =
+      value.kind === 'other' && sites.length === 1 && sites[0].kind === 'class' && sites[0].value
+        ? holder(after, sites[0].value, line)
+        : toExported(after, value, line, 0);
     if (exported) exports[name] = exported;
   }
   const renamed: Record<string, string> = {};
@@ -26,6 +31,17 @@ export function summarize(
       renamed[name] = 'FTP_TLS';
   }
   return { module: file.module, path: file.path, exports, renamed };
+}
+
+/** A class of the module whose instances hold connections (or give them): its attributes that do. */
+function holder(bindings: Bindings, classNode: Node, line: number): Exported | undefined {
+  const attributes: Record<string, Exported> = {};
+  for (const [attr, value] of bindings.instanceAttributes(classNode)) {
+    // a method read through an instance is bound: what calling it gives is what it returns
+    const exported = toExported(bindings, value, line, 0);
+    if (exported && exported.kind !== 'module' && exported.kind !== 'holder') attributes[attr] = exported;
+  }
+  return Object.keys(attributes).length ? { kind: 'holder', attributes, line } : undefined;
 }
 
 function toExported(bindings: Bindings, value: Value, line: number, depth: number): Exported | undefined {

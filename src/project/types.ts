@@ -23,6 +23,11 @@ export type Exported =
    * logsIn: the positions of the parameters it logs in (`def sign_on(conn, creds): conn.login(*creds)`).
    */
   | { kind: 'function'; returns?: Exported; logsIn?: number[]; line: number }
+  /**
+   * A class of the module (not ftplib's) whose instances hold connections or factories: what its attributes,
+   * methods and properties give (`client.ftp`, `client.connect()`).
+   */
+  | { kind: 'holder'; attributes: Record<string, Exported>; line: number }
   /** A submodule (`from pkg import mod`). */
   | { kind: 'module'; module: string };
 

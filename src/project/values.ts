@@ -59,6 +59,12 @@ function toValue(view: ProjectView, summary: ModuleSummary, e: Exported, name = 
         from,
         ...(e.logsIn ? { helper: { module: summary.module, name, logsIn: e.logsIn } } : {}),
       };
+    case 'holder': {
+      const attributes: Record<string, Value> = {};
+      for (const [attr, a] of Object.entries(e.attributes))
+        attributes[attr] = toValue(view, summary, a, attr);
+      return { kind: 'holder', attributes, instance: false, from };
+    }
     case 'module':
       return { kind: 'module', name: e.module };
   }

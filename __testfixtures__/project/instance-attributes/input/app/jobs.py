@@ -1,0 +1,10 @@
+from app.client import Client
+
+
+def sync(host, user, pw):
+    client = Client(host)
+    client.ftp.login(user, pw)
+    client.ftp.retrlines("LIST")
+    fresh = client.reconnect()
+    fresh.login(user, pw)
+    return client.size()
