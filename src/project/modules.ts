@@ -27,8 +27,44 @@ export function importRoots(given: string, cwd?: string): string[] {
     return [];
   }
   const dir = stat.isDirectory() ? abs : path.dirname(abs);
-  const src = path.join(dir, 'src');
-  return fs.existsSync(src) && fs.statSync(src).isDirectory() ? [src, dir] : [dir];
+  const roots = [dir];
+  for (const sub of [...declaredPackageDirs(dir), 'src']) {
+    const root = path.resolve(dir, sub);
+    if (!roots.includes(root) && root.startsWith(dir) && isDirectory(root)) roots.unshift(root);
+  }
+  return roots;
+}
+
+/**
+ * Where the project's packaging says its packages are (`package-dir = {"" = "lib"}` in pyproject.toml,
+ * `package_dir = =lib` in setup.cfg, `package_dir={"": "lib"}` in setup.py, Poetry's `from = "lib"`), read
+ * from the text: no build backend is run.
+ */
+function declaredPackageDirs(dir: string): string[] {
+  const read = (name: string) => {
+    try {
+      return fs.readFileSync(path.join(dir, name), 'utf8');
+    } catch {
+      return '';
+    }
+  };
+  const out: string[] = [];
+  const pyproject = read('pyproject.toml');
+  for (const m of pyproject.matchAll(/^\s*(?:package-dir\s*=\s*\{\s*)?""\s*=\s*"([^"]+)"/gm)) out.push(m[1]);
+  for (const m of pyproject.matchAll(/\bfrom\s*=\s*"([^"]+)"/g)) out.push(m[1]);
+  const cfg = /^\s*package_dir\s*=\s*(?:\n\s*)?=\s*(\S+)/m.exec(read('setup.cfg'));
+  if (cfg) out.push(cfg[1]);
+  const py = /package_dir\s*=\s*\{\s*['"]{2}\s*:\s*['"]([^'"]+)['"]/.exec(read('setup.py'));
+  if (py) out.push(py[1]);
+  return out;
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** The module a file is, below the deepest of `roots` that holds it; undefined outside them or not a module. */

@@ -1,0 +1,5 @@
+from shop.transfer import connect
+
+link = connect("backup.example.com")
+link.login("anonymous", "")
+link.retrlines("LIST")

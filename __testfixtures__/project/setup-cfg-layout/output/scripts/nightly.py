@@ -1,0 +1,6 @@
+from shop.transfer import connect
+
+link = connect("backup.example.com")
+link.login("anonymous", "")
+link.prot_p()
+link.retrlines("LIST")
