@@ -102,15 +102,18 @@ export function transformNotebookSync(text: string, options: NotebookOptions = {
   const code = units.reduce((n, u) => n + u.reduce((m, c) => m + c.source.length, 0), 0);
   if (options.maxCodeSize !== undefined && code > options.maxCodeSize)
     return error(`the notebook's code is larger than --max-file-size (${code} > ${options.maxCodeSize})`);
-  // Prefilter, as for .py files: no code cell mentions ftplib, nothing can reach ftplib.FTP
-  if (!units.some((u) => u.some((c) => c.source.includes('ftplib')))) return { ...base, status: 'unchanged' };
+  // Prefilter, as for .py files: no code cell mentions ftplib, nothing can reach ftplib.FTP (unless the
+  // project pass found that the notebook imports what a module of the project makes)
+  const mentions = (u: { source: string }[]) =>
+    !!options.project || u.some((c) => c.source.includes('ftplib'));
+  if (!units.some(mentions)) return { ...base, status: 'unchanged' };
 
   const tag = uniqueTag(nb.cells.map((c) => c.source));
   const newSource = new Map<number, string>();
   const findings: Finding[] = [];
   let skipReason: string | undefined;
   for (const unit of units) {
-    if (!unit.some((c) => c.source.includes('ftplib'))) continue;
+    if (!mentions(unit)) continue;
     const r = runUnit(unit, tag, options);
     if (r.error !== undefined) return error(r.error);
     findings.push(...r.findings);

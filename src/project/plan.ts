@@ -20,6 +20,7 @@ import {
   type ModuleFile,
 } from './modules.js';
 import { callArguments } from '../syntax.js';
+import { isNotebookPath } from '../prefilter.js';
 import { summarize } from './summary.js';
 import type { ModuleSummary, ProjectView } from './types.js';
 
@@ -51,6 +52,21 @@ export async function planProject(
   for (const [i, file] of files.entries()) {
     if (i % 256 === 255) await pause();
     if (options.signal?.aborted) return undefined;
+    if (isNotebookPath(file)) {
+      // no module, but an importer: its code cells' imports (absolute ones lead somewhere)
+      const code = notebookCode(readText(file, options));
+      if (code)
+        imports.set(
+          file,
+          resolveImports(
+            { path: file, module: '', isPackage: false },
+            Buffer.from(code, 'latin1'),
+            wanted,
+            whole,
+          ),
+        );
+      continue;
+    }
     const mf = moduleOf(file, roots, options.cwd);
     if (!mf) continue;
     let bytes: Buffer;
@@ -128,7 +144,11 @@ export async function planProject(
   const views = new Map<string, ProjectView>();
   for (const [file] of deps) {
     if (!relevant.has(file) && ![...(named.get(file) ?? [])].some((d) => relevant.has(d))) continue;
-    const mf = fileModule.get(file)!;
+    const mf = fileModule.get(file);
+    if (!mf) {
+      views.set(file, { summaries }); // a notebook: no module of its own
+      continue;
+    }
     const names = [...(wanted.get(mf.module) ?? [])];
     views.set(file, { module: mf.module, isPackage: mf.isPackage, summaries, wanted: names });
   }
@@ -153,6 +173,7 @@ function notePassed(
   const called = new RegExp(`\\b(${helpers.join('|')})\\s*\\(`);
   const passed = new Map<string, Record<string, Record<number, 'tls' | 'other'>>>();
   for (const [file, view] of views) {
+    if (isNotebookPath(file)) continue; // (its cells' calls are not read here)
     const text = readText(file, options);
     if (!text || !called.test(text)) continue;
     const tree = parse(text); // read as latin-1: only its calls matter here
@@ -249,6 +270,20 @@ function readText(file: string, options: { cwd?: string }): string | undefined {
     return fs.readFileSync(options.cwd ? path.resolve(options.cwd, file) : file, 'latin1');
   } catch {
     return undefined; // processing reports it
+  }
+}
+
+/** A notebook's code cells joined, for its import lines; '' for a file that is not one. */
+function notebookCode(json: string | undefined): string {
+  try {
+    const cells = (JSON.parse(json ?? '') as { cells?: { cell_type?: string; source?: string | string[] }[] })
+      .cells;
+    return (cells ?? [])
+      .filter((c) => c.cell_type === 'code')
+      .map((c) => (Array.isArray(c.source) ? c.source.join('') : (c.source ?? '')))
+      .join('\n');
+  } catch {
+    return '';
   }
 }
 

@@ -1,0 +1,5 @@
+from .net import open_link
+
+
+def relay(server):
+    return open_link(server)

@@ -1,0 +1,6 @@
+from backup.relay import relay as connect
+
+
+def session(cfg):
+    link = connect(cfg.host)
+    return link
