@@ -49,6 +49,24 @@ export async function planProject(
   const wanted = new Map<string, Set<string>>();
   /** Modules imported whole (`import app.net`, `from app import net`): any of their names may be read. */
   const whole = new Set<string>();
+  // First only whether any module of the tree uses ftplib: a tree where none does is planned no further
+  const read = (file: string) => {
+    try {
+      return fs.readFileSync(options.cwd ? path.resolve(options.cwd, file) : file);
+    } catch {
+      return undefined; // processing reports it
+    }
+  };
+  let anyUser = false;
+  for (const [i, file] of files.entries()) {
+    if (i % 256 === 255) await pause();
+    if (options.signal?.aborted) return undefined;
+    if (!isNotebookPath(file) && read(file)?.includes('ftplib')) {
+      anyUser = true;
+      break;
+    }
+  }
+  if (!anyUser) return undefined;
   for (const [i, file] of files.entries()) {
     if (i % 256 === 255) await pause();
     if (options.signal?.aborted) return undefined;
@@ -69,12 +87,8 @@ export async function planProject(
     }
     const mf = moduleOf(file, roots, options.cwd);
     if (!mf) continue;
-    let bytes: Buffer;
-    try {
-      bytes = fs.readFileSync(options.cwd ? path.resolve(options.cwd, file) : file);
-    } catch {
-      continue; // processing reports it
-    }
+    const bytes = read(file);
+    if (!bytes) continue;
     modules.set(mf.module, mf);
     if (bytes.includes('ftplib')) users.add(file);
     imports.set(file, resolveImports(mf, bytes, wanted, whole));
@@ -142,8 +156,27 @@ export async function planProject(
   // The files whose analysis the summaries change: those that import a module with something to say (and
   // such modules themselves, for what other modules want from them)
   const views = new Map<string, ProjectView>();
+  /** What relevant modules export, by file: a file that imports one must spell one of these to need a view. */
+  const exported = new Map(
+    [...relevant].map((f) => [
+      f,
+      [
+        ...Object.entries(summaries[fileModule.get(f)!.module]?.exports ?? {})
+          .filter(([, e]) => e.kind !== 'module')
+          .map(([n]) => n),
+        // and the names the rewrite takes away, which its importers and their tests still spell
+        ...Object.keys(summaries[fileModule.get(f)!.module]?.renamed ?? {}),
+      ],
+    ]),
+  );
   for (const [file] of deps) {
-    if (!relevant.has(file) && ![...(named.get(file) ?? [])].some((d) => relevant.has(d))) continue;
+    const reads = [...(named.get(file) ?? [])].filter((d) => relevant.has(d));
+    if (!relevant.has(file) && reads.length === 0) continue;
+    if (!relevant.has(file)) {
+      const text = readText(file, options) ?? '';
+      const names = reads.flatMap((d) => exported.get(d) ?? []);
+      if (!names.some((n) => new RegExp(`\\b${n}\\b`).test(text))) continue;
+    }
     const mf = fileModule.get(file);
     if (!mf) {
       views.set(file, { summaries }); // a notebook: no module of its own
@@ -214,23 +247,38 @@ function mayPassOn(
   whole: Set<string>,
 ): boolean {
   const known = new Set<string>();
+  /** The names through which what it imports is used: `open_link`, or `ftpwrapper` of `import urllib.request`. */
+  const spelled = new Set<string>();
   for (const ref of importsIn(text)) {
     const module = absoluteModule(mf, ref.level, ref.module);
     const summary = module ? summaries[module] : undefined;
     if (!module) continue;
-    if (
-      ref.names.length === 0 &&
-      Object.keys(summaries).some((m) => m === module || m.startsWith(`${module}.`))
-    )
-      known.add(ref.locals[0]); // `import app.net`: reached through the name app
+    if (ref.names.length === 0) {
+      // `import app.net`: reached through the name app, and used by the names the module exports
+      const inside = Object.values(summaries).filter(
+        (s) => s.module === module || s.module.startsWith(`${module}.`),
+      );
+      const names = inside.flatMap((s) =>
+        Object.entries(s.exports)
+          .filter(([, e]) => e.kind !== 'module')
+          .map(([n]) => n),
+      );
+      if (names.length) {
+        known.add(ref.locals[0]);
+        for (const n of names) spelled.add(n);
+      }
+    }
     ref.names.forEach((name, k) => {
-      if (summary?.exports[name] || summaries[`${module}.${name}`]) known.add(ref.locals[k]);
+      if (summary?.exports[name] || summaries[`${module}.${name}`]) {
+        known.add(ref.locals[k]);
+        spelled.add(ref.locals[k]);
+      }
     });
   }
   if (known.size === 0) return false;
+  const uses = new RegExp(`\\b(${[...spelled].map((k) => k.replace(/\W/g, '')).join('|')})\\b`);
   const asked = whole.has(mf.module) ? undefined : wanted.get(mf.module);
-  if (!asked) return true;
-  const uses = new RegExp(`\\b(${[...known].map((k) => k.replace(/\W/g, '')).join('|')})\\b`);
+  if (!asked) return uses.test(text);
   for (const name of asked) if (known.has(name) || uses.test(definitionOf(text, name))) return true;
   return false;
 }
