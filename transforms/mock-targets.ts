@@ -26,6 +26,7 @@
 // pass: a single file or stdin, or a module the pass did not summarise); a target that would move onto one the
 // file patches already (ftplib.FTP and ftplib.FTP_TLS both patched); a patch.multiple mock that reaches the test
 // through **kwargs. A suppression comment ftptls honours on the statement keeps the double (suppressed).
+import { isTestFile } from '../src/analysis/test-files.js';
 import type { Node } from 'web-tree-sitter';
 import type { BindingSite } from '../src/analysis/bindings.js';
 import { findingsFor } from '../src/finding.js';
@@ -40,12 +41,6 @@ const FTPLIB_TARGET = new RegExp(`^((?:${IDENT}\\.)*ftplib)\\.(FTP|FTP_TLS)((?:\
 /** A module path naming the ftplib module itself: what `patch("myapp.upload.ftplib")` replaces by a mock. */
 const FTPLIB_MODULE = new RegExp(`^(?:${IDENT}\\.)*ftplib$`);
 const DOTTED = new RegExp(`^${IDENT}(?:\\.${IDENT})*$`);
-/** A test file's own name: test_*.py, *_test.py, tests.py, conftest.py. */
-const TEST_NAME = /^(?:test_.*|.*_test|tests|conftest)\.pyw?$/;
-/** A folder of tests. */
-const TEST_FOLDER = /^tests?$/;
-/** Modules only tests import. */
-const TEST_IMPORTS = new Set(['unittest', 'unittest.mock', 'mock', 'pytest', 'pytest_mock']);
 /** What a test reads of a mock (unittest.mock's own attributes), not of the class it stands for. */
 const MOCK_API =
   /^(?:assert_\w+|return_value|side_effect|call_args|call_args_list|call_count|called|mock_calls|method_calls|reset_mock|configure_mock)$/;
@@ -546,33 +541,6 @@ class Finder {
     const rest = written.slice(level);
     return [...parts, ...(rest ? [rest] : [])].join('.');
   }
-}
-
-/**
- * Whether this file is a test: its name (test_*.py, ...), a tests/ or test/ folder it is in (the folders of its
- * dotted module name when the project pass knows it, else those of a relative path: an absolute path's folders
- * say where the checkout is, not what the file is), or an import of a test framework (see the header).
- */
-function isTestFile(ctx: TransformContext): boolean {
-  const parts = ctx.path.split(/[\\/]/);
-  if (TEST_NAME.test(parts[parts.length - 1])) return true;
-  const folders = ctx.project?.module
-    ? ctx.project.module.split('.').slice(0, ctx.project.isPackage ? undefined : -1)
-    : /^(?:[\\/]|[A-Za-z]:)/.test(ctx.path)
-      ? []
-      : parts.slice(0, -1);
-  if (folders.some((f) => TEST_FOLDER.test(f))) return true;
-  for (const stmt of ctx.tree.rootNode.descendantsOfType(['import_statement', 'import_from_statement'])) {
-    if (!stmt) continue;
-    const modules =
-      stmt.type === 'import_from_statement'
-        ? [stmt.childForFieldName('module_name')]
-        : stmt
-            .childrenForFieldName('name')
-            .map((n) => (n?.type === 'aliased_import' ? n.childForFieldName('name') : n));
-    if (modules.some((m) => m && TEST_IMPORTS.has(m.text.replace(/\s+/g, '')))) return true;
-  }
-  return false;
 }
 
 /** `ftplib.FTP = ftplib.FTP_TLS` (or `= FTP_TLS` from ftplib): TLS forced by hand, no double to move. */
