@@ -107,11 +107,11 @@ export async function run(
   // The project-wide pass needs every file before any is processed: then the pool starts after the walk
   const project = options.project !== false && paths.some((p) => isDirectory(p, options.cwd));
   const onFile = (file: string) => {
-    if (project) return;
     if (pool) return pool.add(file);
     held.push(file);
     if (early.length && held.length >= early.length * MIN_FILES_PER_WORKER) {
-      pool = new Pool(held, setup, early.length, early, true);
+      // for the project pass, gated: the files are scanned while the walk goes on, processed after it
+      pool = new Pool(held, setup, early.length, early, true, undefined, project);
       pooled = pool.run();
     }
   };
@@ -132,12 +132,14 @@ export async function run(
     // the built-in transforms only: a module's summary is about ftplib, and a custom transform runs once per
     // file, in the workers, never here
     const transforms = setup.transforms.filter((t) => BUILTIN_TRANSFORMS.includes(t));
-    const plan = await planProject(paths, walked.files, {
-      ...setup.workerOptions,
-      transforms,
-      signal: setup.signal,
-    });
-    views = plan?.views;
+    const plan = (users?: string[]) =>
+      planProject(paths, walked.files, { ...setup.workerOptions, transforms, signal: setup.signal, users });
+    if (pool) {
+      // the workers' scan found the ftplib users: no user, no plan (a tree without ftplib costs nothing more)
+      const users = await pool.scanned;
+      views = users.length && !setup.signal?.aborted ? (await plan(users))?.views : undefined;
+      pool.release(views);
+    } else views = (await plan())?.views;
   }
   const { results, interrupted } = await (pooled ?? execute(walked.files, setup, early, views));
   const done = results.filter((r): r is FileResult => r !== undefined);
@@ -372,6 +374,19 @@ class Pool implements Owner {
   private stopping = false;
   private finished = false;
   private resolve!: (outcome: Outcome) => void;
+  /**
+   * Gated (the project-wide pass): files are scanned but none is processed, and the files the scan does not
+   * take are not settled, until release() gives the project views (those files may need processing too).
+   */
+  private released: boolean;
+  private views?: Views;
+  /** Gated: what the scan left unsettled (no ftplib in them), and what it found to process (paths). */
+  private readonly unsettled: number[] = [];
+  private readonly candidates: string[] = [];
+  private scansOut = 0;
+  private whenScanned?: (users: string[]) => void;
+  /** Gated: resolves with the files that mention ftplib once every file is scanned ([] when stopped). */
+  readonly scanned: Promise<string[]>;
 
   constructor(
     /** The files, in the order given; a pool started during the walk is given more with add(). */
@@ -380,9 +395,32 @@ class Pool implements Owner {
     private readonly jobs: number,
     private readonly early: WorkerHandle[],
     walking = false,
-    private readonly views?: Views,
+    views?: Views,
+    gated = false,
   ) {
     this.complete = !walking;
+    this.views = views;
+    this.released = !gated;
+    this.scanned = new Promise((resolve) => (this.whenScanned = resolve));
+  }
+
+  /** Gated: processing may begin; `views` are the project pass's, for files the scan did not take. */
+  release(views: Views): void {
+    if (this.released) return;
+    this.released = true;
+    this.views = views;
+    for (const i of this.unsettled.splice(0))
+      if (views?.has(this.files[i])) this.enqueue(i, 0);
+      else this.settle(i, unchangedResult(this.files[i]));
+    this.feedAll();
+  }
+
+  private checkScanned(): void {
+    if (this.released || !this.whenScanned) return;
+    if (this.complete && this.scanNext >= this.files.length && this.scansOut === 0) {
+      this.whenScanned(this.candidates);
+      this.whenScanned = undefined;
+    }
   }
 
   run(): Promise<Outcome> {
@@ -415,6 +453,7 @@ class Pool implements Owner {
     if (this.complete) return;
     this.complete = true;
     this.feedAll();
+    this.endWalk();
   }
 
   private adopt(handle: Handle): void {
@@ -462,7 +501,7 @@ class Pool implements Owner {
       const unscanned = this.files.length - this.scanNext;
       const scannable = unscanned >= SCAN_CHUNK || (this.complete && unscanned > 0);
       const processing = handle.outstanding.some((r) => r.kind === 'process');
-      if (this.queue.length && (!processing || !scannable)) {
+      if (this.queue.length && this.released && (!processing || !scannable)) {
         const index = this.takeLargest();
         handle.outstanding.push({ kind: 'process', index });
         const file = this.files[index];
@@ -473,6 +512,7 @@ class Pool implements Owner {
         const end = Math.min(this.files.length, start + SCAN_CHUNK);
         this.scanNext = end;
         handle.outstanding.push({ kind: 'scan', start, end });
+        this.scansOut++;
         msg = { type: 'scan', start, files: this.files.slice(start, end) };
       } else break;
       handle.send(msg);
@@ -496,14 +536,18 @@ class Pool implements Owner {
   onMessage(handle: Handle, msg: FromWorker): void {
     const req = handle.outstanding.shift();
     if (msg.type === 'scanned' && req?.kind === 'scan') {
+      this.scansOut--;
       let c = 0;
       for (let i = req.start; i < req.end; i++) {
         if (c < msg.candidates.length && msg.candidates[c] === i) {
           this.enqueue(i, msg.sizes[c]);
+          if (!this.released) this.candidates.push(this.files[i]);
           c++;
-        } else if (this.views?.has(this.files[i])) this.enqueue(i, 0);
+        } else if (!this.released) this.unsettled.push(i);
+        else if (this.views?.has(this.files[i])) this.enqueue(i, 0);
         else this.settle(i, unchangedResult(this.files[i]));
       }
+      this.checkScanned();
       // New files to process: any worker may take them
       this.feedAll();
       return;
@@ -561,8 +605,18 @@ class Pool implements Owner {
 
   /** A request not started, for another worker: a file to process goes first, a scan chunk file by file. */
   private handOut(req: Request): void {
-    if (req.kind === 'process') this.enqueue(req.index, Number.MAX_SAFE_INTEGER);
-    else for (let i = req.start; i < req.end; i++) this.enqueue(i, 0);
+    if (req.kind === 'process') return this.enqueue(req.index, Number.MAX_SAFE_INTEGER);
+    for (let i = req.start; i < req.end; i++) this.enqueue(i, 0);
+    // a scan chunk's files are processed one by one instead; for the project pass they are found files
+    // (it checks each for ftplib itself)
+    this.scansOut--;
+    if (!this.released) for (let i = req.start; i < req.end; i++) this.candidates.push(this.files[i]);
+    this.checkScanned();
+  }
+
+  /** The walk is over: a gated pool may have scanned everything already. */
+  private endWalk(): void {
+    this.checkScanned();
   }
 
   private hasWork(): boolean {
@@ -572,12 +626,15 @@ class Pool implements Owner {
   interrupt(): void {
     if (this.stopping || this.finished) return;
     this.stopping = true;
+    this.whenScanned?.([]);
+    this.whenScanned = undefined;
     Atomics.store(new Int32Array(this.setup.stop), 0, 1);
     this.maybeFinish();
   }
 
   private maybeFinish(): void {
     if (this.finished) return;
+    if (!this.released && !this.stopping) return; // the project pass has not said what to process
     for (const h of this.handles) if (h.outstanding.length) return;
     const all = this.complete && this.done === this.files.length;
     if (!all && !this.stopping) return; // more to come from the walk, or from workers still to be fed

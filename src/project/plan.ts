@@ -37,7 +37,12 @@ export interface ProjectPlan {
 export async function planProject(
   given: string[],
   files: string[],
-  options: TransformSourceOptions & { cwd?: string; signal?: AbortSignal },
+  options: TransformSourceOptions & {
+    cwd?: string;
+    signal?: AbortSignal;
+    /** The files that mention ftplib, when the caller knows them (the workers' scan): not looked for again. */
+    users?: string[];
+  },
 ): Promise<ProjectPlan | undefined> {
   // A turn of the event loop now and then lets a signal in; an aborted run plans nothing
   const pause = () => new Promise((resolve) => setImmediate(resolve));
@@ -57,8 +62,8 @@ export async function planProject(
       return undefined; // processing reports it
     }
   };
-  let anyUser = false;
-  for (const [i, file] of files.entries()) {
+  let anyUser = !!options.users?.length;
+  for (const [i, file] of options.users ? [] : files.entries()) {
     if (i % 256 === 255) await pause();
     if (options.signal?.aborted) return undefined;
     if (!isNotebookPath(file) && read(file)?.includes('ftplib')) {
@@ -67,6 +72,7 @@ export async function planProject(
     }
   }
   if (!anyUser) return undefined;
+  const knownUsers = new Set(options.users ?? []);
   for (const [i, file] of files.entries()) {
     if (i % 256 === 255) await pause();
     if (options.signal?.aborted) return undefined;
@@ -90,7 +96,7 @@ export async function planProject(
     const bytes = read(file);
     if (!bytes) continue;
     modules.set(mf.module, mf);
-    if (bytes.includes('ftplib')) users.add(file);
+    if ((!options.users || knownUsers.has(file)) && bytes.includes('ftplib')) users.add(file);
     imports.set(file, resolveImports(mf, bytes, wanted, whole));
   }
   if (users.size === 0) return undefined;
