@@ -1,6 +1,5 @@
 // The command line: flags to options, FileResults to output and an exit code. Nothing else lives here.
 import fs from 'node:fs';
-import pc from 'picocolors';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { ConfigError } from './config/file.js';

@@ -16,7 +16,7 @@ import {
   transformSource as transformText,
   type TransformSourceOptions as PipelineOptions,
 } from './transform-source.js';
-import type { FileResult, Transform } from './types.js';
+import type { FileResult } from './types.js';
 
 /** Options of {@link transformSource}. The whole object is also what transforms see as `ctx.options`. */
 export interface TransformSourceOptions extends Omit<PipelineOptions, 'transforms'>, TransformSelection {}

@@ -27,6 +27,7 @@
 // file patches already (ftplib.FTP and ftplib.FTP_TLS both patched); a patch.multiple mock that reaches the test
 // through **kwargs. A suppression comment ftptls honours on the statement keeps the double (suppressed).
 import { isTestFile } from '../src/analysis/test-files.js';
+import { absoluteModule } from '../src/project/modules.js';
 import type { Node } from 'web-tree-sitter';
 import type { BindingSite } from '../src/analysis/bindings.js';
 import { findingsFor } from '../src/finding.js';
@@ -533,13 +534,9 @@ class Finder {
     const level = /^\.*/.exec(written)![0].length;
     if (level === 0) return written;
     const here = this.ctx.project?.module;
-    if (!here) return undefined;
-    const base = here.split('.');
-    if (!this.ctx.project?.isPackage) base.pop(); // a module's relative imports start from its package
-    const parts = base.slice(0, base.length - (level - 1));
-    if (level - 1 >= base.length) return undefined;
-    const rest = written.slice(level);
-    return [...parts, ...(rest ? [rest] : [])].join('.');
+    return here
+      ? absoluteModule({ module: here, isPackage: this.ctx.project?.isPackage }, level, written.slice(level))
+      : undefined;
   }
 }
 

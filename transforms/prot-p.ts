@@ -17,8 +17,6 @@ import {
   isNoneOrEmpty,
   lineEnd,
   callArguments,
-  methodsOf,
-  positionalBases,
   protPAfter,
   protPPrecedes,
   squash,

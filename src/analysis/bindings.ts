@@ -144,16 +144,6 @@ export interface ClassReference {
   scope: Scope;
 }
 
-const SCOPE_TYPES = new Set([
-  'function_definition',
-  'lambda',
-  'class_definition',
-  'list_comprehension',
-  'set_comprehension',
-  'dictionary_comprehension',
-  'generator_expression',
-]);
-
 /** Node types `visit` handles itself: everything else only matters for what it contains. */
 const VISITED = new Set([
   'function_definition',
@@ -1230,10 +1220,6 @@ function forwardsArguments(init: Node): boolean {
 function markIds(node: Node, ids: Set<number>): void {
   ids.add(node.id);
   for (const child of node.namedChildren) if (child) markIds(child, ids);
-}
-
-function last<T>(list: T[]): T {
-  return list[list.length - 1];
 }
 
 function escapeRegExp(text: string): string {

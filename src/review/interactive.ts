@@ -84,7 +84,6 @@ export async function interactiveMode(request: InteractiveRequest): Promise<numb
     );
 
   const c = pc.createColors(request.color);
-  const out = process.stdout;
   const err = process.stderr;
   const final: FileResult[] = [];
   let accepted = 0;
