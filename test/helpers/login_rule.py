@@ -2,7 +2,7 @@
 hold an ftplib TLS connection is followed by prot_p() on its path, or ftptls reported a finding there.
 
 It shares nothing with ftptls's analysis: Python's own ast, and a deliberately simple, generous notion of
-"may hold a connection" (names and attribute names tracked by their text across the whole file, no scopes),
+"may hold a connection" (names tracked per scope, attribute and function names by their text across the file),
 so it flags at least what ftptls should see in the forms it knows, and possibly more.
 
 stdin: a JSON list of {"name", "input", "output", "findings": [input line numbers of manual or suppressed
@@ -269,13 +269,19 @@ def only_control(stmt, recv):
     return True
 
 
-def is_prot_p(stmt, recv):
-    """`recv.prot_p()`, or `if <cond>: recv.prot_p()` (conditions are ftptls's to report, at the login)."""
+def is_prot_p(stmt, recv, when=None):
+    """`recv.prot_p()`, or `if <cond>: recv.prot_p()` where the condition is true exactly when the login ran
+    (`when`, the login's user argument) or true for every FTP_TLS (`hasattr(recv, "prot_p")`,
+    `isinstance(recv, ...FTP_TLS...)`). Any other condition is ftptls's to report, at the login."""
     if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call):
         f = stmt.value.func
         return isinstance(f, ast.Attribute) and f.attr == "prot_p" and text(f.value) == recv
-    if isinstance(stmt, ast.If) and stmt.body and not stmt.orelse:
-        return is_prot_p(stmt.body[0], recv)
+    if isinstance(stmt, ast.If) and stmt.body and not stmt.orelse and is_prot_p(stmt.body[0], recv):
+        test = stmt.test
+        if when is not None and text(test) == when:
+            return True
+        if isinstance(test, ast.Call) and callee_name(test) in ("hasattr", "isinstance") and len(test.args) == 2:
+            return text(test.args[0]) == recv and "prot_p" in text(test.args[1]) or "FTP_TLS" in text(test.args[1])
     return False
 
 
@@ -295,7 +301,7 @@ def statement_of(node, par):
     return node
 
 
-def settled_after(stmt, recv, par):
+def settled_after(stmt, recv, par, when=None):
     """prot_p() on recv follows stmt on its path (its block, then what follows the enclosing statements)."""
     current = stmt
     while True:
@@ -303,7 +309,7 @@ def settled_after(stmt, recv, par):
         if block is None:
             return False
         for nxt in block[block.index(current) + 1:]:
-            if is_prot_p(nxt, recv):
+            if is_prot_p(nxt, recv, when):
                 return True
             if mentions(nxt, recv) and not only_control(nxt, recv):
                 return False
@@ -313,7 +319,7 @@ def settled_after(stmt, recv, par):
         if isinstance(parent, ast.Try) and current in parent.body:
             # after the try body: its else block, then its finally block
             for nxt in parent.orelse + parent.finalbody:
-                if is_prot_p(nxt, recv):
+                if is_prot_p(nxt, recv, when):
                     return True
                 if mentions(nxt, recv) and not only_control(nxt, recv):
                     return False
@@ -348,9 +354,26 @@ def enclosing_class(node, par):
 
 def logins(tree, taint, par):
     """(call node, receiver text) for each login of something that may be an FTP_TLS connection."""
-    protecting_login = any(
-        isinstance(f, ast.FunctionDef) and f.name == "login" and "prot_p" in ast.unparse(f) for f in ast.walk(tree)
-    )
+    # classes whose own login() calls prot_p(): their instances' logins are protected, no one else's
+    protecting = {
+        c.name
+        for c in ast.walk(tree)
+        if isinstance(c, ast.ClassDef)
+        and any(isinstance(f, ast.FunctionDef) and f.name == "login" and "prot_p" in ast.unparse(f) for f in c.body)
+    }
+    made_by = {}  # name -> class it was made from, for `x = Protected(...)`
+    for n in ast.walk(tree):
+        if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call) and isinstance(n.value.func, ast.Name):
+            for t in n.targets:
+                made_by[text(t)] = n.value.func.id
+
+    def protected(recv, cls):
+        if isinstance(recv, ast.Name) and recv.id == "self" and cls is not None:
+            return cls.name in protecting or any(isinstance(b, ast.Name) and b.id in protecting for b in cls.bases)
+        if isinstance(recv, ast.Call) and isinstance(recv.func, ast.Name):
+            return recv.func.id in protecting
+        return made_by.get(text(recv)) in protecting
+
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call):
             continue
@@ -359,9 +382,9 @@ def logins(tree, taint, par):
             recv = f.value
             cls = enclosing_class(node, par)
             self_conn = isinstance(recv, ast.Name) and recv.id == "self" and cls is not None and cls.name in taint.classes
-            if (taint.is_conn(recv) or self_conn) and not protecting_login:
+            if (taint.is_conn(recv) or self_conn) and not protected(recv, cls):
                 yield node, text(recv)
-        elif taint.is_class(f) and not own_init(f, taint) and logs_in(node) and not protecting_login:
+        elif taint.is_class(f) and not own_init(f, taint) and logs_in(node) and not (isinstance(f, ast.Name) and f.id in protecting):
             # a constructor that logs in: the name it is assigned to, or the with target
             stmt = statement_of(node, par)
             target = None
@@ -406,10 +429,14 @@ def unsettled(src, excused_lines):
         stmt = statement_of(call, par)
         if expects_failure(stmt, par):
             continue
-        if recv is not None and (settled_after(stmt, recv, par) or settled_before(stmt, recv, par)):
+        # a constructor login whose user is a name: `if user: conn.prot_p()` is exactly when it logged in
+        constructor = not (isinstance(call.func, ast.Attribute) and call.func.attr == "login")
+        user = call.args[1] if constructor and len(call.args) > 1 else None
+        when = text(user) if isinstance(user, ast.Name) else None
+        if recv is not None and (settled_after(stmt, recv, par, when) or settled_before(stmt, recv, par)):
             continue
         if recv is not None and isinstance(stmt, (ast.With, ast.AsyncWith)):
-            if stmt.body and (is_prot_p(stmt.body[0], recv) or settled_after(stmt.body[0], recv, par)):
+            if stmt.body and (is_prot_p(stmt.body[0], recv, when) or settled_after(stmt.body[0], recv, par, when)):
                 continue
         out.append("line %d: %s" % (call.lineno, ast.unparse(call)[:80]))
     return out
