@@ -182,12 +182,16 @@ export function protPAfter(stmt: Node, recv: string, inclusive = false, when?: s
     if (isMethodCallStatement(next, recv, 'prot_p')) return true;
     if (isGuardedProtP(next, recv, when)) return true;
     if (!mentions(next, recv) || onlyControlCalls(next, recv)) continue;
-    const conditional =
-      next.type === 'if_statement' &&
-      !!next
-        .childForFieldName('consequence')
-        ?.descendantsOfType('call')
-        .some((c) => !!c && isMethodCall(c, recv, 'prot_p'));
+    // an `if` (or a `try` that tolerates its failure) the code put its prot_p() under: its own decision
+    const guarded =
+      next.type === 'if_statement'
+        ? next.childForFieldName('consequence')
+        : next.type === 'try_statement'
+          ? next.childForFieldName('body')
+          : undefined;
+    const conditional = !!guarded
+      ?.descendantsOfType('call')
+      .some((c) => !!c && isMethodCall(c, recv, 'prot_p'));
     return conditional ? next : false;
   }
   return false;
@@ -294,7 +298,8 @@ export function protPPrecedes(stmt: Node, recv: string): boolean {
     for (let prev = s.previousNamedSibling; prev; prev = prev.previousNamedSibling) {
       if (prev.type === 'comment') continue;
       if (isMethodCallStatement(prev, recv, 'prot_p')) return true;
-      if (isMethodCallStatement(prev, recv, 'prot_c') || isMethodCallStatement(prev, recv, 'ccc'))
+      // dropped again, or a new session (the server starts it at PROT C) since that prot_p()
+      if (['prot_c', 'ccc', 'connect', 'close', 'quit'].some((m) => isMethodCallStatement(prev, recv, m)))
         return false;
       if (prev.type !== 'expression_statement' || rebinds(prev, recv)) return false;
     }
@@ -311,7 +316,7 @@ export function protPPrecedes(stmt: Node, recv: string): boolean {
 }
 
 /** Does an expression statement assign to `recv` (`recv = ...`, `recv, x = ...`)? */
-function rebinds(stmt: Node, recv: string): boolean {
+export function rebinds(stmt: Node, recv: string): boolean {
   const expr = stmt.namedChildren[0];
   if (expr?.type !== 'assignment' && expr?.type !== 'augmented_assignment') return false;
   const left = expr.childForFieldName('left');

@@ -72,13 +72,13 @@ describe.skipIf(shouldSkip('e2e-safety', unavailable))(
       expect(original.output).toMatch(/error_perm: 550 .*(SSL|TLS)/);
 
       const { file, text } = rewrite(ftps.work, 'optional_login.py');
-      expect(text).toContain('        if user:\n            self.prot_p()\n');
+      expect(text).toContain('        if host and user:\n            self.prot_p()\n');
       expectTransferred(transfer(ftps.server, ftps.work, file));
 
       const naive = variant(
         ftps.work,
         'optional_login.py',
-        text.replace('        if user:\n            self.prot_p()', '        self.prot_p()'),
+        text.replace('        if host and user:\n            self.prot_p()', '        self.prot_p()'),
       );
       const broken = transfer(ftps.server, ftps.work, naive);
       expect(broken.status, broken.output).toBe(1);

@@ -449,7 +449,10 @@ function resolveGroup(ctx: TransformContext, group: ImportGroup): Edit[] {
 function otherTlsBinding(ctx: TransformContext, from: Scope, target: Scope): BindingSite | undefined {
   const found = ctx.bindings.lookup('FTP_TLS', from);
   if (!found || found.scope === target) return undefined;
-  return found.sites[0];
+  // only a binding between the use and the import's scope is met first; one outside it is shadowed by the
+  // renamed import (`from ftplib import FTP_TLS` in a function, FTP_TLS also imported at module level)
+  for (let s = found.scope.parent; s; s = s.parent) if (s === target) return found.sites[0];
+  return undefined;
 }
 
 function renamedWouldMiss(site: BindingSite | undefined): string {

@@ -19,6 +19,7 @@ import {
   callArguments,
   protPAfter,
   protPPrecedes,
+  rebinds,
   squash,
   startsLine,
 } from '../src/syntax.js';
@@ -201,7 +202,7 @@ function commandLogin(ctx: TransformContext, call: Node): RawFinding | undefined
   )
     return undefined;
   const command = callArguments(call).positional[0];
-  if (!command || !/^[fFrRbB]*['"](USER|PASS)\b/i.test(command.text.replace(/^\(/, ''))) return undefined;
+  if (!command || !/^[fFrRbBuU]*['"](USER|PASS)\b/i.test(command.text.replace(/^\(/, ''))) return undefined;
   const value = ctx.bindings.valueOf(fn.childForFieldName('object'));
   if (value.kind !== 'conn' || !value.tls) return undefined;
   return finding(call, 'manual', 'credentials sent with a raw command, not login()', {
@@ -226,6 +227,10 @@ function parentInitLogin(ctx: TransformContext, call: Node): RawFinding | undefi
   const parent = ctx.bindings.parentInit(call);
   if (!parent || !parent.base.tls || parent.base.ownInit || !parent.method.selfName) return undefined;
   if (!logsIn(call, parent.offset)) return undefined;
+  // `def __init__(self, *args, **kwargs): super().__init__(*args, **kwargs)`: the calls that make instances
+  // say whether it logs in, and get their prot_p() there (constructorLogin)
+  const params = parent.method.node.childForFieldName('parameters')?.text ?? '';
+  if (/^\(\s*\w+\s*,\s*\*\w+\s*,\s*\*\*\w+\s*,?\s*\)$/.test(params)) return undefined;
   const self = ctx.bindings.valueOfName(parent.method.selfName, parent.method);
   if (self.kind === 'conn' && loginProtects(ctx.bindings, self)) return undefined;
   const marker = ctx.suppressor.markerFor(call, 'login');
@@ -249,30 +254,43 @@ function loginCondition(
   call: Node,
   offset: number,
 ): string | typeof UNKNOWN | undefined {
-  const { positional, keywords } = callArguments(call);
-  const user = positional[offset + 1] ?? keywords.get('user');
-  if (!user) return undefined;
-  if (user.type === 'boolean_operator' || user.type === 'conditional_expression') return UNKNOWN;
-  if (user.type !== 'identifier') return undefined;
-  const sites = ctx.bindings.lookup(user.text, ctx.bindings.scopeAt(user))?.sites ?? [];
-  const mayBeEmpty = sites.some((site) => {
-    const value = site.kind === 'param' ? site.value?.childForFieldName('value') : site.value;
-    return isNoneOrEmpty(value ?? undefined);
-  });
-  return mayBeEmpty ? user.text : undefined;
+  const { positional, keywords, listSplat, dictSplat } = callArguments(call);
+  // FTP.__init__ connects only with a host and logs in only with a user: both must be set for the login
+  const names: string[] = [];
+  const args = [positional[offset] ?? keywords.get('host'), positional[offset + 1] ?? keywords.get('user')];
+  if ((listSplat || dictSplat) && !(args[0] && args[1])) return UNKNOWN;
+  for (const arg of args) {
+    if (!arg) continue;
+    if (arg.type === 'boolean_operator' || arg.type === 'conditional_expression') return UNKNOWN;
+    // `os.environ.get("FTP_USER")`, `os.getenv(...)`: None when it is not set
+    const fn = arg.type === 'call' ? (arg.childForFieldName('function')?.text ?? '') : '';
+    if (/(\.get|getenv)$/.test(fn)) return UNKNOWN;
+    if (arg.type !== 'identifier') continue;
+    const sites = ctx.bindings.lookup(arg.text, ctx.bindings.scopeAt(arg))?.sites ?? [];
+    const mayBeEmpty = sites.some((site) => {
+      const value = site.kind === 'param' ? site.value?.childForFieldName('value') : site.value;
+      return isNoneOrEmpty(value ?? undefined);
+    });
+    if (mayBeEmpty) names.push(arg.text);
+  }
+  return names.length ? names.join(' and ') : undefined;
 }
 
 function sometimesLogsIn(call: Node): RawFinding {
   return finding(call, 'manual', NOT_ADDED, {
     reason:
-      'the constructor logs in only when its user argument is non-empty, and that is an expression here; ' +
-      'call prot_p() by hand after it, under the same condition',
+      'the constructor logs in only when its host and user arguments are non-empty, and here that cannot be ' +
+      'told (an expression, a lookup that may give None, or *args/**kwargs); call prot_p() by hand after it, ' +
+      'under the same condition',
   });
 }
 
 /** The code protects the data channel after this login only under a condition of its own: say so. */
 function conditionalProtP(call: Node, guard: Node): RawFinding {
-  const condition = guard.childForFieldName('condition')?.text ?? '';
+  const condition =
+    guard.type === 'try_statement'
+      ? 'its try block does not fail'
+      : (guard.childForFieldName('condition')?.text ?? '');
   return finding(call, 'manual', `prot_p() after this login runs only if ${condition}`, {
     reason:
       `the code calls prot_p() under its own condition (line ${guard.startPosition.row + 1}); where it is ` +
@@ -282,7 +300,9 @@ function conditionalProtP(call: Node, guard: Node): RawFinding {
 
 /** FTP.__init__ logs in when both host and user are given (non-empty). */
 function logsIn(call: Node, offset: number): boolean {
-  const { positional, keywords } = callArguments(call);
+  const { positional, keywords, listSplat, dictSplat } = callArguments(call);
+  // `FTP_TLS(host, *creds)`, `FTP_TLS(**cfg)`: may well log in; splatLogin reports it
+  if (listSplat || dictSplat) return true;
   const host = positional[offset] ?? keywords.get('host');
   const user = positional[offset + 1] ?? keywords.get('user');
   return !!host && !!user && !isNoneOrEmpty(host) && !isNoneOrEmpty(user);
@@ -310,7 +330,8 @@ function afterStatement(
     return finding(call, 'manual', NOT_ADDED, { reason });
   }
   const after = protPAfter(holder, recv, false, when);
-  if (after === true || protPPrecedes(holder, recv)) return undefined;
+  // (a statement that makes the connection anew, `conn = FTP_TLS(h, u, p)`, has no prot_p() before it)
+  if (after === true || (!rebinds(holder, recv) && protPPrecedes(holder, recv))) return undefined;
   if (after) return conditionalProtP(call, after);
   if (when && !(startsLine(ctx.source, holder) && endsLine(ctx.source, holder))) return sometimesLogsIn(call);
   const code = when ? guarded(ctx, holder, when, recv) : `${recv}.prot_p()`;

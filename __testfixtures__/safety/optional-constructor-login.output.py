@@ -6,7 +6,7 @@ class Client(ftplib.FTP_TLS):
 
     def __init__(self, host=None, user=None, passwd=None, timeout=30):
         super().__init__(host, user, passwd, timeout=timeout)
-        if user:
+        if host and user:
             self.prot_p()
         self.history = []
 
