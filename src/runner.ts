@@ -132,14 +132,20 @@ export async function run(
     // the built-in transforms only: a module's summary is about ftplib, and a custom transform runs once per
     // file, in the workers, never here
     const transforms = setup.transforms.filter((t) => BUILTIN_TRANSFORMS.includes(t));
+    // a plan that fails leaves each file to be analysed alone: the run goes on (and the pool is released)
     const plan = (users?: string[]) =>
-      planProject(paths, walked.files, { ...setup.workerOptions, transforms, signal: setup.signal, users });
+      planProject(paths, walked.files, { ...setup.workerOptions, transforms, signal: setup.signal, users })
+        .then((p) => p?.views)
+        .catch(() => undefined);
     if (pool) {
       // the workers' scan found the ftplib users: no user, no plan (a tree without ftplib costs nothing more)
       const users = await pool.scanned;
-      views = users.length && !setup.signal?.aborted ? (await plan(users))?.views : undefined;
-      pool.release(views);
-    } else views = (await plan())?.views;
+      try {
+        views = users.length && !setup.signal?.aborted ? await plan(users) : undefined;
+      } finally {
+        pool.release(views);
+      }
+    } else views = await plan();
   }
   const { results, interrupted } = await (pooled ?? execute(walked.files, setup, early, views));
   const done = results.filter((r): r is FileResult => r !== undefined);
@@ -174,7 +180,8 @@ interface Setup {
 async function prepare(options: RunOptions, internal: InternalOptions): Promise<Setup> {
   // Load once here first: a transform that cannot load is one clear error, not one per file
   const transforms = await loadTransforms(options);
-  const { onProgress, signal, ...rest } = options;
+  // (`project` is the runner's flag: a file's project view is given per file, never as an option)
+  const { onProgress, signal, project: _project, ...rest } = options;
   const workerOptions: WorkerOptions = { ...rest, maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE };
   return {
     transforms,
@@ -406,7 +413,7 @@ class Pool implements Owner {
 
   /** Gated: processing may begin; `views` are the project pass's, for files the scan did not take. */
   release(views: Views): void {
-    if (this.released) return;
+    if (this.released || this.finished) return;
     this.released = true;
     this.views = views;
     for (const i of this.unsettled.splice(0))

@@ -121,3 +121,23 @@ describe('the project pass in worker threads', () => {
     expect(json('2')).toEqual(one);
   });
 });
+
+describe('project pass: how it is asked', () => {
+  it('an explicit project: true, and a package given as the path, analyse the project as "." does', async () => {
+    const dir = path.join(tempDir(), 'asked');
+    fs.cpSync(path.join(ROOT, 'reexport-compat', 'input'), dir, { recursive: true });
+    const dot = await run(['.'], { jobs: 1, cwd: dir });
+    const lines = (rs: FileResult[]) => findingLines(rs.filter((r) => r.path.startsWith('myapp')));
+    const explicit = await run(['.'], { jobs: 1, cwd: dir, project: true });
+    expect(explicit.results.filter((r) => r.status === 'error')).toEqual([]);
+    expect(findingLines(explicit.results)).toEqual(findingLines(dot.results));
+    expect(lines(dot.results).length).toBeGreaterThan(0);
+    // `ftptls myapp`: the package's modules are still myapp.*, so an absolute `from myapp._compat import FTP`
+    // resolves as it does from the folder above
+    fs.writeFileSync(path.join(dir, 'myapp', 'net.py'), 'from myapp._compat import FTP\n\nc = FTP("h")\n');
+    const pkg = await run(['myapp'], { jobs: 1, cwd: dir });
+    expect(pkg.results.find((r) => r.path === 'myapp/net.py')?.after).toBe(
+      'from myapp._compat import FTP_TLS\n\nc = FTP_TLS("h")\n',
+    );
+  });
+});

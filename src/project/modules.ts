@@ -26,7 +26,9 @@ export function importRoots(given: string, cwd?: string): string[] {
   } catch {
     return [];
   }
-  const dir = stat.isDirectory() ? abs : path.dirname(abs);
+  let dir = stat.isDirectory() ? abs : path.dirname(abs);
+  // a package given (`ftptls app`, app/__init__.py): its modules are app.*, so the root is above it
+  while (fs.existsSync(path.join(dir, '__init__.py')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
   const roots = [dir];
   for (const sub of [...declaredPackageDirs(dir), 'src']) {
     const root = path.resolve(dir, sub);
@@ -92,6 +94,7 @@ export function absoluteModule(
   dotted: string,
 ): string | undefined {
   if (level === 0) return dotted;
+  if (!importer.module) return undefined; // a notebook, a file outside the roots: relative to nothing
   const base = importer.module.split('.');
   // a module's relative imports start from its package; a package's from itself
   if (!importer.isPackage) base.pop();

@@ -9,8 +9,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Bindings } from '../analysis/bindings.js';
 import { initParser, parse } from '../parser.js';
-import { decodeSource } from '../source-text.js';
-import { transformSourceSync, type TransformSourceOptions } from '../transform-source.js';
+import { processBytes } from '../process-file.js';
+import type { TransformSourceOptions } from '../transform-source.js';
 import {
   absoluteModule,
   importRoots,
@@ -49,6 +49,7 @@ export async function planProject(
   const roots = given.flatMap((g) => importRoots(g, options.cwd));
   const modules = new Map<string, ModuleFile>();
   const users = new Set<string>();
+  const clashing = new Set<string>();
   const imports = new Map<string, string[]>();
   /** What the project's modules import from each module by name (`from ._compat import FTP`). */
   const wanted = new Map<string, Set<string>>();
@@ -95,6 +96,13 @@ export async function planProject(
     if (!mf) continue;
     const bytes = read(file);
     if (!bytes) continue;
+    // the same dotted name under two roots (`s1/app/net.py`, `s2/app/net.py`): which one an import means
+    // cannot be told, so neither is followed
+    if (modules.has(mf.module) || clashing.has(mf.module)) {
+      clashing.add(mf.module);
+      modules.delete(mf.module);
+      continue;
+    }
     modules.set(mf.module, mf);
     if ((!options.users || knownUsers.has(file)) && bytes.includes('ftplib')) users.add(file);
     imports.set(file, resolveImports(mf, bytes, wanted, whole));
@@ -147,7 +155,7 @@ export async function planProject(
       users.has(file) ? !mayExport(text, mf, wanted, whole) : !mayPassOn(text, mf, summaries, wanted, whole)
     )
       continue;
-    const summary = summarizeFile(file, mf, options, summaries, [...(wanted.get(mf.module) ?? [])]);
+    const summary = await summarizeFile(file, mf, options, summaries, [...(wanted.get(mf.module) ?? [])]);
     const before = JSON.stringify(summaries[mf.module]?.exports ?? {});
     if (!summary) continue;
     summaries[mf.module] = summary;
@@ -389,22 +397,24 @@ function importOrder(files: Set<string>, deps: Map<string, string[]>): string[] 
 }
 
 /** A module's summary as ftptls will leave it: transformed with what it imports known, then analysed. */
-function summarizeFile(
+async function summarizeFile(
   file: string,
   mf: ModuleFile,
   options: TransformSourceOptions & { cwd?: string },
   summaries: Record<string, ModuleSummary>,
   wanted: string[],
-): ModuleSummary | undefined {
-  let text: string;
+): Promise<ModuleSummary | undefined> {
+  let bytes: Buffer;
   try {
-    text = decodeSource(fs.readFileSync(options.cwd ? path.resolve(options.cwd, file) : file)).text;
+    bytes = fs.readFileSync(options.cwd ? path.resolve(options.cwd, file) : file);
   } catch {
-    return undefined; // unreadable or undecodable: processing reports it
+    return undefined; // unreadable: processing reports it
   }
+  // the same steps as processing (size limit, @generated, decoding): a module it will not change says nothing
   const project: ProjectView = { module: mf.module, isPackage: mf.isPackage, summaries, wanted };
-  const result = transformSourceSync(text, { ...options, path: file, project });
-  if (result.status === 'error') return undefined;
+  const { result } = await processBytes(file, bytes, options.transforms ?? [], { ...options, project });
+  if (result.status !== 'changed' && result.status !== 'unchanged') return undefined;
+  const text = result.before;
   const beforeTree = parse(text);
   const afterTree = result.after === text ? beforeTree : parse(result.after);
   try {
