@@ -88,6 +88,7 @@ describe.skipIf(shouldSkip('e2e-project: unittest', pythonUnavailable()))(
       );
       const stale = unittest(broken);
       expect(stale.status, stale.output).not.toBe(0);
+      expect(stale.output).toMatch(/does not have the attribute 'FTP'|has no attribute 'FTP'/);
     });
   },
 );

@@ -72,6 +72,12 @@ export const ftpToFtpTls: Transform = {
     const rewrittenBases = new Set(
       sites.filter((s) => s.fixed).flatMap((s) => classOfBase(s.ref.node)?.id ?? []),
     );
+    // constructors a TLS check would break stay FTP: decided first, so that their annotations stay FTP too
+    for (const site of sites) {
+      const call = callOf(site.ref.node);
+      const guard = site.fixed && call && mayGuard ? guardMadeTrue(call) : undefined;
+      if (guard) leaveManual([site], guardReason(guard));
+    }
     /** Constructor calls left as FTP (suppressed, manual): annotations of what they make stay FTP too. */
     const kept = new Map<number, Site>();
     for (const site of sites) {
@@ -84,8 +90,6 @@ export const ftpToFtpTls: Transform = {
       if (call) handledCalls.add(call.id);
       const keptSite = site.fixed && kept.size ? describedKeptSite(ctx, ref.node, kept) : undefined;
       if (keptSite) site = keptAnnotation(site, keptSite);
-      const guard = site.fixed && call && mayGuard ? guardMadeTrue(call) : undefined;
-      if (guard) leaveManual([site], guardReason(guard));
       if (site.fixed && keptAsFtp(ctx, ref, rewrittenBases)) {
         const method = ref.node.parent;
         const call = method && callOf(method);

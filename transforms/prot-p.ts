@@ -432,7 +432,9 @@ function unknownParameter(ctx: TransformContext, call: Node, recv: Node): RawFin
     const via = source === recv ? '' : ` (${recv.text} is set from the parameter ${source.text})`;
     const fn = found.scope.node.childForFieldName('name')?.text ?? '';
     const site = found.sites[0];
-    if (ctx.project?.passed?.[fn]?.[site.paramIndex ?? -1] === 'other')
+    // (what the project notes is by a module-level function's name: a method of the same name is not it)
+    const moduleLevel = found.scope.parent === ctx.bindings.module;
+    if (moduleLevel && ctx.project?.passed?.[fn]?.[site.paramIndex ?? -1] === 'other')
       return finding(call, 'manual', `prot_p() not added: ${fn}() is called with other values too`, {
         reason:
           `other modules of the project call ${fn}() with values not known to be FTP_TLS connections; call ` +

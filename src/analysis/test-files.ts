@@ -14,7 +14,18 @@ const TEST_IMPORTS = new Set(['unittest', 'unittest.mock', 'mock', 'pytest', 'py
  * dotted module name when the project pass knows it, else those of a relative path: an absolute path's folders
  * say where the checkout is, not what the file is), or an import of a test framework (see the header).
  */
+const known = new WeakMap<object, boolean>();
+
+/** Asked by more than one transform per file: the answer is kept per tree (per context's tree and path). */
 export function isTestFile(ctx: Pick<TransformContext, 'path' | 'project' | 'tree'>): boolean {
+  const cached = known.get(ctx.tree);
+  if (cached !== undefined) return cached;
+  const answer = testFile(ctx);
+  known.set(ctx.tree, answer);
+  return answer;
+}
+
+function testFile(ctx: Pick<TransformContext, 'path' | 'project' | 'tree'>): boolean {
   const parts = ctx.path.split(/[\\/]/);
   if (TEST_NAME.test(parts[parts.length - 1])) return true;
   const folders = ctx.project?.module

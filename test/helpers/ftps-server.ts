@@ -37,5 +37,6 @@ export interface FtpsServerOptions {
 
 /** Starts a server (see the top of this file). Throws with the server's stderr if it does not come up. */
 export function startFtpsServer(options: FtpsServerOptions = {}): Promise<FtpsServer> {
-  return startServer({ lifetimeSeconds: 120, ...options, user: 'tester' });
+  // long enough for a whole suite on a busy machine; stop() and this process's end stop it before
+  return startServer({ lifetimeSeconds: 1800, ...options, user: 'tester' });
 }
