@@ -163,18 +163,12 @@ export function mentions(node: Node, recv: string): boolean {
 }
 
 /**
- * Does `recv.prot_p()` run after `stmt` before anything could use the data channel? Statements that only
- * call control-channel methods on `recv` (set_pasv, cwd, ...) may come between; a prot_p() that only comes
- * after a transfer (or any other use) leaves that use in cleartext, so it does not count. With `inclusive`,
- * `stmt` is looked at too.
- */
-export function protPFollows(stmt: Node, recv: string, inclusive = false, when?: string): boolean {
-  return protPAfter(stmt, recv, inclusive, when) === true;
-}
-
-/**
- * As protPFollows, and when the next use of `recv` is an `if` that calls `recv.prot_p()` only under a
- * condition of the code's own (`if secure: ftp.prot_p()`), that `if`: the code decides when to protect.
+ * Does `recv.prot_p()` run after `stmt` before anything could use the data channel (true)? Statements that
+ * only call control-channel methods on `recv` (set_pasv, cwd, ...) may come between; a prot_p() that only
+ * comes after a transfer (or any other use) leaves that use in cleartext, so it does not count (false). When
+ * the next use is an `if` or `try` under which the code calls `recv.prot_p()` on its own terms
+ * (`if secure: ftp.prot_p()`), that statement: the code decides when to protect. With `inclusive`, `stmt` is
+ * looked at too.
  */
 export function protPAfter(stmt: Node, recv: string, inclusive = false, when?: string): boolean | Node {
   const candidates = inclusive ? [stmt, ...statementsAfter(stmt)] : statementsAfter(stmt);
