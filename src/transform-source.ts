@@ -8,7 +8,15 @@ import { LineIndex } from './line-index.js';
 import { detectEol } from './source-text.js';
 import { withDeclined } from './review/declined.js';
 import { createSuppressor, type UnusedMarker } from './suppression.js';
-import type { Edit, FileResult, Finding, RawFinding, Transform, TransformOptions } from './types.js';
+import type {
+  Edit,
+  FileResult,
+  Finding,
+  RawFinding,
+  Transform,
+  TransformContext,
+  TransformOptions,
+} from './types.js';
 import { BUILTIN_TRANSFORMS } from '../transforms/index.js';
 import type { ProjectView } from './project/types.js';
 
@@ -120,19 +128,24 @@ export function transformSourceSync(text: string, options: TransformSourceOption
     let loose: Edit[];
     const declined = review && ((start: number, end: number) => review.isDeclined(index, start, end));
     try {
-      // the analysis inside too: whatever fails is this file's error, never the caller's exception
-      bindings ??= new Bindings(tree, options.project);
       const sites = declined ? withDeclined(suppressor, declined, review.marker) : suppressor;
-      const result = transform.run({
+      const stageTree = tree;
+      // The analysis is made when a transform first asks for it (one that finds nothing to do in the text
+      // never does), inside the try: whatever fails is this file's error, never the caller's exception
+      const ctx: TransformContext = {
         path,
         source: analysed,
         tree,
-        bindings,
+        get bindings() {
+          return (bindings ??= new Bindings(stageTree, options.project));
+        },
         suppressor: sites,
         eol,
         options,
         project: options.project,
-      });
+        inputLine: (offset) => lines.position(mapBackAll(offset, stages)).line,
+      };
+      const result = transform.run(ctx);
       raw = result.findings;
       loose = result.edits ?? [];
     } catch (err) {
@@ -202,13 +215,15 @@ function toLf(text: string): string {
   return text.includes('\r') ? text.replace(LONE_CR, '\n') : text;
 }
 
+/** An offset of the current text as an offset of the input, through every stage's edits. */
+function mapBackAll(offset: number, stages: Edit[][]): number {
+  for (let i = stages.length - 1; i >= 0; i--) offset = mapBack(offset, stages[i]);
+  return offset;
+}
+
 function toFinding(f: RawFinding, stages: Edit[][], lines: LineIndex): Finding {
-  let start = f.start;
-  let end = f.end;
-  for (let i = stages.length - 1; i >= 0; i--) {
-    start = mapBack(start, stages[i]);
-    end = mapBack(end, stages[i]);
-  }
+  const start = mapBackAll(f.start, stages);
+  const end = mapBackAll(f.end, stages);
   const s = lines.position(start);
   const e = lines.position(Math.max(start, end));
   const out: Finding = {

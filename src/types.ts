@@ -73,6 +73,12 @@ export interface TransformContext {
   options: TransformOptions;
   /** The other modules of the project, when the run analyses a repository (src/project/); else undefined. */
   project?: ProjectView;
+  /**
+   * The line (1-based) of the file as it was read that an offset of `source` is on: earlier transforms' edits
+   * mapped back, as finding positions are. For lines named in a message. The pipeline always gives it; a
+   * context made by hand (a test calling run() itself) may leave it out, and lines of `source` are meant.
+   */
+  inputLine?(offset: number): number;
 }
 
 export interface TransformResult {

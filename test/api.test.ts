@@ -145,8 +145,8 @@ console.log(JSON.stringify(out));
     expect(out.version).toBe(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
     expect(out.builtins).toEqual([
       'ftp-to-ftp-tls',
-      'prot-p',
       'hardcoded-credentials',
+      'prot-p',
       'ssl-context',
       'mock-targets',
     ]);

@@ -30,11 +30,12 @@ beforeAll(async () => {
 });
 
 describe('hardcoded-credentials: registration', () => {
-  it('is built in, on by default and report only, after prot-p and before ssl-context', () => {
+  it('is built in, on by default and report only, after ftp-to-ftp-tls and before prot-p', () => {
+    // it reads the renamed text, and shares that stage's analysis with prot-p (see transforms/index.ts)
     const names = BUILTIN_TRANSFORMS.map((t) => t.name);
-    expect(names.indexOf(RULE)).toBeGreaterThan(names.indexOf('prot-p'));
-    expect(names.indexOf(RULE)).toBeLessThan(names.indexOf('ssl-context'));
-    expect(names.indexOf('prot-p')).toBeGreaterThanOrEqual(0);
+    expect(names.indexOf(RULE)).toBeGreaterThan(names.indexOf('ftp-to-ftp-tls'));
+    expect(names.indexOf(RULE)).toBeLessThan(names.indexOf('prot-p'));
+    expect(names.indexOf('ftp-to-ftp-tls')).toBeGreaterThanOrEqual(0);
     const t = findTransform(RULE)!;
     expect(t).toBe(hardcodedCredentials);
     expect(t.optIn).toBeFalsy();

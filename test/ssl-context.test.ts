@@ -22,10 +22,10 @@ function only(findings: Finding[]): Finding {
 }
 
 describe('ssl-context: registration', () => {
-  it('is a built-in transform after prot-p and hardcoded-credentials, opt-in, with its metadata', () => {
+  it('is a built-in transform after hardcoded-credentials and prot-p, opt-in, with its metadata', () => {
     const names = BUILTIN_TRANSFORMS.map((t) => t.name);
     // in this order (other transforms may run between them)
-    const order = ['prot-p', 'hardcoded-credentials', 'ssl-context'].map((n) => names.indexOf(n));
+    const order = ['hardcoded-credentials', 'prot-p', 'ssl-context'].map((n) => names.indexOf(n));
     expect(order).not.toContain(-1);
     expect(order).toEqual([...order].sort((a, b) => a - b));
     const t = findTransform('ssl-context')!;

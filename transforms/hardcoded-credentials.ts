@@ -54,12 +54,15 @@ interface Login {
 function loginOf(ctx: TransformContext, call: Node): Login | undefined {
   const fn = call.childForFieldName('function');
   if (!fn) return undefined;
-  const { positional, keywords } = callArguments(call);
-  const at = (offset: number, what = `${fn.text}()`): Login => ({
-    what,
-    user: positional[offset] ?? keywords.get('user'),
-    passwd: positional[offset + 1] ?? keywords.get('passwd'),
-  });
+  // the arguments only of a call that logs in: most calls of a file are not one
+  const at = (offset: number, what = `${fn.text}()`): Login => {
+    const { positional, keywords } = callArguments(call);
+    return {
+      what,
+      user: positional[offset] ?? keywords.get('user'),
+      passwd: positional[offset + 1] ?? keywords.get('passwd'),
+    };
+  };
   // conn.login(user, passwd, acct) on what is, or may be, an ftplib connection
   if (fn.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'login') {
     const value = ctx.bindings.valueOf(fn.childForFieldName('object'));
@@ -128,7 +131,12 @@ function constantOf(ctx: TransformContext, expr: Node): Constant | undefined {
   // one of them empty: not always a password (the empty one logs in with none)
   const value = values.includes('') ? '' : values[0];
   const first = found.sites[0].node;
-  return { value, name: expr.text, line: first.startPosition.row + 1, sites: found.sites.map((s) => s.node) };
+  return {
+    value,
+    name: expr.text,
+    line: ctx.inputLine?.(first.startIndex) ?? first.startPosition.row + 1,
+    sites: found.sites.map((s) => s.node),
+  };
 }
 
 /** The value of a constant string expression (escapes left as written: only emptiness and words matter). */

@@ -1,4 +1,7 @@
 // The built-in transforms, in the order they run. Each one sees the output of the one before it.
+// hardcoded-credentials only reports (a password in the code is there before and after the other rewrites):
+// it runs before prot-p so that it shares the analysis of the renamed text with prot-p, instead of needing
+// one of its own after prot-p's insertions.
 import type { Transform } from '../src/types.js';
 import { ftpToFtpTls } from './ftp-to-ftp-tls.js';
 import { protP } from './prot-p.js';
@@ -8,8 +11,8 @@ import { mockTargets } from './mock-targets.js';
 
 export const BUILTIN_TRANSFORMS: Transform[] = [
   ftpToFtpTls,
-  protP,
   hardcodedCredentials,
+  protP,
   sslContext,
   mockTargets,
 ];

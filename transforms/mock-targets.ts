@@ -26,7 +26,7 @@
 // pass: a single file or stdin, or a module the pass did not summarise); a target that would move onto one the
 // file patches already (ftplib.FTP and ftplib.FTP_TLS both patched); a patch.multiple mock that reaches the test
 // through **kwargs. A suppression comment ftptls honours on the statement keeps the double (suppressed).
-import { isTestFile } from '../src/analysis/test-files.js';
+import { isTestFile, isTestPath } from '../src/analysis/test-files.js';
 import { absoluteModule } from '../src/project/modules.js';
 import type { Node } from 'web-tree-sitter';
 import type { BindingSite } from '../src/analysis/bindings.js';
@@ -55,6 +55,9 @@ type Role = 'patch' | 'double' | 'read';
 type PatchKind = 'target' | 'object' | 'multiple' | 'setattr' | 'builtin-setattr';
 
 /** What a call patches, by the dotted name of the function called. */
+/** Words every site has near it: patch and setattr calls, and a test framework's import (see isTestFile). */
+const MAY_HAVE_SITES = /\b(?:patch|setattr|unittest|mock|pytest|pytest_mock)\b/;
+
 function patchKind(callee: string): PatchKind | undefined {
   if (/(?:^|\.)patch$/.test(callee)) return 'target';
   if (/(?:^|\.)patch\.object$/.test(callee)) return 'object';
@@ -640,6 +643,10 @@ export const mockTargets: Transform = {
     const findings: RawFinding[] = [];
     // every site names FTP (or, with a project, a name the project pass says was renamed)
     if (!ctx.source.includes('FTP') && !ctx.project) return { findings };
+    // a site is a patch()/setattr() call, an attribute of a mock made by one, or an assignment in a test
+    // file (one by its path or its import of a test framework): without these words it has none, and the
+    // analysis is not needed (it is made on first use)
+    if (!MAY_HAVE_SITES.test(ctx.source) && !isTestPath(ctx)) return { findings };
     const finder = new Finder(ctx);
     finder.run();
     const marked = (node: Node) => ctx.suppressor.markerFor(node, 'reference');

@@ -26,14 +26,7 @@ export function isTestFile(ctx: Pick<TransformContext, 'path' | 'project' | 'tre
 }
 
 function testFile(ctx: Pick<TransformContext, 'path' | 'project' | 'tree'>): boolean {
-  const parts = ctx.path.split(/[\\/]/);
-  if (TEST_NAME.test(parts[parts.length - 1])) return true;
-  const folders = ctx.project?.module
-    ? ctx.project.module.split('.').slice(0, ctx.project.isPackage ? undefined : -1)
-    : /^(?:[\\/]|[A-Za-z]:)/.test(ctx.path)
-      ? []
-      : parts.slice(0, -1);
-  if (folders.some((f) => TEST_FOLDER.test(f))) return true;
+  if (isTestPath(ctx)) return true;
   for (const stmt of ctx.tree.rootNode.descendantsOfType(['import_statement', 'import_from_statement'])) {
     if (!stmt) continue;
     const modules =
@@ -45,4 +38,16 @@ function testFile(ctx: Pick<TransformContext, 'path' | 'project' | 'tree'>): boo
     if (modules.some((m) => m && TEST_IMPORTS.has(m.text.replace(/\s+/g, '')))) return true;
   }
   return false;
+}
+
+/** Whether the file's name or folders say it is a test (the first part of isTestFile, no tree needed). */
+export function isTestPath(ctx: Pick<TransformContext, 'path' | 'project'>): boolean {
+  const parts = ctx.path.split(/[\\/]/);
+  if (TEST_NAME.test(parts[parts.length - 1])) return true;
+  const folders = ctx.project?.module
+    ? ctx.project.module.split('.').slice(0, ctx.project.isPackage ? undefined : -1)
+    : /^(?:[\\/]|[A-Za-z]:)/.test(ctx.path)
+      ? []
+      : parts.slice(0, -1);
+  return folders.some((f) => TEST_FOLDER.test(f));
 }

@@ -44,13 +44,16 @@ export function fixtureOptions(dir: string, name: string, root = FIXTURES_ROOT):
 
 /**
  * The transforms a fixture directory runs: `names` (an options.json's `transforms`) when given; for a <dir>
- * named after a built-in transform, the built-in pipeline up to and including it; else the default pipeline.
+ * named after a built-in transform, the built-in pipeline up to and including it (but the report-only ones);
+ * else (and for a report-only transform's <dir>) the default pipeline.
  */
 export function transformsFor(dir: string, names?: string[]): Transform[] {
   if (names) return names.map((n) => BUILTIN_TRANSFORMS.find((t) => t.name === n)!);
   const index = BUILTIN_TRANSFORMS.findIndex((t) => t.name === dir);
-  if (index < 0) return BUILTIN_TRANSFORMS.filter((t) => !t.optIn);
-  return BUILTIN_TRANSFORMS.slice(0, index + 1).filter((t) => !t.optIn || t.name === dir);
+  // a report-only transform changes nothing: its cases show the default pipeline's output around its findings
+  if (index < 0 || BUILTIN_TRANSFORMS[index].reportOnly) return BUILTIN_TRANSFORMS.filter((t) => !t.optIn);
+  // and it is no part of another transform's cases (it runs early only to share that stage's analysis)
+  return BUILTIN_TRANSFORMS.slice(0, index + 1).filter((t) => t.name === dir || (!t.optIn && !t.reportOnly));
 }
 
 /** Runs a fixture input's bytes as the fixture test does (initParser() must have resolved). */
