@@ -131,6 +131,8 @@ export interface BindingSite {
   fallback?: boolean;
   /** param: its position among the positional parameters (self counts); undefined for keyword-only ones. */
   paramIndex?: number;
+  /** def: the function_definition (a name's parent is a trip into tree-sitter that walks down from the root). */
+  def?: Node;
 }
 
 /** A direct reference to ftplib.FTP or FTP_TLS: an identifier bound by `from ftplib import FTP`, or `mod.FTP`. */
@@ -168,7 +170,7 @@ const VISITED = new Set([
 ]);
 
 /** What the constructor asks tree-sitter for: the nodes it visits, and calls and annotations for the transforms. */
-const INDEXED_TYPES = [...VISITED, 'call', 'type'];
+const INDEXED_TYPES = [...VISITED, 'call', 'type', 'decorated_definition'];
 
 const COMPREHENSIONS = new Set([
   'list_comprehension',
@@ -190,6 +192,8 @@ export class Bindings {
   private readonly attrValues = new Map<string, Node[]>();
   private readonly memo = new Map<number, Value>();
   private readonly attrMemo = new Map<string, Value>();
+  /** valueOf's answers by node id, for questions asked while nothing else is being evaluated. */
+  private readonly exprMemo = new Map<number, Value>();
   /** Binding sites (node ids) and attributes ("classId:attr") being evaluated, to cut cycles. */
   private readonly evaluating = new Set<number | string>();
   /** Every import of ftplib (statement nodes), for transforms' import bookkeeping. */
@@ -204,6 +208,9 @@ export class Bindings {
   /** The types of the nodes in `visitable`, read once: each `node.type` is a trip into tree-sitter. */
   private readonly knownTypes = new Map<number, string>();
   private readonly callNodes: Node[] = [];
+  private readonly decoratedNodes: Node[] = [];
+  /** decorated_definition nodes by the id of the definition they decorate, made when first asked. */
+  private decoratedIndex?: Map<number, Node>;
   private readonly typeNodes: Node[] = [];
   /** Nodes `visit` is inside of: an ancestor with the same offsets as a node is not its descendant. */
   private readonly active = new Set<number>();
@@ -226,6 +233,7 @@ export class Bindings {
       const type = node.type;
       if (type === 'call') this.callNodes.push(node);
       else if (type === 'type') this.typeNodes.push(node);
+      else if (type === 'decorated_definition') this.decoratedNodes.push(node);
       else {
         this.visitable.push({ node, start: node.startIndex, end: node.endIndex });
         this.knownTypes.set(node.id, type);
@@ -296,7 +304,8 @@ export class Bindings {
   }
 
   private dispatch(node: Node, scope: Scope): void {
-    switch (this.knownTypes.get(node.id) ?? node.type) {
+    const type = this.knownTypes.get(node.id) ?? node.type;
+    switch (type) {
       case 'function_definition':
         return this.withHandler(false, () => this.visitFunction(node, scope));
       case 'lambda':
@@ -365,7 +374,7 @@ export class Bindings {
         // match patterns bind names we do not follow; dotted names outside imports are decorators' paths
         return this.visitChildren(node, scope);
       default:
-        if (COMPREHENSIONS.has(node.type)) {
+        if (COMPREHENSIONS.has(type)) {
           const inner = this.newScope('comprehension', node, scope);
           return this.visitChildren(node, inner);
         }
@@ -387,12 +396,12 @@ export class Bindings {
 
   private visitFunction(node: Node, scope: Scope): void {
     const name = node.childForFieldName('name');
-    if (name) this.bind(scope, name, { kind: 'def' });
+    if (name) this.bind(scope, name, { kind: 'def', def: node });
     const fn = this.newScope('function', node, scope);
     const params = node.childForFieldName('parameters');
     const paramNames = params ? this.visitParameters(params, scope, fn) : [];
     // cls in a classmethod is the class, not an instance: only plain methods get a `self`
-    if (scope.kind === 'class' && paramNames.length > 0 && !isStaticOrClassMethod(node)) {
+    if (scope.kind === 'class' && paramNames.length > 0 && !this.isStaticOrClassMethod(node)) {
       fn.selfName = paramNames[0];
       fn.classScope = scope;
     }
@@ -414,21 +423,22 @@ export class Bindings {
     let keywordOnly = false;
     for (const param of params.namedChildren) {
       if (!param) continue;
-      if (param.type === 'keyword_separator' || param.type === 'list_splat_pattern') keywordOnly = true;
-      if (param.type === 'positional_separator' || param.type === 'keyword_separator') continue;
+      const type = param.type; // each .type is a trip into tree-sitter: read once
+      if (type === 'keyword_separator' || type === 'list_splat_pattern') keywordOnly = true;
+      if (type === 'positional_separator' || type === 'keyword_separator') continue;
       let name: Node | null = null;
-      if (param.type === 'identifier') name = param;
-      else if (param.type === 'default_parameter' || param.type === 'typed_default_parameter')
+      if (type === 'identifier') name = param;
+      else if (type === 'default_parameter' || type === 'typed_default_parameter')
         name = param.childForFieldName('name');
-      else if (param.type === 'typed_parameter')
+      else if (type === 'typed_parameter')
         name = param.namedChildren.find((c) => c?.type === 'identifier') ?? null;
-      else if (param.type === 'list_splat_pattern' || param.type === 'dictionary_splat_pattern')
+      else if (type === 'list_splat_pattern' || type === 'dictionary_splat_pattern')
         name = param.namedChildren[0] ?? null;
-      if (param.type !== 'identifier') {
+      if (type !== 'identifier') {
         for (const child of param.namedChildren) if (child && child.id !== name?.id) this.visit(child, outer);
       }
-      if (name?.type === 'identifier') {
-        const splat = param.type === 'list_splat_pattern' || param.type === 'dictionary_splat_pattern';
+      if (name && (name === param || name.type === 'identifier')) {
+        const splat = type === 'list_splat_pattern' || type === 'dictionary_splat_pattern';
         const paramIndex = splat || keywordOnly ? undefined : position++;
         this.bind(fn, name, { kind: splat ? 'other' : 'param', value: param, paramIndex });
         names.push(name.text);
@@ -665,6 +675,17 @@ export class Bindings {
   /** What an expression evaluates to, as far as ftplib is concerned. */
   valueOf(expr: Node | null | undefined): Value {
     if (!expr) return OTHER;
+    // Transforms ask about the same callees and receivers again and again: answers to questions asked from
+    // outside the analysis (nothing is being evaluated, so no cycle was cut short) are kept
+    if (this.evaluating.size > 0) return this.evaluate(expr);
+    const known = this.exprMemo.get(expr.id);
+    if (known) return known;
+    const value = this.evaluate(expr);
+    this.exprMemo.set(expr.id, value);
+    return value;
+  }
+
+  private evaluate(expr: Node): Value {
     switch (expr.type) {
       case 'identifier':
         return this.valueOfName(expr.text, this.scopeAt(expr));
@@ -764,6 +785,23 @@ export class Bindings {
     return sites.length === 1 && sites[0].kind === 'class' && sites[0].value
       ? this.scopes.get(sites[0].value.id)
       : undefined;
+  }
+
+  /** The decorators of a function or class definition, in order (none when it is not decorated). */
+  decoratorsOf(def: Node): Node[] {
+    if (!this.decoratedIndex) {
+      this.decoratedIndex = new Map();
+      for (const d of this.decoratedNodes) {
+        const inner = d.childForFieldName('definition');
+        if (inner) this.decoratedIndex.set(inner.id, d);
+      }
+    }
+    const decorated = this.decoratedIndex.get(def.id);
+    return (decorated?.namedChildren ?? []).filter((d): d is Node => d?.type === 'decorator');
+  }
+
+  private isStaticOrClassMethod(fn: Node): boolean {
+    return this.decoratorsOf(fn).some((d) => /\b(staticmethod|classmethod)\b/.test(d.text));
   }
 
   /** The scope a function definition opens (its parameters and body). */
@@ -914,9 +952,7 @@ export class Bindings {
           ? importedFromProject(this.project, site.module ?? '', site.importedName ?? '')
           : OTHER;
       case 'def':
-        return site.node.parent?.type === 'function_definition'
-          ? this.flow.functionValue(site.node.parent)
-          : OTHER;
+        return site.def ? this.flow.functionValue(site.def) : OTHER;
       case 'iterate': {
         const iterable = this.valueOf(site.value);
         return iterable.kind === 'container' ? iterable.of : OTHER;
@@ -1163,13 +1199,6 @@ export function enclosingFunctionScope(scope: Scope): Scope | undefined {
   let s: Scope | undefined = scope;
   while (s && s.kind === 'comprehension') s = s.parent;
   return s?.kind === 'function' ? s : undefined;
-}
-
-function isStaticOrClassMethod(fn: Node): boolean {
-  const decorated = fn.parent?.type === 'decorated_definition' ? fn.parent : undefined;
-  return !!decorated?.namedChildren.some(
-    (d) => d?.type === 'decorator' && /\b(staticmethod|classmethod)\b/.test(d.text),
-  );
 }
 
 /** The scope a `nonlocal` name binds in: the nearest enclosing function that binds it (class scopes skipped). */

@@ -35,9 +35,8 @@ export class Flow {
 
   /** A `def` as a value: how it is decorated decides what calling it gives. */
   functionValue(def: Node): FunctionValue {
-    const decorated = def.parent?.type === 'decorated_definition' ? def.parent : undefined;
-    const decorators = (decorated?.namedChildren ?? [])
-      .filter((d): d is Node => d?.type === 'decorator')
+    const decorators = this.bindings
+      .decoratorsOf(def)
       .map((d) => d.text.slice(1).trim().replace(/\(.*$/s, ''));
     return {
       kind: 'function',
