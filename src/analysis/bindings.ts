@@ -162,7 +162,6 @@ const VISITED = new Set([
   'named_expression',
   'global_statement',
   'nonlocal_statement',
-  'keyword_argument',
   'list_comprehension',
   'set_comprehension',
   'dictionary_comprehension',
@@ -363,12 +362,6 @@ export class Bindings {
           this.bindingIds.add(id.id);
         }
         return;
-      case 'keyword_argument': {
-        const name = node.childForFieldName('name');
-        if (name) this.bindingIds.add(name.id);
-        this.visitIfPresent(node.childForFieldName('value'), scope);
-        return;
-      }
       case 'case_pattern':
       case 'dotted_name':
         // match patterns bind names we do not follow; dotted names outside imports are decorators' paths
