@@ -1,10 +1,11 @@
 // The command line: flags to options, FileResults to output and an exit code. Nothing else lives here.
+// Modules a run may not need are imported where they are needed: `--version` loads little more than yargs, a
+// file without ftplib no transform and no parser (start-up is most of the time of such a run).
 import fs from 'node:fs';
-import yargs from 'yargs';
-import { hideBin } from 'yargs/helpers';
-import { ConfigError } from './config/file.js';
-import { runConfigured, showSettings, stdinOptions, type ConfigMode } from './config/run.js';
-import { loadTransforms, TransformLoadError, type TransformSelection } from './load-transforms.js';
+import { fullYargs, lightYargs, NeedsHelpLayout, type YargsFactory } from './cli-yargs.js';
+import type { ConfigMode } from './config/run.js';
+import { ConfigError, TransformLoadError } from './errors.js';
+import type { TransformSelection } from './load-transforms.js';
 import { DEFAULT_MAX_FILE_SIZE } from './prefilter.js';
 import type { ProcessOptions } from './process-file.js';
 import type { RuleInfo } from './report/sarif.js';
@@ -12,13 +13,12 @@ import { findingLines, summarize, tallyLine } from './report/summary.js';
 import { startProgress } from './progress.js';
 import { encodeText } from './source-text.js';
 import type { FileResult, Transform } from './types.js';
-import { BUILTIN_TRANSFORMS } from '../transforms/index.js';
 
 export const EXIT = { ok: 0, changes: 1, failure: 2, interrupted: 130 } as const;
 
 type Format = 'diff' | 'json' | 'sarif' | 'summary';
 
-function parser(argv: string[]) {
+function parser(yargs: YargsFactory, argv: string[]) {
   return yargs(argv)
     .scriptName('ftptls')
     .usage(
@@ -145,10 +145,21 @@ function packageVersion(): string {
   return pkg.version;
 }
 
-export async function main(argv = hideBin(process.argv)): Promise<number> {
+/** The flags; yargs' help layout is loaded only for a parse that shows help (src/cli-yargs.ts). */
+async function parseArgs(argv: string[]) {
+  try {
+    return await parser((await lightYargs()).yargs, argv).parseAsync();
+  } catch (err) {
+    if (!(err instanceof NeedsHelpLayout)) throw err;
+  }
+  return parser(await fullYargs(), argv).parseAsync();
+}
+
+export async function main(argv?: string[]): Promise<number> {
+  argv ??= (await lightYargs()).hideBin(process.argv);
   let args;
   try {
-    args = await parser(argv).parseAsync();
+    args = await parseArgs(argv);
   } catch (err) {
     if (err instanceof UsageError) {
       process.stderr.write(`ftptls: ${err.message}\nRun ftptls --help for usage.\n`);
@@ -157,6 +168,7 @@ export async function main(argv = hideBin(process.argv)): Promise<number> {
     throw err;
   }
   if (args.listTransforms) {
+    const { BUILTIN_TRANSFORMS } = await import('../transforms/index.js');
     for (const t of BUILTIN_TRANSFORMS)
       process.stdout.write(`${t.name}${t.optIn ? ' (opt-in)' : ''}\t${t.description}\n`);
     return EXIT.ok;
@@ -193,6 +205,7 @@ export async function main(argv = hideBin(process.argv)): Promise<number> {
     });
   }
   try {
+    const { runConfigured, stdinOptions } = await import('./config/run.js');
     if (paths.includes('-')) {
       if (paths.length > 1) throw new UsageError('- (standard input) cannot be combined with other paths');
       const stdin = stdinOptions(args.stdinFilename, options, configMode);
@@ -204,7 +217,8 @@ export async function main(argv = hideBin(process.argv)): Promise<number> {
         stdin.config,
       );
     }
-    await loadTransforms(options); // a transform given that cannot load: one error before any walk
+    // a transform given that cannot load: one error before any walk
+    await (await import('./load-transforms.js')).selectTransforms(options);
     const progress = startProgress(process.stderr, errColor);
     // SIGINT: the first stops handing out files and lets those in flight finish (each is written whole or
     // not at all); the second exits at once
@@ -241,7 +255,7 @@ export async function main(argv = hideBin(process.argv)): Promise<number> {
       const reporters = changed.length ? await loadReporters() : undefined;
       for (const r of changed) process.stdout.write(diffBytes(reporters!, r, color));
     } else {
-      process.stdout.write(render(await loadReporters(), results, format, outcome.transforms));
+      process.stdout.write(await render(await loadReporters(), results, format, outcome.transforms));
     }
     const summary = summarize(results, seconds);
     for (const line of findingLines(results)) process.stderr.write(`${line}\n`);
@@ -260,7 +274,7 @@ export async function main(argv = hideBin(process.argv)): Promise<number> {
 }
 
 /** The flags as options; a flag not given is undefined, so that a configuration file's value can apply. */
-function cliOptions(args: Awaited<ReturnType<ReturnType<typeof parser>['parseAsync']>>) {
+function cliOptions(args: Awaited<ReturnType<typeof parseArgs>>) {
   return {
     write: !!args.write,
     transforms: args.transform,
@@ -281,6 +295,7 @@ function cliOptions(args: Awaited<ReturnType<ReturnType<typeof parser>['parseAsy
 /** --show-settings: what each path gets, and from which configuration file; exit 0 (2 for a bad file). */
 async function printSettings(paths: string[], options: ReturnType<typeof cliOptions>, mode: ConfigMode) {
   try {
+    const { showSettings } = await import('./config/run.js');
     process.stdout.write(await showSettings(paths, options, mode));
     return EXIT.ok;
   } catch (err) {
@@ -302,18 +317,21 @@ async function loadReporters() {
 
 type Reporters = Awaited<ReturnType<typeof loadReporters>>;
 
-/** The report formats; the diff is written file by file, in each file's own bytes (diffBytes). */
-function render(
+/**
+ * The report formats; the diff is written file by file, in each file's own bytes (diffBytes). `transforms`:
+ * those that ran, asked for only by SARIF (its rule list).
+ */
+async function render(
   { jsonReport, sarifReport }: Reporters,
   results: FileResult[],
   format: Exclude<Format, 'diff'>,
-  transforms: Transform[],
-): string {
+  transforms: () => Promise<Transform[]>,
+): Promise<string> {
   switch (format) {
     case 'json':
       return `${jsonReport(results, summarize(results, 0))}\n`;
     case 'sarif':
-      return `${sarifReport(results, transforms.map(ruleInfo))}\n`;
+      return `${sarifReport(results, (await transforms()).map(ruleInfo))}\n`;
     case 'summary':
       return results
         .filter((r) => r.status !== 'unchanged')
@@ -373,12 +391,13 @@ async function stdinMode(
   config?: string,
 ): Promise<number> {
   const bytes = fs.readFileSync(0);
+  const { loadTransforms } = await import('./load-transforms.js');
   const transforms = await loadTransforms(options);
   const { processBytes } = await import('./process-file.js');
   const { result, out } = await processBytes(filename, bytes, transforms, options);
   if (config !== undefined) result.config = config;
   if (format === 'json' || format === 'sarif')
-    process.stdout.write(render(await loadReporters(), [result], format, transforms));
+    process.stdout.write(await render(await loadReporters(), [result], format, async () => transforms));
   else process.stdout.write(out ?? bytes);
   if (result.status === 'skipped') process.stderr.write(`${filename}: skipped: ${result.skipReason}\n`);
   for (const line of findingLines([result])) process.stderr.write(`${line}\n`);

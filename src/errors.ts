@@ -1,5 +1,15 @@
-// Error texts in one place: what a failure looks like in a FileResult and in a one-line message.
+// Error texts in one place: what a failure looks like in a FileResult and in a one-line message, and the
+// errors that stop a run (here, not beside the code that throws them, so the CLI can tell them apart without
+// loading that code).
 import type { FileResult } from './types.js';
+
+/** A configuration file that cannot be used: the CLI prints `ftptls: <message>` and exits 2. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** A transform selection that cannot be loaded (src/load-transforms.ts): one clear error before any file. */
+export class TransformLoadError extends Error {}
 
 /** An error's first line (its name when the message is empty): messages and reports are one line a file. */
 export function oneLine(err: unknown): string {

@@ -1,11 +1,15 @@
 // Turns a transform selection (built-in names, paths of user modules, Transform objects) into the Transform
 // objects to run, in order. User transforms are checked here once, so a broken one is one clear error.
-import { spawnSync } from 'node:child_process';
+// Checking a selection (selectTransforms) loads the user's modules but not the built-ins' code, which a run
+// loads only once a file needs the pipeline (materialize): a file without ftplib never does.
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BUILTIN_TRANSFORMS } from '../transforms/index.js';
+import { TransformLoadError } from './errors.js';
+import { BUILTIN_CATALOG, BUILTIN_NAMES } from '../transforms/catalog.js';
 import type { Edit, FindingStatus, RawFinding, Transform, TransformResult } from './types.js';
+
+export { TransformLoadError };
 
 export interface TransformSelection {
   /**
@@ -20,31 +24,50 @@ export interface TransformSelection {
   cwd?: string;
 }
 
-export class TransformLoadError extends Error {}
+/** A selection checked: the built-ins it runs (by name, in their order), then its own transforms, loaded. */
+export interface SelectedTransforms {
+  builtins: string[];
+  custom: Transform[];
+}
 
 function isModulePath(name: string): boolean {
   return /[\\/]/.test(name) || /\.[cm]?js$/.test(name);
 }
 
 export async function loadTransforms(selection: TransformSelection = {}): Promise<Transform[]> {
+  return materialize(await selectTransforms(selection));
+}
+
+/** The Transform objects of a checked selection (loads the built-ins). */
+export async function materialize(selected: SelectedTransforms): Promise<Transform[]> {
+  const { BUILTIN_TRANSFORMS } = await import('../transforms/index.js');
+  return [...BUILTIN_TRANSFORMS.filter((t) => selected.builtins.includes(t.name)), ...selected.custom];
+}
+
+/** Checks a selection and loads its transform modules: every error loadTransforms can have, and nothing more. */
+export async function selectTransforms(selection: TransformSelection = {}): Promise<SelectedTransforms> {
+  // A Transform object may be a built-in itself (the same as its name): only then are the built-ins needed
+  const objects = selection.transforms?.some((t) => typeof t !== 'string');
+  const builtins = objects ? (await import('../transforms/index.js')).BUILTIN_TRANSFORMS : [];
   const builtinNames: string[] = [];
   const custom: (string | Transform)[] = [];
   for (const entry of selection.transforms ?? []) {
     if (typeof entry !== 'string') {
       // a built-in passed as an object is the same as its name
-      if (BUILTIN_TRANSFORMS.includes(entry)) builtinNames.push(entry.name);
+      if (builtins.includes(entry)) builtinNames.push(entry.name);
       else custom.push(entry);
     } else if (isModulePath(entry)) custom.push(entry);
-    else if (BUILTIN_TRANSFORMS.some((t) => t.name === entry)) builtinNames.push(entry);
+    else if (BUILTIN_NAMES.includes(entry)) builtinNames.push(entry);
     else throw new TransformLoadError(`unknown transform '${entry}' (see --list-transforms)`);
   }
   // No built-in named: the default pipeline (custom transforms are added after it)
   const wanted = new Set(
-    builtinNames.length ? builtinNames : BUILTIN_TRANSFORMS.filter((t) => !t.optIn).map((t) => t.name),
+    builtinNames.length ? builtinNames : BUILTIN_CATALOG.filter((t) => !t.optIn).map((t) => t.name),
   );
   if (selection.sslContext) wanted.add('ssl-context');
-  const chosen = BUILTIN_TRANSFORMS.filter((t) => wanted.has(t.name));
+  const chosen = BUILTIN_NAMES.filter((name) => wanted.has(name));
 
+  const loaded: Transform[] = [];
   const seenFiles = new Set<string>();
   for (const entry of custom) {
     let transform: Transform;
@@ -59,17 +82,14 @@ export async function loadTransforms(selection: TransformSelection = {}): Promis
       transform = checkShape(entry, 'the transform object');
       origin = `transform object '${String(entry.name)}'`;
     }
-    if (
-      BUILTIN_TRANSFORMS.some((t) => t.name === transform.name) ||
-      chosen.some((t) => t.name === transform.name)
-    )
+    if (BUILTIN_NAMES.includes(transform.name) || loaded.some((t) => t.name === transform.name))
       throw new TransformLoadError(
         `${origin}: the transform name '${transform.name}' is already taken; findings are reported under ` +
           "their transform's name, so give this one another",
       );
-    chosen.push(guarded(transform));
+    loaded.push(guarded(transform));
   }
-  return chosen;
+  return { builtins: chosen, custom: loaded };
 }
 
 async function loadModule(file: string, given: string): Promise<Transform> {
@@ -78,7 +98,7 @@ async function loadModule(file: string, given: string): Promise<Transform> {
   try {
     mod = await import(pathToFileURL(file).href);
   } catch (err) {
-    throw new TransformLoadError(`cannot load transform ${given}: ${describeLoadError(err, file)}`);
+    throw new TransformLoadError(`cannot load transform ${given}: ${await describeLoadError(err, file)}`);
   }
   const candidate = mod.default ?? mod.transform;
   return checkShape(candidate, given);
@@ -161,10 +181,11 @@ function checkFinding(f: RawFinding, length: number): void {
 }
 
 /** One line: a syntax error gets its line number (Node's import() error does not carry it). */
-function describeLoadError(err: unknown, file: string): string {
+async function describeLoadError(err: unknown, file: string): Promise<string> {
   const e = err as Error;
   const first = (e?.message ?? String(err)).split('\n')[0];
   if (e?.name !== 'SyntaxError') return first;
+  const { spawnSync } = await import('node:child_process');
   const check = spawnSync(
     process.execPath,
     ['--check', `--input-type=${file.endsWith('.cjs') ? 'commonjs' : 'module'}`],

@@ -30,7 +30,8 @@
 //   line and column within that cell's source; the message starts with `cell N: ` so that every report
 //   format names the cell. FileResult.before/after are the whole JSON texts (what a SARIF fix applies to);
 //   FileResult.cells lists each changed cell's source before and after (what the diff shows).
-import { diffArrays } from 'diff';
+// jsdiff's array diff alone (as in report/diff.ts)
+import { diffArrays } from 'diff/lib/diff/array.js';
 import { errorResult } from './errors.js';
 import { DecodeError, decodeSource, detectEol } from './source-text.js';
 import { LineIndex } from './line-index.js';

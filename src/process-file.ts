@@ -11,12 +11,10 @@ import {
   sizeError,
   unchangedResult,
 } from './prefilter.js';
-import { transformNotebookBytes } from './notebook.js';
 import { initParser } from './parser.js';
 import { DecodeError, decodeSource, encodeSource } from './source-text.js';
 import { transformSourceSync } from './transform-source.js';
 import type { FileResult, Transform } from './types.js';
-import { writeFileAtomic } from './write-file.js';
 
 export interface ProcessOptions {
   write?: boolean;
@@ -56,6 +54,7 @@ export async function processFile(
   }
   const { result, out } = await processBytes(path, bytes, transforms, options);
   if (out && options.write) {
+    const { writeFileAtomic } = await import('./write-file.js'); // only --write needs it (and node:crypto)
     try {
       await writeFileAtomic(onDisk, out);
     } catch (err) {
@@ -98,6 +97,7 @@ export async function processBytes(
   if (!mentionsFtplib(bytes) && !options.project) return { result: unchangedResult(path) };
   if (isNotebookPath(path)) {
     await initParser();
+    const { transformNotebookBytes } = await import('./notebook.js');
     const maxCodeSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     return transformNotebookBytes(bytes, { ...options, path, transforms, maxCodeSize });
   }

@@ -20,11 +20,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { loadTransforms, type TransformSelection } from './load-transforms.js';
+import { materialize, selectTransforms, type TransformSelection } from './load-transforms.js';
 import { DEFAULT_MAX_FILE_SIZE, unchangedResult } from './prefilter.js';
 import type { ProcessOptions } from './process-file.js';
-import { planProject } from './project/plan.js';
-import { BUILTIN_TRANSFORMS } from '../transforms/index.js';
 import type { ProjectView } from './project/types.js';
 import type { FileResult, Transform } from './types.js';
 import { collectFiles, type WalkOptions } from './walk.js';
@@ -129,9 +127,13 @@ export async function run(
   pool?.end();
   let views: Map<string, ProjectView> | undefined;
   if (project) {
+    const [{ planProject }, { BUILTIN_TRANSFORMS }] = await Promise.all([
+      import('./project/plan.js'),
+      import('../transforms/index.js'),
+    ]);
     // the built-in transforms only: a module's summary is about ftplib, and a custom transform runs once per
     // file, in the workers, never here
-    const transforms = setup.transforms.filter((t) => BUILTIN_TRANSFORMS.includes(t));
+    const transforms = (await setup.transforms()).filter((t) => BUILTIN_TRANSFORMS.includes(t));
     // a plan that fails leaves each file to be analysed alone: the run goes on (and the pool is released)
     const plan = (users?: string[]) =>
       planProject(paths, walked.files, { ...setup.workerOptions, transforms, signal: setup.signal, users })
@@ -161,7 +163,8 @@ export async function run(
 }
 
 interface Setup {
-  transforms: Transform[];
+  /** Loaded on first use: a run whose files never mention ftplib needs none of their code. */
+  transforms: () => Promise<Transform[]>;
   workerOptions: WorkerOptions;
   /** --jobs, or the number of cores. */
   maxJobs: number;
@@ -178,13 +181,14 @@ interface Setup {
 }
 
 async function prepare(options: RunOptions, internal: InternalOptions): Promise<Setup> {
-  // Load once here first: a transform that cannot load is one clear error, not one per file
-  const transforms = await loadTransforms(options);
+  // Checked once here first: a transform that cannot load is one clear error, not one per file
+  const selected = await selectTransforms(options);
+  let transforms: Promise<Transform[]> | undefined;
   // (`project` is the runner's flag: a file's project view is given per file, never as an option)
   const { onProgress, signal, project: _project, ...rest } = options;
   const workerOptions: WorkerOptions = { ...rest, maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE };
   return {
-    transforms,
+    transforms: () => (transforms ??= materialize(selected)),
     workerOptions,
     maxJobs: Math.max(1, options.jobs ?? os.availableParallelism()),
     pooled: workersAvailable() && cloneable(workerOptions),

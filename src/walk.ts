@@ -4,8 +4,9 @@
 // whatever order the file system answers in.
 import fs, { type Dirent } from 'node:fs';
 import fsp from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import ignore from 'ignore';
+import type IgnoreFactory from 'ignore';
 import { ioMessage } from './errors.js';
 
 export interface WalkOptions {
@@ -99,7 +100,18 @@ export const DEFAULT_EXCLUDES: string[] = [
   'venv',
 ];
 
-type Ignore = ReturnType<typeof ignore>;
+type Ignore = ReturnType<typeof IgnoreFactory>;
+
+let ignoreFactory: typeof IgnoreFactory | undefined;
+
+/**
+ * A matcher from `ignore`, loaded on first use: a run of named files needs none. Required, not imported: an
+ * import of a CommonJS module starts Node's export scanner, which costs more than the module (~5 ms).
+ */
+function ignore(options?: Parameters<typeof IgnoreFactory>[0]): Ignore {
+  ignoreFactory ??= createRequire(import.meta.url)('ignore') as typeof IgnoreFactory;
+  return ignoreFactory(options);
+}
 
 /** One source of ignore rules, and where the directory being walked is relative to the rules' base. */
 interface Level {
@@ -361,7 +373,7 @@ class Walker {
     return {
       first: first.filter((l) => !ignoresRoot(l)),
       levels: levels.filter((l) => !ignoresRoot(l)),
-      ...(exclude ? { exclude: ignoresRoot(exclude) ? { ig: NOTHING, rel: exclude.rel } : exclude } : {}),
+      ...(exclude ? { exclude: ignoresRoot(exclude) ? { ig: ignore(), rel: exclude.rel } : exclude } : {}),
     };
   }
 
@@ -427,8 +439,6 @@ class Walker {
 }
 
 const EXCLUDED = new Set(DEFAULT_EXCLUDES);
-/** An `exclude` left out below a root it would exclude: it excludes nothing there. */
-const NOTHING: Ignore = ignore();
 
 /** A level for `ig`'s patterns, relative to `base`, positioned at the directory `abs`. */
 function levelAt(ig: Ignore, base: string, abs: string): Level {

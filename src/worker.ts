@@ -51,8 +51,8 @@ export class FileWork {
 
   constructor(
     private readonly options: WorkerOptions,
-    /** Already loaded (in-process); a worker loads its own on the first file that needs them. */
-    private readonly transforms?: Transform[],
+    /** The run's own (in-process), called on the first file that needs them; a worker loads its own then. */
+    private readonly transforms?: () => Promise<Transform[]>,
   ) {}
 
   /**
@@ -139,7 +139,10 @@ export class FileWork {
         import('./load-transforms.js'),
         import('./parser.js'),
       ]);
-      const [transforms] = await Promise.all([this.transforms ?? loadTransforms(this.options), initParser()]);
+      const [transforms] = await Promise.all([
+        this.transforms ? this.transforms() : loadTransforms(this.options),
+        initParser(),
+      ]);
       return { processFile, transforms };
     })();
     return this.pipeline;

@@ -1,4 +1,5 @@
 // The built-in transforms, in the order they run. Each one sees the output of the one before it.
+// (catalog.ts lists them by name, in the same order, for what needs no transform code.)
 // hardcoded-credentials only reports (a password in the code is there before and after the other rewrites):
 // it runs before prot-p so that it shares the analysis of the renamed text with prot-p, instead of needing
 // one of its own after prot-p's insertions.

@@ -3,15 +3,13 @@
 // holds them at its top level. Every problem is a ConfigError naming the file, the key and what was expected;
 // nothing in a file is ever executed or imported (`transforms` takes built-in names only).
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { parse, TomlDate, TomlError } from 'smol-toml';
-import { ioMessage } from '../errors.js';
-import { BUILTIN_TRANSFORMS } from '../../transforms/index.js';
+import type * as SmolToml from 'smol-toml';
+import { ConfigError, ioMessage } from '../errors.js';
+import { BUILTIN_NAMES } from '../../transforms/catalog.js';
 
-/** A configuration file that cannot be used: the CLI prints `ftptls: <message>` and exits 2. */
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
+export { ConfigError };
 
 /** The settings a file may hold, under the library API's option names (see KEYS for the file's names). */
 export interface FileSettings {
@@ -56,6 +54,17 @@ export const KEYS: readonly { key: string; option: keyof FileSettings; kind: Kin
   { key: 'jobs', option: 'jobs', kind: 'positive' },
 ];
 
+let loaded: typeof SmolToml | undefined;
+
+/**
+ * smol-toml, loaded for the first file that is parsed (most runs parse none). Required, not imported: its
+ * CommonJS build is one file, its ESM build nine modules (half the load time).
+ */
+function toml(): typeof SmolToml {
+  loaded ??= createRequire(import.meta.url)('smol-toml') as typeof SmolToml;
+  return loaded;
+}
+
 export const PYPROJECT = 'pyproject.toml';
 /** Found beside a pyproject.toml, it wins (as ruff.toml does over pyproject.toml). */
 export const FTPTLS_TOML = 'ftptls.toml';
@@ -88,6 +97,7 @@ export function readConfigFile(file: string, cwd: string, named: boolean): Confi
   } catch {
     throw new ConfigError(`${shown}: not valid UTF-8 (TOML files are UTF-8)`);
   }
+  const { parse, TomlError } = toml();
   let doc: Record<string, unknown>;
   try {
     doc = parse(text, { integersAsBigInt: true }) as Record<string, unknown>;
@@ -164,13 +174,12 @@ function checkValue(
             ? 'an array of built-in transform names (strings)'
             : 'an array of strings';
       if (!Array.isArray(value)) return fail(what);
-      const names = BUILTIN_TRANSFORMS.map((t) => t.name);
       return value.map((item: unknown, i: number) => {
         if (typeof item !== 'string') return fail('a string', item, `${key}[${i}]`);
         if (item === '' && kind !== 'patterns') return fail('a non-empty string', item, `${key}[${i}]`);
-        if (kind === 'transforms' && !names.includes(item))
+        if (kind === 'transforms' && !BUILTIN_NAMES.includes(item))
           throw new ConfigError(
-            `${shown}: ${where}transforms: '${item}' is not a built-in transform (${names.join(', ')}); a ` +
+            `${shown}: ${where}transforms: '${item}' is not a built-in transform (${BUILTIN_NAMES.join(', ')}); a ` +
               'configuration file names built-in transforms only and never loads code: give a custom transform ' +
               'module with --transform on the command line, or to the library API',
           );
@@ -181,7 +190,7 @@ function checkValue(
 }
 
 function isTable(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof TomlDate);
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof toml().TomlDate);
 }
 
 /** What a TOML value is, for "expected X, got Y". */
@@ -192,6 +201,6 @@ function describe(v: unknown): string {
     return `a float (${Number.isInteger(v) ? v.toFixed(1) : Number.isFinite(v) ? v : String(v).toLowerCase()})`;
   if (typeof v === 'boolean') return `a boolean (${v})`;
   if (Array.isArray(v)) return 'an array';
-  if (v instanceof TomlDate) return `a date-time (${v.toISOString()})`;
+  if (v instanceof toml().TomlDate) return `a date-time (${v.toISOString()})`;
   return 'a table';
 }

@@ -21,8 +21,11 @@ import { describeSettings, optionsFor, type Origin } from './settings.js';
 export type ConfigMode = { kind: 'discover' } | { kind: 'file'; file: string } | { kind: 'none' };
 
 export interface ConfiguredRunResult extends RunResult {
-  /** Every transform that ran in some group (for SARIF's rule list), built-ins first in their order. */
-  transforms: Transform[];
+  /**
+   * Every transform that ran in some group (for SARIF's rule list), built-ins first in their order; loaded
+   * when asked (a run whose files never mention ftplib loads no transform).
+   */
+  transforms: () => Promise<Transform[]>;
 }
 
 /** The configuration files of one invocation: the closest to a folder, or the one named. */
@@ -142,11 +145,11 @@ export async function runConfigured(
     }
   }
 
-  const transforms = await transformsOf(used.map((g) => optionsFor(g.config, given)));
+  const optionSets = used.map((g) => optionsFor(g.config, given));
   return {
     results: used.length > 1 ? uniqueSorted(results, cwd) : results,
     seconds: (performance.now() - started) / 1000,
-    transforms,
+    transforms: () => transformsOf(optionSets),
     ...(interrupted ? { interrupted } : {}),
     ...(workerStartError !== undefined ? { workerStartError } : {}),
     ...(views ? { views } : {}),

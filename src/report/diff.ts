@@ -11,9 +11,14 @@
 // leading "/" of an absolute path dropped (git: `/tmp/x.py` -> `a/tmp/x.py`). A name with a control character,
 // `"` or `\` is C-quoted as git does (`"a/q\"b.py"`); non-ASCII stays as is (git's core.quotePath=false);
 // a name with a space gets a trailing tab, as git writes it, so GNU patch reads the whole name.
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { diffArrays } from 'diff';
-import pc from 'picocolors';
+// jsdiff's array diff alone: its index loads all its diffs and patch tools, 19 modules
+import { diffArrays } from 'diff/lib/diff/array.js';
+import type Picocolors from 'picocolors';
+
+// Required, not imported: an import of a CommonJS module starts Node's export scanner (walk.ts's ignore())
+const pc = createRequire(import.meta.url)('picocolors') as typeof Picocolors;
 
 export interface DiffOptions {
   /** ANSI colors (the caller decides: a TTY and no NO_COLOR). */
