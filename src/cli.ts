@@ -191,6 +191,8 @@ export async function main(argv?: string[]): Promise<number> {
   const mode = args.write ? 'write' : args.check ? 'check' : 'dry-run';
   const color = args.color ?? (!process.env.NO_COLOR && !!process.stdout.isTTY);
   const errColor = args.color ?? (!process.env.NO_COLOR && !!process.stderr.isTTY);
+  // named files: a short run (src/short-run.ts)
+  if (!paths.some((p) => p !== '-' && isDirectory(p))) (await import('./short-run.js')).optimiseParserLater();
 
   if (args.interactive) {
     const { interactiveMode } = await import('./review/interactive.js');
@@ -270,6 +272,14 @@ export async function main(argv?: string[]): Promise<number> {
       return EXIT.failure;
     }
     throw err;
+  }
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
   }
 }
 
