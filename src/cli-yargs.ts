@@ -3,7 +3,8 @@
 // string-width: two thirds of yargs' load time (~45 ms of every run), for the layout of --help alone. Here
 // yargs is built the same way from a copy of that shim whose two layout functions stop the parse instead
 // (NeedsHelpLayout); a parse that needs them is done again from the start by yargs' own entry (fullYargs).
-// Should yargs' files ever move, this falls back to its own entry for every parse.
+// For a yargs release other than the one this copies (SHIM_OF), or should its files ever move, this falls back
+// to its own entry for every parse.
 import { notStrictEqual, strictEqual } from 'node:assert';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -33,9 +34,18 @@ export function lightYargs(): Promise<{ yargs: YargsFactory; hideBin: (argv: str
   return light;
 }
 
+/**
+ * The yargs releases whose shim this copies: the shim's shape is yargs' internal business, so another
+ * release (an install may resolve any 18.x) gets yargs' own entry rather than a guess.
+ */
+const SHIM_OF = /^18\.2\./;
+
 async function build() {
   const require = createRequire(import.meta.url);
-  const root = dirname(require.resolve('yargs/package.json'));
+  const manifest = require.resolve('yargs/package.json');
+  const { version } = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { version: string };
+  if (!SHIM_OF.test(version)) throw new Error(`yargs ${version}: its own entry parses`);
+  const root = dirname(manifest);
   const file = (p: string) => pathToFileURL(join(root, p)).href;
   const [{ YargsFactory }, argv, { default: Parser }, { default: escalade }, { default: y18n }] =
     await Promise.all([
