@@ -1,10 +1,14 @@
 // A generated tree of Python files that all mention ftplib, for the benchmark and the runner tests.
-// Deterministic (seeded): the same arguments give the same bytes. Each file is one of several real-world
-// ways of using ftplib (from-import, module import, alias, `with`, a client class, constructor login,
-// only the exceptions, already FTP_TLS) inside realistic filler code (helpers, classes, docstrings), so
-// parse, bindings analysis and the transforms all see the variety they see in real code.
+// Deterministic (seeded): the same arguments give the same bytes. Each file is one or two of several
+// real-world ways of using ftplib (from-import, module import, alias, `with`, a client class, constructor
+// login, only the exceptions, already FTP_TLS), drawn first so a file's uses never depend on the rest, inside
+// filler code (bench/filler.js) as large and varied as real modules that use ftplib: lengths drawn from a
+// log-normal (median about 240 lines, one file in 40 over 1,000, up to 3,500), on average 12 KB a file, so
+// 2,000 files are 25 MB like a real corpus of 2,000 ftplib-using modules. Small files would flatter the
+// per-file costs (start-up, messages) and hide the ones that grow with the code (parse, analysis).
 import fs from 'node:fs';
 import path from 'node:path';
+import { Filler } from './filler.js';
 
 /** mulberry32: small, fast, good enough for picking templates. */
 function prng(seed) {
@@ -181,81 +185,6 @@ def secure_${n}(user, passwd):
 /** How often each use appears (most files have something to fix, as in a tree that needs this tool). */
 const USE_WEIGHTS = [5, 4, 3, 2, 2, 1, 1, 1];
 
-/** Filler: the rest of a real module. */
-const FILLERS = [
-  (n) => `
-def parse_${n}_line(line):
-    parts = [p.strip() for p in line.split(",")]
-    if len(parts) < 3:
-        raise ValueError(f"bad ${n} line: {line!r}")
-    key, value, *rest = parts
-    return {"key": key, "value": float(value), "extra": rest}
-`,
-  (n) => `
-class ${cap(n)}Record:
-    __slots__ = ("name", "size", "stamp")
-
-    def __init__(self, name, size=0, stamp=None):
-        self.name = name
-        self.size = size
-        self.stamp = stamp
-
-    def __repr__(self):
-        return f"${cap(n)}Record({self.name!r}, {self.size}, {self.stamp!r})"
-
-    def __eq__(self, other):
-        return isinstance(other, ${cap(n)}Record) and (self.name, self.size) == (other.name, other.size)
-`,
-  (n) => `
-def retry_${n}(attempts=3, delay=1.0):
-    def wrap(fn):
-        def inner(*args, **kwargs):
-            last = None
-            for i in range(attempts):
-                try:
-                    return fn(*args, **kwargs)
-                except OSError as exc:  # network trouble: try again
-                    last = exc
-                    time.sleep(delay * (2 ** i))
-            raise last
-        return inner
-    return wrap
-`,
-  (n) => `
-${n.toUpperCase()}_DEFAULTS = {
-    "retries": 3,
-    "passive": True,
-    "encoding": "utf-8",
-    "patterns": ["*.csv", "*.json", "*.xml"],
-    "limits": {"files": 1000, "bytes": 10 * 1024 * 1024},
-}
-
-
-def ${n}_settings(overrides=None):
-    """Defaults for the ${n} job, updated from \`overrides\`."""
-    merged = dict(${n.toUpperCase()}_DEFAULTS)
-    merged.update(overrides or {})
-    return merged
-`,
-  (n) => `
-def summarize_${n}(rows):
-    total = sum(r["value"] for r in rows)
-    by_key = {}
-    for r in rows:
-        by_key.setdefault(r["key"], []).append(r["value"])
-    means = {k: sum(v) / len(v) for k, v in by_key.items() if v}
-    return {"total": total, "count": len(rows), "means": means}
-`,
-  (n) => `
-async def gather_${n}(loop, names):
-    results = []
-    for name in names:
-        value = await loop.run_in_executor(None, len, name)
-        results.append((name, value))
-    return sorted(results, key=lambda pair: (-pair[1], pair[0]))
-`,
-];
-
 function cap(s) {
   return s[0].toUpperCase() + s.slice(1);
 }
@@ -267,20 +196,66 @@ function pick(rand, weights) {
   return weights.length - 1;
 }
 
+/**
+ * How long a module is, in lines: log-normal with a median of 215 lines and sigma 0.75, as in real modules
+ * that use ftplib (median 200-300 lines, a long tail past 1,000), cut to 60-3,500. Filler is added block by
+ * block until the length is reached, so files come out a little longer (median about 240 lines).
+ */
+function moduleLines(rand) {
+  // Box-Muller: one standard normal from two uniforms (1 - u keeps the logarithm finite)
+  const z = Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
+  return Math.round(Math.min(3500, Math.max(60, 215 * Math.exp(0.75 * z))));
+}
+
 /** The text of file number `i`. */
 export function generateFile(i, seed = 1) {
+  return moduleText(i, seed, true);
+}
+
+/** File number `i` without its ftplib uses: the same module otherwise, one that never mentions ftplib. */
+export function generatePlainFile(i, seed = 1) {
+  return moduleText(i, seed, false);
+}
+
+function moduleText(i, seed, withUses) {
   const rand = prng(seed * 100003 + i);
   const n = `${WORDS[i % WORDS.length]}${i}`;
   const h = `ftp${i % 7}.example.${['com', 'org', 'net'][i % 3]}`;
-  const uses = [USES[pick(rand, USE_WEIGHTS)](n, h)];
-  if (rand() < 0.25) uses.push(USES[pick(rand, USE_WEIGHTS)](`${n}b`, h));
-  const imports = [...new Set(uses.flatMap((u) => u.imports).concat(['import time']))].sort();
-  const fillers = [];
-  const count = 1 + Math.floor(rand() * 8);
-  for (let k = 0; k < count; k++) fillers.push(FILLERS[Math.floor(rand() * FILLERS.length)](`${n}_${k}`));
-  const parts = [...fillers];
-  for (const u of uses) parts.splice(Math.floor(rand() * (parts.length + 1)), 0, u.body);
-  return `"""Module ${n}: moves ${WORDS[i % WORDS.length]} files to and from ${h}."""\n${imports.join('\n')}\n\n${parts.join('\n')}`;
+  // The ftplib uses first, from the same draws as ever: each file keeps its uses whatever the filler does
+  const drawn = [USES[pick(rand, USE_WEIGHTS)](n, h)];
+  if (rand() < 0.25) drawn.push(USES[pick(rand, USE_WEIGHTS)](`${n}b`, h));
+  const uses = withUses ? drawn : [];
+  const target = moduleLines(rand);
+  const filler = new Filler(rand, n);
+  const hints = rand() < 0.4;
+  const lines = (text) => text.split('\n').length;
+  let total = drawn.reduce((sum, u) => sum + lines(u.body), 0) + 40;
+  const blocks = [filler.decorator()];
+  while (total < target) {
+    // most blocks 10-60 lines, one in ten up to 400 (a big class, a long table): real modules' shape
+    const budget = Math.min(
+      target - total,
+      rand() < 0.1 ? 80 + Math.floor(rand() * 300) : 8 + Math.floor(rand() * 50),
+    );
+    const block = filler.topLevel(Math.max(4, budget), hints);
+    blocks.push(block);
+    total += lines(block) + 2;
+  }
+  for (const u of uses) blocks.splice(1 + Math.floor(rand() * blocks.length), 0, u.body.trim());
+  if (rand() < 0.5) blocks.push(filler.main());
+  const imports = [
+    ...new Set(uses.flatMap((u) => u.imports).concat(['import time', 'import logging', ...filler.imports])),
+  ].sort();
+  const doc = [
+    `"""Module ${n}: moves ${WORDS[i % WORDS.length]} files to and from ${h}.`,
+    '',
+    ...filler.paragraph('', 1 + Math.floor(rand() * 6)),
+    '"""',
+  ];
+  return (
+    [doc.join('\n'), imports.join('\n'), 'logger = logging.getLogger(__name__)', ...blocks].join('\n\n\n') +
+    '\n'
+  );
 }
 
 /** Writes `count` files under `dir` (20 per directory, two levels of packages); returns their paths. */

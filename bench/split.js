@@ -5,9 +5,8 @@
 // the --jobs 2 target can be read against what two threads can do at all on this machine.
 //
 //   node bench/split.js DIR THREADS
-import fs from 'node:fs';
-import path from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { pyFiles } from './py-files.js';
 
 const DIST_WORKER = new URL('../dist/src/worker.js', import.meta.url);
 
@@ -15,16 +14,6 @@ async function processAll(files) {
   const { FileWork } = await import(DIST_WORKER.href);
   const work = new FileWork({ maxFileSize: 5 * 1024 * 1024 });
   for (const file of files) await work.file(file);
-}
-
-function pyFiles(dir) {
-  const out = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...pyFiles(p));
-    else if (e.name.endsWith('.py')) out.push(p);
-  }
-  return out.sort();
 }
 
 if (isMainThread) {
