@@ -52,11 +52,19 @@ export async function processFile(
     if (typeof read === 'string') return errorResult(path, read);
     bytes = read;
   }
-  const { result, out } = await processBytes(path, bytes, transforms, options);
+  return writeProcessed(path, await processBytes(path, bytes, transforms, options), options);
+}
+
+/** With --write, writes a processed file's new bytes back atomically; its result either way. */
+export async function writeProcessed(
+  path: string,
+  { result, out }: Processed,
+  options: ProcessOptions,
+): Promise<FileResult> {
   if (out && options.write) {
     const { writeFileAtomic } = await import('./write-file.js'); // only --write needs it (and node:crypto)
     try {
-      await writeFileAtomic(onDisk, out);
+      await writeFileAtomic(options.cwd ? resolve(options.cwd, path) : path, out);
     } catch (err) {
       return { ...result, status: 'error', error: `could not write: ${ioMessage(err)}` };
     }

@@ -10,6 +10,10 @@
 // Both overlap the walk: once a directory walk has found enough files for the workers, they scan the files
 // found while this thread goes on walking, and process what they find.
 //
+// With the project-wide pass (src/project/) the scan also notes each file's import lines, and processing
+// waits for the plan, which needs every file scanned: files it cannot give a view to are processed as soon
+// as it knows which, the connected modules it processed itself are settled with its results, the rest after.
+//
 // Stopping (options.signal, SIGINT in the CLI): no file is started after the signal, files in flight finish
 // (so a file is written whole or not at all), and the run resolves with the results it has, `interrupted`.
 // One file's failure, even one that crashes a worker, is an error result for that file; the run goes on.
@@ -22,7 +26,9 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { materialize, selectTransforms, type TransformSelection } from './load-transforms.js';
 import { DEFAULT_MAX_FILE_SIZE, unchangedResult } from './prefilter.js';
-import type { ProcessOptions } from './process-file.js';
+import type { Processed, ProcessOptions } from './process-file.js';
+import type { FileImports } from './project/imports.js';
+import type { ProjectPlan } from './project/plan.js';
 import type { ProjectView } from './project/types.js';
 import type { FileResult, Transform } from './types.js';
 import { collectFiles, type WalkOptions } from './walk.js';
@@ -109,7 +115,7 @@ export async function run(
     held.push(file);
     if (early.length && held.length >= early.length * MIN_FILES_PER_WORKER) {
       // for the project pass, gated: the files are scanned while the walk goes on, processed after it
-      pool = new Pool(held, setup, early.length, early, true, undefined, project);
+      pool = new Pool(held, setup, early.length, early, true, {}, project);
       pooled = pool.run();
     }
   };
@@ -125,31 +131,9 @@ export async function run(
   }
   const walkErrors = walked.errors.map((e) => errorResult(e.path, e.message));
   pool?.end();
-  let views: Map<string, ProjectView> | undefined;
-  if (project) {
-    const [{ planProject }, { BUILTIN_TRANSFORMS }] = await Promise.all([
-      import('./project/plan.js'),
-      import('../transforms/index.js'),
-    ]);
-    // the built-in transforms only: a module's summary is about ftplib, and a custom transform runs once per
-    // file, in the workers, never here
-    const transforms = (await setup.transforms()).filter((t) => BUILTIN_TRANSFORMS.includes(t));
-    // a plan that fails leaves each file to be analysed alone: the run goes on (and the pool is released)
-    const plan = (users?: string[]) =>
-      planProject(paths, walked.files, { ...setup.workerOptions, transforms, signal: setup.signal, users })
-        .then((p) => p?.views)
-        .catch(() => undefined);
-    if (pool) {
-      // the workers' scan found the ftplib users: no user, no plan (a tree without ftplib costs nothing more)
-      const users = await pool.scanned;
-      try {
-        views = users.length && !setup.signal?.aborted ? await plan(users) : undefined;
-      } finally {
-        pool.release(views);
-      }
-    } else views = await plan();
-  }
-  const { results, interrupted } = await (pooled ?? execute(walked.files, setup, early, views));
+  const planned = project ? await planProjectRun(paths, walked.files, setup, pool) : {};
+  const { views } = planned;
+  const { results, interrupted } = await (pooled ?? execute(walked.files, setup, early, planned));
   const done = results.filter((r): r is FileResult => r !== undefined);
   const all = [...done, ...walkErrors].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const { workerStartError } = setup;
@@ -160,6 +144,78 @@ export async function run(
     ...(workerStartError !== undefined ? { workerStartError } : {}),
     ...(views ? { views } : {}),
   };
+}
+
+/** The project pass's outcome for the run. */
+interface Planned {
+  /** Each connected file's view. */
+  views?: Views;
+  /** Connected modules the plan processed as their views would: their results (written, with --write). */
+  done?: Map<string, FileResult>;
+}
+
+/**
+ * The project-wide pass of a run. With a gated pool (started during the walk), the workers' scan found the
+ * ftplib users and noted every file's imports: no user, no plan (a tree without ftplib costs nothing more);
+ * the files the plan cannot reach are processed while it runs, and the pool is released when it is done. A
+ * plan that fails leaves each file to be analysed alone: the run goes on.
+ */
+async function planProjectRun(
+  paths: string[],
+  files: string[],
+  setup: Setup,
+  pool: Pool | undefined,
+): Promise<Planned> {
+  // the plan's code loads and the parser starts as soon as the scan finds a user, while the scan goes on
+  const code = (pool?.found ?? Promise.resolve(true)).then((found) => (found ? planCode() : undefined));
+  code.catch(() => undefined); // (a run that returns before it is awaited)
+  const planned: Planned = {};
+  try {
+    let imports: Map<string, FileImports> | undefined;
+    if (pool) {
+      const scan = await pool.scanned;
+      if (scan.users.length === 0 || setup.signal?.aborted) return planned;
+      imports = scan.imports;
+    }
+    const [{ planProject }, { BUILTIN_TRANSFORMS }] = (await code) ?? (await planCode());
+    // the built-in transforms only: a module's summary is about ftplib, and a custom transform runs once per
+    // file, in the workers, never here (so only without one does the plan's processing stand for the run's)
+    const all = await setup.transforms();
+    const transforms = all.filter((t) => BUILTIN_TRANSFORMS.includes(t));
+    const result: ProjectPlan | undefined = await planProject(paths, files, {
+      ...setup.workerOptions,
+      transforms,
+      signal: setup.signal,
+      imports,
+      onReach: pool && ((mayGetView, summarised) => pool.releaseSome(mayGetView, summarised)),
+      reuse: transforms.length === all.length,
+    }).catch(() => undefined);
+    planned.views = result?.views;
+    if (result?.processed?.size) planned.done = await written(result.processed, setup);
+  } finally {
+    pool?.release(planned.views, planned.done);
+  }
+  return planned;
+}
+
+/** What the project pass runs on; the parser started (a failure is the plan's to meet). */
+function planCode() {
+  return Promise.all([
+    import('./project/plan.js'),
+    import('../transforms/index.js'),
+    import('./parser.js').then(({ initParser }) => initParser().catch(() => undefined)),
+  ]);
+}
+
+/** The plan's processed modules, written with --write (those left once the run is stopped are not). */
+async function written(processed: Map<string, Processed>, setup: Setup): Promise<Map<string, FileResult>> {
+  const { writeProcessed } = await import('./process-file.js');
+  const out = new Map<string, FileResult>();
+  for (const [file, p] of processed) {
+    if (setup.signal?.aborted) break;
+    out.set(file, await writeProcessed(file, p, setup.workerOptions));
+  }
+  return out;
 }
 
 interface Setup {
@@ -205,6 +261,12 @@ interface Outcome {
   interrupted: boolean;
 }
 
+/** What the gated scan found: the files that mention ftplib (or could not be scanned), and each file's imports. */
+interface Scan {
+  users: string[];
+  imports: Map<string, FileImports>;
+}
+
 /** The project pass's view of each connected file: those are processed whatever the prefilter says. */
 type Views = Map<string, ProjectView> | undefined;
 
@@ -212,28 +274,28 @@ async function execute(
   files: string[],
   setup: Setup,
   early: WorkerHandle[],
-  views?: Views,
+  planned: Planned,
 ): Promise<Outcome> {
   const jobs = Math.max(1, Math.min(setup.maxJobs, Math.ceil(files.length / MIN_FILES_PER_WORKER)));
   if (jobs > 1 && setup.pooled && !setup.signal?.aborted)
-    return new Pool(files, setup, jobs, early, false, views).run();
+    return new Pool(files, setup, jobs, early, false, planned).run();
   for (const h of early) h.retire();
   if (setup.signal?.aborted) return { results: [], interrupted: true };
-  return inProcess(files, new FileWork(setup.workerOptions, setup.transforms), setup, views);
+  return inProcess(files, new FileWork(setup.workerOptions, setup.transforms), setup, planned);
 }
 
 async function inProcess(
   files: string[],
   work: FileWork,
   { onProgress, signal }: Setup,
-  views: Views,
+  { views, done }: Planned,
 ): Promise<Outcome> {
   const results: FileResult[] = [];
   for (const file of files) {
     // Scanning alone never gives the event loop a turn: let a signal in now and then
     if (results.length % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((r) => setImmediate(r));
     if (signal?.aborted) return { results, interrupted: true };
-    results.push(await work.file(file, views?.get(file)));
+    results.push(done?.get(file) ?? (await work.file(file, views?.get(file))));
     onProgress?.(results.length, files.length);
   }
   return { results, interrupted: false };
@@ -259,7 +321,9 @@ function isDirectory(p: string, cwd: string | undefined): boolean {
   }
 }
 
-type Request = { kind: 'scan'; start: number; end: number } | { kind: 'process'; index: number };
+/** `guess`: processed while the project pass runs, as if it gave the file no view (Pool.releaseSome). */
+type Request =
+  { kind: 'scan'; start: number; end: number } | { kind: 'process'; index: number; guess?: boolean };
 
 /** What the pool hands requests to: a worker thread, or this thread when none can start. */
 interface Handle {
@@ -391,13 +455,29 @@ class Pool implements Owner {
    */
   private released: boolean;
   private views?: Views;
+  /** Files the project pass processed already: settled with its result. */
+  private planned?: Map<string, FileResult>;
   /** Gated: what the scan left unsettled (no ftplib in them), and what it found to process (paths). */
   private readonly unsettled: number[] = [];
   private readonly candidates: string[] = [];
+  /** Gated: files to process held until the project pass says whether it has a view for them. */
+  private waiting: { index: number; size: number }[] = [];
+  /**
+   * Gated, while the plan runs: held files processed meanwhile as if they got no view (the largest first, on
+   * one core: the plan has the other), their results kept for release() to take or drop.
+   */
+  private guesses: { index: number; size: number }[] = [];
+  private readonly guessed = new Map<number, FileResult>();
+  private readonly guessing = new Set<number>();
+  /** Gated: what the scan noted of each file it read, for the project pass. */
+  private readonly imports = new Map<string, FileImports>();
   private scansOut = 0;
-  private whenScanned?: (users: string[]) => void;
-  /** Gated: resolves with the files that mention ftplib once every file is scanned ([] when stopped). */
-  readonly scanned: Promise<string[]>;
+  private whenScanned?: (scan: Scan) => void;
+  private whenFound?: (found: boolean) => void;
+  /** Gated: resolves once every file is scanned (no user when stopped). */
+  readonly scanned: Promise<Scan>;
+  /** Gated: resolves once the scan finds a file that mentions ftplib (false: it found none, or stopped). */
+  readonly found: Promise<boolean>;
 
   constructor(
     /** The files, in the order given; a pool started during the walk is given more with add(). */
@@ -406,31 +486,74 @@ class Pool implements Owner {
     private readonly jobs: number,
     private readonly early: WorkerHandle[],
     walking = false,
-    views?: Views,
+    planned: Planned = {},
     gated = false,
   ) {
     this.complete = !walking;
-    this.views = views;
+    this.views = planned.views;
+    this.planned = planned.done;
     this.released = !gated;
     this.scanned = new Promise((resolve) => (this.whenScanned = resolve));
+    this.found = new Promise((resolve) => (this.whenFound = resolve));
   }
 
-  /** Gated: processing may begin; `views` are the project pass's, for files the scan did not take. */
-  release(views: Views): void {
+  /**
+   * Gated: the files to process that the project pass cannot give a view are processed now, alone; in a run
+   * that writes nothing, the others too, as a guess, but those it processes itself (`summarised`).
+   */
+  releaseSome(mayGetView: (file: string) => boolean, summarised: ReadonlySet<string>): void {
+    if (this.released || this.finished) return;
+    const held = this.waiting;
+    this.waiting = [];
+    for (const item of held) {
+      const file = this.files[item.index];
+      if (!mayGetView(file)) this.queue.push(item);
+      else {
+        this.waiting.push(item);
+        // (with --write a guess the plan overrules would have written the file)
+        if (!this.setup.workerOptions.write && !summarised.has(file)) this.guesses.push(item);
+      }
+    }
+    this.queueSorted = false;
+    this.guesses.sort((a, b) => a.size - b.size || b.index - a.index);
+    this.feedAll();
+  }
+
+  /**
+   * Gated: processing may begin; `views` are the project pass's, for files the scan did not take, and `done`
+   * the files it processed already.
+   */
+  release(views: Views, done?: Map<string, FileResult>): void {
     if (this.released || this.finished) return;
     this.released = true;
     this.views = views;
+    this.planned = done;
+    this.guesses = [];
+    for (const { index, size } of this.waiting.splice(0)) {
+      const guess = this.guessed.get(index);
+      // a guess stands for a file the plan gave no view; one still out is taken when it comes
+      if (views?.has(this.files[index]) || (!guess && !this.guessing.has(index))) this.take(index, size);
+      else if (guess) this.settle(index, guess);
+    }
     for (const i of this.unsettled.splice(0))
-      if (views?.has(this.files[i])) this.enqueue(i, 0);
+      if (views?.has(this.files[i])) this.take(i, 0);
       else this.settle(i, unchangedResult(this.files[i]));
     this.feedAll();
+  }
+
+  /** A file to process: queued, or settled with the result the project pass has for it. */
+  private take(index: number, size: number): void {
+    const result = this.planned?.get(this.files[index]);
+    if (result) this.settle(index, result);
+    else this.enqueue(index, size);
   }
 
   private checkScanned(): void {
     if (this.released || !this.whenScanned) return;
     if (this.complete && this.scanNext >= this.files.length && this.scansOut === 0) {
-      this.whenScanned(this.candidates);
+      this.whenScanned({ users: this.candidates, imports: this.imports });
       this.whenScanned = undefined;
+      this.whenFound?.(this.candidates.length > 0);
     }
   }
 
@@ -512,12 +635,22 @@ class Pool implements Owner {
       const unscanned = this.files.length - this.scanNext;
       const scannable = unscanned >= SCAN_CHUNK || (this.complete && unscanned > 0);
       const processing = handle.outstanding.some((r) => r.kind === 'process');
-      if (this.queue.length && this.released && (!processing || !scannable)) {
+      if (this.queue.length && (!processing || !scannable)) {
         const index = this.takeLargest();
         handle.outstanding.push({ kind: 'process', index });
         const file = this.files[index];
         const project = this.views?.get(file);
         msg = { type: 'process', index, file, ...(project ? { project } : {}) };
+      } else if (
+        this.guesses.length &&
+        !this.released &&
+        !processing &&
+        this.guessing.size < Math.max(1, this.jobs - 1)
+      ) {
+        const { index } = this.guesses.pop()!;
+        this.guessing.add(index);
+        handle.outstanding.push({ kind: 'process', index, guess: true });
+        msg = { type: 'process', index, file: this.files[index] };
       } else if (scannable) {
         const start = this.scanNext;
         const end = Math.min(this.files.length, start + SCAN_CHUNK);
@@ -525,6 +658,7 @@ class Pool implements Owner {
         handle.outstanding.push({ kind: 'scan', start, end });
         this.scansOut++;
         msg = { type: 'scan', start, files: this.files.slice(start, end) };
+        if (!this.released) msg.imports = true;
       } else break;
       handle.send(msg);
     }
@@ -540,6 +674,7 @@ class Pool implements Owner {
   }
 
   private enqueue(index: number, size: number): void {
+    if (!this.released) return void this.waiting.push({ index, size });
     this.queue.push({ index, size });
     this.queueSorted = false;
   }
@@ -548,27 +683,38 @@ class Pool implements Owner {
     const req = handle.outstanding.shift();
     if (msg.type === 'scanned' && req?.kind === 'scan') {
       this.scansOut--;
+      msg.imports?.forEach((noted, k) => noted && this.imports.set(this.files[req.start + k], noted));
       let c = 0;
       for (let i = req.start; i < req.end; i++) {
         if (c < msg.candidates.length && msg.candidates[c] === i) {
-          this.enqueue(i, msg.sizes[c]);
+          this.take(i, msg.sizes[c]);
           if (!this.released) this.candidates.push(this.files[i]);
           c++;
         } else if (!this.released) this.unsettled.push(i);
-        else if (this.views?.has(this.files[i])) this.enqueue(i, 0);
+        else if (this.views?.has(this.files[i])) this.take(i, 0);
         else this.settle(i, unchangedResult(this.files[i]));
       }
+      if (this.candidates.length) this.whenFound?.(true);
       this.checkScanned();
       // New files to process: any worker may take them
       this.feedAll();
       return;
     }
     if (msg.type === 'result') {
-      this.settle(msg.index, msg.same ? { ...msg.result, after: msg.result.before } : msg.result);
-    }
+      const result = msg.same ? { ...msg.result, after: msg.result.before } : msg.result;
+      if (req?.kind === 'process' && req.guess) this.guessDone(req.index, result);
+      else this.settle(msg.index, result);
+    } else if (req?.kind === 'process' && req.guess) this.guessing.delete(req.index);
     // 'dropped': stopped before it started; nothing to record
     this.feed(handle);
     this.maybeFinish();
+  }
+
+  /** A guess's result: kept until release(), then taken unless the file got a view (processed again then). */
+  private guessDone(index: number, result: FileResult): void {
+    this.guessing.delete(index);
+    if (!this.released) this.guessed.set(index, result);
+    else if (!this.views?.has(this.files[index])) this.settle(index, result);
   }
 
   onMessageError(handle: Handle, err: unknown): void {
@@ -610,12 +756,20 @@ class Pool implements Owner {
    */
   private unanswered(req: Request, error: string): void {
     if (req.kind === 'scan') return this.handOut(req);
+    // a guess that crashed: what processing the file alone gives (never retried, unless it gets a view)
+    if (req.guess) return this.guessDone(req.index, errorResult(this.files[req.index], error));
     const file = this.files[req.index];
     this.settle(req.index, errorResult(file, error));
   }
 
   /** A request not started, for another worker: a file to process goes first, a scan chunk file by file. */
   private handOut(req: Request): void {
+    if (req.kind === 'process' && req.guess) {
+      this.guessing.delete(req.index);
+      if (!this.released) this.guesses.push({ index: req.index, size: Number.MAX_SAFE_INTEGER });
+      else if (!this.views?.has(this.files[req.index])) this.take(req.index, Number.MAX_SAFE_INTEGER);
+      return;
+    }
     if (req.kind === 'process') return this.enqueue(req.index, Number.MAX_SAFE_INTEGER);
     for (let i = req.start; i < req.end; i++) this.enqueue(i, 0);
     // a scan chunk's files are processed one by one instead; for the project pass they are found files
@@ -637,8 +791,9 @@ class Pool implements Owner {
   interrupt(): void {
     if (this.stopping || this.finished) return;
     this.stopping = true;
-    this.whenScanned?.([]);
+    this.whenScanned?.({ users: [], imports: this.imports });
     this.whenScanned = undefined;
+    this.whenFound?.(false);
     Atomics.store(new Int32Array(this.setup.stop), 0, 1);
     this.maybeFinish();
   }

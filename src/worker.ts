@@ -14,6 +14,7 @@ import { resolve } from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { errorResult, oneLine } from './errors.js';
 import { mentionsFtplib, sizeError, unchangedResult } from './prefilter.js';
+import { fileImports, type FileImports } from './project/imports.js';
 import type { ProcessOptions } from './process-file.js';
 import type { TransformSelection } from './load-transforms.js';
 import type { ProjectView } from './project/types.js';
@@ -32,13 +33,21 @@ export interface WorkerOptions extends ProcessOptions, TransformSelection {
 /** Runner -> worker. */
 export type ToWorker =
   | { type: 'preload' }
-  | { type: 'scan'; start: number; files: string[] }
+  /** `imports`: also note each file's imports for the project-wide pass (src/project/imports.ts). */
+  | { type: 'scan'; start: number; files: string[]; imports?: boolean }
   | { type: 'process'; index: number; file: string; project?: ProjectView };
 
 /** Worker -> runner. A result whose `after` equals its `before` travels once, with `same` set. */
 export type FromWorker =
   | { type: 'ready' }
-  | { type: 'scanned'; start: number; candidates: number[]; sizes: number[] }
+  /** `imports`: by position in the chunk, null for a file not read (the plan reads it, or reports it). */
+  | {
+      type: 'scanned';
+      start: number;
+      candidates: number[];
+      sizes: number[];
+      imports?: (FileImports | null)[];
+    }
   | { type: 'result'; index: number; result: FileResult; same: boolean }
   | { type: 'dropped'; index: number };
 
@@ -59,17 +68,21 @@ export class FileWork {
    * `unchanged` when the file certainly needs no work: a regular file within the size limit whose bytes never
    * mention ftplib. Anything else goes through the full pipeline, which also reports every problem
    * (unreadable, not a regular file, too large). `size`: the bytes read or the file's size, 0 when unknown.
+   * `noteImports`: also what the project pass needs of the bytes read (`imports`, when they were).
    */
-  scan(path: string): { unchanged: boolean; size: number } {
-    const { unchanged, size } = this.read(path);
-    return { unchanged, size };
+  scan(path: string, noteImports = false): { unchanged: boolean; size: number; imports?: FileImports } {
+    const { unchanged, size, imports } = this.read(path, noteImports);
+    return { unchanged, size, imports };
   }
 
   /**
    * As scan, plus the file's whole bytes when it needs the pipeline and they were read: valid until the next
    * read (one reused buffer).
    */
-  private read(path: string): { unchanged: boolean; size: number; bytes?: Buffer } {
+  private read(
+    path: string,
+    noteImports = false,
+  ): { unchanged: boolean; size: number; bytes?: Buffer; imports?: FileImports } {
     let fd: number;
     try {
       // Relative paths are relative to options.cwd, as in process-file.ts
@@ -87,10 +100,11 @@ export class FileWork {
       let got = 0;
       for (let n; got < want && (n = fs.readSync(fd, this.buffer, got, want - got, null)) > 0;) got += n;
       const bytes = this.buffer.subarray(0, got);
-      if (!mentionsFtplib(bytes)) return { unchanged: true, size: got };
+      const imports = noteImports ? fileImports(path, bytes) : undefined;
+      if (!(imports ? imports.ftplib : mentionsFtplib(bytes))) return { unchanged: true, size: got, imports };
       // Whole only if nothing follows (the file did not grow since fstat): else the pipeline reads it again
       const whole = got === want && fs.readSync(fd, Buffer.alloc(1), 0, 1, null) === 0;
-      return { unchanged: false, size: got, bytes: whole ? bytes : undefined };
+      return { unchanged: false, size: got, bytes: whole ? bytes : undefined, imports };
     } catch {
       return { unchanged: false, size: 0 };
     } finally {
@@ -165,15 +179,17 @@ export async function answer(
   if (msg.type === 'scan') {
     const candidates: number[] = [];
     const sizes: number[] = [];
+    const imports: (FileImports | null)[] = [];
     msg.files.forEach((file, i) => {
-      const { unchanged, size } = work.scan(file);
-      if (!unchanged) {
+      const scanned = work.scan(file, msg.imports);
+      if (!scanned.unchanged) {
         candidates.push(msg.start + i);
-        sizes.push(size);
+        sizes.push(scanned.size);
       }
+      if (msg.imports) imports.push(scanned.imports ?? null);
     });
     if (candidates.length) work.preload();
-    return { type: 'scanned', start: msg.start, candidates, sizes };
+    return { type: 'scanned', start: msg.start, candidates, sizes, ...(msg.imports ? { imports } : {}) };
   }
   if (Atomics.load(stop, 0) !== 0) return { type: 'dropped', index: msg.index };
   // Read again here, synchronously: a worker has nothing else to do meanwhile, and waiting on the thread pool

@@ -120,6 +120,36 @@ describe('the project pass in worker threads', () => {
     expect(one.summary.fixed).toBe(1 + 134); // the subclass, and the login of every module that makes one
     expect(json('2')).toEqual(one);
   });
+
+  it('gives the same results with --jobs 2 when ftplib users the plan may reach wait for it', async () => {
+    // users that import the project (the plan may give them a view) are processed meanwhile as if it gave none;
+    // those it does give one are processed again with it
+    const { generateProject } = await import('../bench/project.js');
+    const dir = path.join(tempDir(), 'generated-users');
+    generateProject(dir, { modules: 200 });
+    const user = (name: string, text: string) => fs.writeFileSync(path.join(dir, 'app', name), text);
+    for (let k = 0; k < 4; k++) {
+      // gets a view: it logs in a connection the project makes
+      user(
+        `tool${k}.py`,
+        `import ftplib\nfrom app import open_link\n\nlink = open_link("h${k}")\nlink.login()\n`,
+      );
+      // gets none: it imports the project, but nothing of it that holds a connection
+      user(
+        `plain${k}.py`,
+        `import ftplib\nfrom app.part0 import mod1\n\nftp = ftplib.FTP("h${k}")\nftp.login()\n`,
+      );
+    }
+    const run = (args: string[]) => {
+      const cli = runCli(['--format', 'json', ...args, '.'], { cwd: dir });
+      expect(cli.status, cli.stderr).toBe(0);
+      const doc = JSON.parse(cli.stdout);
+      return { files: doc.files, summary: { ...doc.summary, seconds: 0 } };
+    };
+    const one = run(['--jobs', '1']);
+    expect(one.summary.fixed).toBe(1 + 134 + 4 + 4 * 2); // a prot_p() in each tool, FTP_TLS and prot_p() in each plain
+    expect(run(['--jobs', '2'])).toEqual(one);
+  });
 });
 
 describe('project pass: how it is asked', () => {

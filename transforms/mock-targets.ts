@@ -28,6 +28,7 @@
 // through **kwargs. A suppression comment ftptls honours on the statement keeps the double (suppressed).
 import { isTestFile, isTestPath } from '../src/analysis/test-files.js';
 import { absoluteModule } from '../src/project/modules.js';
+import { renamedNames } from '../src/project/values.js';
 import type { Node } from 'web-tree-sitter';
 import type { BindingSite } from '../src/analysis/bindings.js';
 import { findingsFor } from '../src/finding.js';
@@ -135,8 +136,7 @@ class Finder {
   private readonly renamedAt = new Set<number>();
 
   constructor(private readonly ctx: TransformContext) {
-    for (const summary of Object.values(ctx.project?.summaries ?? {}))
-      for (const name of Object.keys(summary.renamed)) this.names.add(name);
+    for (const name of ctx.project ? renamedNames(ctx.project) : []) this.names.add(name);
   }
 
   /** Whether this file is a test (see the header), asked only where it matters. */

@@ -72,10 +72,13 @@ function isDirectory(p: string): boolean {
 /** The module a file is, below the deepest of `roots` that holds it; undefined outside them or not a module. */
 export function moduleOf(file: string, roots: string[], cwd?: string): ModuleFile | undefined {
   const abs = path.resolve(cwd ?? process.cwd(), file);
-  const root = roots.filter((r) => abs.startsWith(r + path.sep)).sort((a, b) => b.length - a.length)[0];
-  if (!root || !/\.pyw?$/.test(abs)) return undefined;
-  const parts = path
-    .relative(root, abs)
+  if (!/\.pyw?$/.test(abs)) return undefined;
+  // (a loop and a slice, not filter, sort and path.relative: this runs for every file of a large tree)
+  let root: string | undefined;
+  for (const r of roots) if ((!root || r.length > root.length) && abs.startsWith(r + path.sep)) root = r;
+  if (!root) return undefined;
+  const parts = abs
+    .slice(root.length + 1)
     .replace(/\.pyw?$/, '')
     .split(path.sep);
   const isPackage = parts[parts.length - 1] === '__init__';
@@ -118,34 +121,6 @@ export interface ImportRef {
 
 const IMPORT_LINE =
   /^[ \t]*(?:from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]*(\([^)]*\)|[^\r\n#;]*)|import[ \t]+([^\r\n#;]+))/gm;
-
-const IMPORT = Buffer.from('import');
-const NEWLINE = 0x0a;
-
-/**
- * importsIn for a file's bytes, decoding only the lines that say `import` (with a parenthesised list's
- * continuation): most of a file is not looked at, which matters over a whole tree.
- */
-export function importsInBytes(bytes: Buffer): ImportRef[] {
-  const lines: string[] = [];
-  let last = -1;
-  for (let at = bytes.indexOf(IMPORT); at >= 0; at = bytes.indexOf(IMPORT, at + IMPORT.length)) {
-    if (at <= last) continue; // on a line already taken
-    const start = bytes.lastIndexOf(NEWLINE, at) + 1;
-    let end = bytes.indexOf(NEWLINE, at);
-    if (end < 0) end = bytes.length;
-    let line = bytes.toString('latin1', start, end);
-    if (!/^[ \t]*(from|import)[ \t]/.test(line)) continue;
-    if (line.includes('(') && !line.includes(')')) {
-      const close = bytes.indexOf(0x29, end); // `)`
-      end = close < 0 ? bytes.length : close + 1;
-      line = bytes.toString('latin1', start, end);
-    }
-    lines.push(line);
-    last = end;
-  }
-  return lines.length ? importsIn(lines.join('\n')) : [];
-}
 
 /** Every import statement at the start of a line (also indented ones: imports in functions count too). */
 export function importsIn(text: string): ImportRef[] {

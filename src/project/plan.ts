@@ -3,31 +3,34 @@
 // that a factory three modules away is known where it is used. Each connected file then gets a ProjectView
 // for its own processing; every other file is processed as before (the prefilter decides it).
 //
-// Cheap where it can be: one synchronous read of each file for `ftplib` and its import lines (a text scan,
-// no parser); the parser runs only on connected modules, and only when some file of the tree uses ftplib.
+// Cheap where it can be: the import graph comes from the import lines the workers' scan noted as it read each
+// file (src/project/imports.ts; read here only when there was no such scan), and its lines are parsed only
+// where the plan asks (graph.ts); the parser runs only on connected modules, and only when some file of the
+// tree uses ftplib; a connected module is read once.
 import fs from 'node:fs';
 import path from 'node:path';
 import { Bindings } from '../analysis/bindings.js';
 import { initParser, parse } from '../parser.js';
-import { processBytes } from '../process-file.js';
+import { processBytes, type Processed } from '../process-file.js';
 import type { TransformSourceOptions } from '../transform-source.js';
-import {
-  absoluteModule,
-  importRoots,
-  importsIn,
-  importsInBytes,
-  moduleOf,
-  type ModuleFile,
-} from './modules.js';
+import { ImportGraph } from './graph.js';
+import { fileImports, type FileImports } from './imports.js';
+import { absoluteModule, importRoots, importsIn, type ModuleFile } from './modules.js';
 import { callArguments } from '../syntax.js';
 import { isNotebookPath } from '../prefilter.js';
 import { summarize } from './summary.js';
+import { SummaryQuestions } from './values.js';
 import type { ModuleSummary, ProjectView } from './types.js';
 
 export interface ProjectPlan {
   /** The connected files (by path as the run names them) and what each one's analysis knows. */
   views: Map<string, ProjectView>;
   summaries: Record<string, ModuleSummary>;
+  /**
+   * Asked for (`reuse`): connected modules the plan has processed already, as their views would (the
+   * summaries answer everything their analysis asked the same): not to be processed again, only written.
+   */
+  processed?: Map<string, Processed>;
 }
 
 /**
@@ -40,108 +43,66 @@ export async function planProject(
   options: TransformSourceOptions & {
     cwd?: string;
     signal?: AbortSignal;
-    /** The files that mention ftplib, when the caller knows them (the workers' scan): not looked for again. */
-    users?: string[];
+    /** What the workers' scan noted of the files it read: those are not read again for the graph. */
+    imports?: Map<string, FileImports>;
+    /**
+     * Called once it is known which files the plan may give a view (those that are, or import at any depth,
+     * an ftplib user it follows): any other file can be processed now, alone; `summarised`: the users it
+     * processes itself first. Not called for a plan that gives no view at all (it returns undefined).
+     */
+    onReach?: (mayGetView: (file: string) => boolean, summarised: ReadonlySet<string>) => void;
+    /** The transforms given are the run's: the plan's own processing of a module may stand for the run's. */
+    reuse?: boolean;
   },
 ): Promise<ProjectPlan | undefined> {
+  const { imports: _imports, onReach: _onReach, signal: _signal, reuse: _reuse, ...processing } = options;
   // A turn of the event loop now and then lets a signal in; an aborted run plans nothing
   const pause = () => new Promise((resolve) => setImmediate(resolve));
   const roots = given.flatMap((g) => importRoots(g, options.cwd));
-  const modules = new Map<string, ModuleFile>();
-  const users = new Set<string>();
-  const clashing = new Set<string>();
-  const imports = new Map<string, string[]>();
-  /** What the project's modules import from each module by name (`from ._compat import FTP`). */
-  const wanted = new Map<string, Set<string>>();
-  /** Modules imported whole (`import app.net`, `from app import net`): any of their names may be read. */
-  const whole = new Set<string>();
+  const cache = new FileCache(options.cwd);
   // First only whether any module of the tree uses ftplib: a tree where none does is planned no further
-  const read = (file: string) => {
-    try {
-      return fs.readFileSync(options.cwd ? path.resolve(options.cwd, file) : file);
-    } catch {
-      return undefined; // processing reports it
+  if (!options.imports) {
+    let anyUser = false;
+    for (const [i, file] of files.entries()) {
+      if (i % 256 === 255) await pause();
+      if (options.signal?.aborted) return undefined;
+      if (!isNotebookPath(file) && cache.read(file, false)?.includes('ftplib')) {
+        anyUser = true;
+        break;
+      }
     }
+    if (!anyUser) return undefined;
+  }
+  const importsOf = (file: string) => {
+    const noted = options.imports?.get(file);
+    if (noted) return noted;
+    const bytes = cache.read(file, false);
+    return bytes && fileImports(file, bytes);
   };
-  let anyUser = !!options.users?.length;
-  for (const [i, file] of options.users ? [] : files.entries()) {
-    if (i % 256 === 255) await pause();
-    if (options.signal?.aborted) return undefined;
-    if (!isNotebookPath(file) && read(file)?.includes('ftplib')) {
-      anyUser = true;
-      break;
-    }
-  }
-  if (!anyUser) return undefined;
-  const knownUsers = new Set(options.users ?? []);
-  for (const [i, file] of files.entries()) {
-    if (i % 256 === 255) await pause();
-    if (options.signal?.aborted) return undefined;
-    if (isNotebookPath(file)) {
-      // no module, but an importer: its code cells' imports (absolute ones lead somewhere)
-      const code = notebookCode(readText(file, options));
-      if (code)
-        imports.set(
-          file,
-          resolveImports(
-            { path: file, module: '', isPackage: false },
-            Buffer.from(code, 'latin1'),
-            wanted,
-            whole,
-          ),
-        );
-      continue;
-    }
-    const mf = moduleOf(file, roots, options.cwd);
-    if (!mf) continue;
-    const bytes = read(file);
-    if (!bytes) continue;
-    // the same dotted name under two roots (`s1/app/net.py`, `s2/app/net.py`): which one an import means
-    // cannot be told, so neither is followed
-    if (modules.has(mf.module) || clashing.has(mf.module)) {
-      clashing.add(mf.module);
-      modules.delete(mf.module);
-      continue;
-    }
-    modules.set(mf.module, mf);
-    if ((!options.users || knownUsers.has(file)) && bytes.includes('ftplib')) users.add(file);
-    imports.set(file, resolveImports(mf, bytes, wanted, whole));
-  }
+  const graph = new ImportGraph(files, roots, options.cwd, importsOf);
+  if (options.signal?.aborted) return undefined;
+  const users = new Set(graph.users());
   if (users.size === 0) return undefined;
-
-  // what each file imports, as project files, and who imports each one
-  const byModule = (m: string) => modules.get(m)?.path;
-  const deps = new Map<string, string[]>();
-  const importers = new Map<string, string[]>();
-  /** What a file imports names from (not the packages above those modules, which run but give nothing). */
-  const named = new Map<string, Set<string>>();
-  for (const [file, mods] of imports) {
-    const ds = [...new Set(mods.flatMap((m) => byModule(m.replace(/^\^/, '')) ?? []))].filter(
-      (d) => d !== file,
-    );
-    deps.set(file, ds);
-    named.set(file, new Set(mods.filter((m) => !m.startsWith('^')).flatMap((m) => byModule(m) ?? [])));
-    for (const d of ds) {
-      const list = importers.get(d);
-      if (list) list.push(file);
-      else importers.set(d, [file]);
-    }
-  }
 
   // Summaries spread from the ftplib users that something imports, along imports of modules whose summary has
   // something to say (a factory, a class, a connection): a module that only uses ftplib inside stops it.
   // A module is summarised again when a module it imports changes, so its summary sees the final ones.
-  const fileModule = new Map([...modules.values()].map((m) => [m.path, m]));
+  const fileModule = graph.moduleFiles();
   const summaries: Record<string, ModuleSummary> = {};
   const relevant = new Set<string>();
+  const imported = (file: string) => graph.isImported(file);
   // (a tree that holds the standard library holds ftplib.py itself: that module is ftplib, not a project's)
   const queue = importOrder(
-    new Set([...users].filter((f) => importers.has(f) && fileModule.get(f)?.module !== 'ftplib')),
-    deps,
+    new Set([...users].filter((f) => imported(f) && fileModule.get(f)?.module !== 'ftplib')),
+    graph,
   );
   if (queue.length === 0) return undefined;
+  const start = new Set(queue);
+  options.onReach?.(reaching(start, graph), start);
   await initParser();
-  const budget = 4 * modules.size;
+  const budget = 4 * graph.size;
+  /** The last processing of each module summarised, what it asked of the summaries, and its view. */
+  const runs = new Map<string, Run>();
   for (let round = 0; queue.length && round < budget; round++) {
     await pause();
     if (options.signal?.aborted) return undefined;
@@ -149,13 +110,13 @@ export async function planProject(
     const mf = fileModule.get(file)!;
     // A module that does not use ftplib itself matters to its importers only through names they import
     // from it that can hold what it gets from a summarised module: look before running the pipeline on it
-    const text = readText(file, options);
-    if (text === undefined) continue;
-    if (
-      users.has(file) ? !mayExport(text, mf, wanted, whole) : !mayPassOn(text, mf, summaries, wanted, whole)
-    )
-      continue;
-    const summary = await summarizeFile(file, mf, options, summaries, [...(wanted.get(mf.module) ?? [])]);
+    const bytes = cache.read(file);
+    if (bytes === undefined) continue;
+    const text = bytes.toString('latin1');
+    if (users.has(file) ? !mayExport(text, mf, graph) : !mayPassOn(text, mf, summaries, graph)) continue;
+    const wanted = [...(graph.wanted(mf.module) ?? [])];
+    const { summary, run } = await summarizeFile(file, bytes, mf, processing, summaries, wanted);
+    if (options.reuse) runs.set(file, run);
     const before = JSON.stringify(summaries[mf.module]?.exports ?? {});
     if (!summary) continue;
     summaries[mf.module] = summary;
@@ -164,7 +125,7 @@ export async function planProject(
     if (!says || JSON.stringify(summary.exports) === before) continue;
     relevant.add(file);
     // those who import it and are imported in turn may now export what it gives them
-    for (const i of importers.get(file) ?? []) if (importers.has(i) && !queue.includes(i)) queue.push(i);
+    for (const i of graph.importersOfFile(file)) if (imported(i) && !queue.includes(i)) queue.push(i);
   }
 
   // The files whose analysis the summaries change: those that import a module with something to say (and
@@ -183,11 +144,15 @@ export async function planProject(
       ],
     ]),
   );
-  for (const [file] of deps) {
-    const reads = [...(named.get(file) ?? [])].filter((d) => relevant.has(d));
+  // (in file order: relevant modules and their importers)
+  const order = new Map(files.map((f, i) => [f, i]));
+  const connected = [...new Set([...relevant, ...[...relevant].flatMap((f) => graph.importersOfFile(f))])];
+  connected.sort((a, b) => order.get(a)! - order.get(b)!);
+  for (const file of connected) {
+    const reads = [...graph.named(file)].filter((d) => relevant.has(d));
     if (!relevant.has(file) && reads.length === 0) continue;
     if (!relevant.has(file)) {
-      const text = readText(file, options) ?? '';
+      const text = cache.text(file) ?? '';
       const names = reads.flatMap((d) => exported.get(d) ?? []);
       if (!names.some((n) => new RegExp(`\\b${n}\\b`).test(text))) continue;
     }
@@ -196,11 +161,73 @@ export async function planProject(
       views.set(file, { summaries }); // a notebook: no module of its own
       continue;
     }
-    const names = [...(wanted.get(mf.module) ?? [])];
+    const names = [...(graph.wanted(mf.module) ?? [])];
     views.set(file, { module: mf.module, isPackage: mf.isPackage, summaries, wanted: names });
   }
-  notePassed(views, summaries, options);
-  return { views, summaries };
+  notePassed(views, summaries, cache);
+  if (!options.reuse) return { views, summaries };
+  const processed = new Map<string, Processed>();
+  const fields = (view: ProjectView) => JSON.stringify({ ...view, summaries: undefined });
+  for (const [file, view] of views) {
+    const run = runs.get(file);
+    if (run && fields(run.view) === fields(view) && run.questions.holdIn(summaries))
+      processed.set(file, run.processed);
+  }
+  return { views, summaries, processed };
+}
+
+/**
+ * Whether a file may get a view: it is one of the users the plan follows (`start`), or imports one at any
+ * depth (a summary reaches only the importers of its module, and a view only a file that imports one).
+ */
+function reaching(start: Set<string>, graph: ImportGraph): (file: string) => boolean {
+  /** Files known not to reach `start`: every file below one that does not. */
+  const never = new Set<string>();
+  return (file) => {
+    if (start.has(file)) return true;
+    const seen = new Set([file]);
+    const todo = [file];
+    while (todo.length) {
+      for (const d of graph.deps(todo.pop()!)) {
+        if (start.has(d)) return true;
+        if (seen.has(d) || never.has(d)) continue;
+        // (where most modules import each other, most reach it: not worth following far)
+        if (seen.size >= REACH_LIMIT) return true;
+        seen.add(d);
+        todo.push(d);
+      }
+    }
+    for (const f of seen) never.add(f);
+    return false;
+  };
+}
+
+/** How many files `reaching` follows from one before it takes the file for one that may get a view. */
+const REACH_LIMIT = 200;
+
+/** Files read for the plan, each once (the connected modules are few; the rest are read only when unscanned). */
+class FileCache {
+  private readonly bytes = new Map<string, Buffer | undefined>();
+
+  constructor(private readonly cwd: string | undefined) {}
+
+  /** The file's bytes; undefined when it cannot be read (processing reports it). `keep`: for another read. */
+  read(file: string, keep = true): Buffer | undefined {
+    if (this.bytes.has(file)) return this.bytes.get(file);
+    let bytes: Buffer | undefined;
+    try {
+      bytes = fs.readFileSync(this.cwd ? path.resolve(this.cwd, file) : file);
+    } catch {
+      bytes = undefined;
+    }
+    if (keep) this.bytes.set(file, bytes);
+    return bytes;
+  }
+
+  /** Its text as latin-1 (each byte one character: what the plan's text scans need). */
+  text(file: string): string | undefined {
+    return this.read(file)?.toString('latin1');
+  }
 }
 
 /**
@@ -211,7 +238,7 @@ export async function planProject(
 function notePassed(
   views: Map<string, ProjectView>,
   summaries: Record<string, ModuleSummary>,
-  options: { cwd?: string },
+  files: FileCache,
 ): void {
   const helpers = Object.values(summaries).flatMap((s) =>
     Object.entries(s.exports).flatMap(([name, e]) => (e.kind === 'function' && e.logsIn ? [name] : [])),
@@ -221,7 +248,7 @@ function notePassed(
   const passed = new Map<string, Record<string, Record<number, 'tls' | 'other'>>>();
   for (const [file, view] of views) {
     if (isNotebookPath(file)) continue; // (its cells' calls are not read here)
-    const text = readText(file, options);
+    const text = files.text(file);
     if (!text || !called.test(text)) continue;
     const tree = parse(text); // read as latin-1: only its calls matter here
     try {
@@ -257,8 +284,7 @@ function mayPassOn(
   text: string,
   mf: ModuleFile,
   summaries: Record<string, ModuleSummary>,
-  wanted: Map<string, Set<string>>,
-  whole: Set<string>,
+  graph: ImportGraph,
 ): boolean {
   const known = new Set<string>();
   /** The names through which what it imports is used: `open_link`, or `ftpwrapper` of `import urllib.request`. */
@@ -291,7 +317,7 @@ function mayPassOn(
   }
   if (known.size === 0) return false;
   const uses = new RegExp(`\\b(${[...spelled].map((k) => k.replace(/\W/g, '')).join('|')})\\b`);
-  const asked = whole.has(mf.module) ? undefined : wanted.get(mf.module);
+  const asked = graph.importedWhole(mf.module) ? undefined : graph.wanted(mf.module);
   if (!asked) return uses.test(text);
   for (const name of asked) if (known.has(name) || uses.test(definitionOf(text, name))) return true;
   return false;
@@ -301,14 +327,9 @@ function mayPassOn(
  * Can a module that uses ftplib export something ftplib's to its importers? Only through a name they import
  * whose definition mentions ftplib's names (all of them, when it is imported whole).
  */
-function mayExport(
-  text: string,
-  mf: ModuleFile,
-  wanted: Map<string, Set<string>>,
-  whole: Set<string>,
-): boolean {
-  if (whole.has(mf.module)) return true;
-  return [...(wanted.get(mf.module) ?? [])].some((name) =>
+function mayExport(text: string, mf: ModuleFile, graph: ImportGraph): boolean {
+  if (graph.importedWhole(mf.module)) return true;
+  return [...(graph.wanted(mf.module) ?? [])].some((name) =>
     /\bFTP|ftplib|\.\s*login\s*\(/.test(definitionOf(text, name)),
   );
 }
@@ -327,68 +348,14 @@ function definitionOf(text: string, name: string): string {
   return text.slice(start.index, end ? start.index + 1 + end.index : text.length);
 }
 
-function readText(file: string, options: { cwd?: string }): string | undefined {
-  try {
-    return fs.readFileSync(options.cwd ? path.resolve(options.cwd, file) : file, 'latin1');
-  } catch {
-    return undefined; // processing reports it
-  }
-}
-
-/** A notebook's code cells joined, for its import lines; '' for a file that is not one. */
-function notebookCode(json: string | undefined): string {
-  try {
-    const cells = (JSON.parse(json ?? '') as { cells?: { cell_type?: string; source?: string | string[] }[] })
-      .cells;
-    return (cells ?? [])
-      .filter((c) => c.cell_type === 'code')
-      .map((c) => (Array.isArray(c.source) ? c.source.join('') : (c.source ?? '')))
-      .join('\n');
-  } catch {
-    return '';
-  }
-}
-
-/** A quoted dotted path to an FTP class, as test doubles name what they patch. */
-const PATCH_TARGET = /['"]([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\.(FTP|FTP_TLS)['"]/g;
-
-/** The project modules an import statement may name: the module, and each imported name as a submodule. */
-function resolveImports(
-  mf: ModuleFile,
-  bytes: Buffer,
-  wanted: Map<string, Set<string>>,
-  whole: Set<string>,
-): string[] {
-  const out: string[] = [];
-  // a test double's target names a module too (`mock.patch("myapp.upload.FTP")`): the module it patches
-  // (a dependency, not a name it wants kept: the double follows the rename)
-  if (bytes.includes('FTP')) for (const m of bytes.toString('latin1').matchAll(PATCH_TARGET)) out.push(m[1]);
-  for (const ref of importsInBytes(bytes)) {
-    const module = absoluteModule(mf, ref.level, ref.module);
-    if (!module) continue;
-    out.push(module);
-    const names = wanted.get(module) ?? new Set<string>();
-    for (const name of ref.names) names.add(name);
-    wanted.set(module, names);
-    if (ref.names.length === 0) whole.add(module);
-    for (const name of ref.names) whole.add(`${module}.${name}`); // perhaps a submodule
-    // `import a.b.c` also runs a and a.b; `from a import b` may import the submodule a.b
-    const parts = module.split('.');
-    // (marked: running a package's __init__ is no import of its names)
-    for (let i = 1; i < parts.length; i++) out.push(`^${parts.slice(0, i).join('.')}`);
-    for (const name of ref.names) out.push(`${module}.${name}`);
-  }
-  return out;
-}
-
 /** Dependencies before their importers (an import cycle is cut where it is met). */
-function importOrder(files: Set<string>, deps: Map<string, string[]>): string[] {
+function importOrder(files: Set<string>, graph: ImportGraph): string[] {
   const order: string[] = [];
   const state = new Map<string, 'visiting' | 'done'>();
   const visit = (file: string) => {
     if (state.has(file)) return;
     state.set(file, 'visiting');
-    for (const d of deps.get(file) ?? []) if (files.has(d)) visit(d);
+    for (const d of graph.deps(file)) if (files.has(d)) visit(d);
     state.set(file, 'done');
     order.push(file);
   };
@@ -396,29 +363,41 @@ function importOrder(files: Set<string>, deps: Map<string, string[]>): string[] 
   return order;
 }
 
-/** A module's summary as ftptls will leave it: transformed with what it imports known, then analysed. */
+/** The plan's own processing of a module: what it gave, with which view, asking what of the summaries. */
+interface Run {
+  processed: Processed;
+  view: ProjectView;
+  questions: SummaryQuestions;
+}
+
+/**
+ * A module's summary as ftptls will leave it: transformed with what it imports known, then analysed; and that
+ * processing.
+ */
 async function summarizeFile(
   file: string,
+  bytes: Buffer,
   mf: ModuleFile,
   options: TransformSourceOptions & { cwd?: string },
   summaries: Record<string, ModuleSummary>,
   wanted: string[],
-): Promise<ModuleSummary | undefined> {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(options.cwd ? path.resolve(options.cwd, file) : file);
-  } catch {
-    return undefined; // unreadable: processing reports it
-  }
+): Promise<{ summary?: ModuleSummary; run: Run }> {
   // the same steps as processing (size limit, @generated, decoding): a module it will not change says nothing
   const project: ProjectView = { module: mf.module, isPackage: mf.isPackage, summaries, wanted };
-  const { result } = await processBytes(file, bytes, options.transforms ?? [], { ...options, project });
-  if (result.status !== 'changed' && result.status !== 'unchanged') return undefined;
+  const questions = new SummaryQuestions(summaries);
+  const asked = { ...project, summaries: questions.summaries };
+  const processed = await processBytes(file, bytes, options.transforms ?? [], { ...options, project: asked });
+  const run = { processed, view: project, questions };
+  const { result } = processed;
+  if (result.status !== 'changed' && result.status !== 'unchanged') return { run };
   const text = result.before;
   const beforeTree = parse(text);
   const afterTree = result.after === text ? beforeTree : parse(result.after);
   try {
-    return summarize(mf, new Bindings(afterTree, project), new Bindings(beforeTree, project));
+    return {
+      summary: summarize(mf, new Bindings(afterTree, project), new Bindings(beforeTree, project)),
+      run,
+    };
   } finally {
     if (afterTree !== beforeTree) afterTree.delete();
     beforeTree.delete();

@@ -7,10 +7,76 @@ import type { Exported, ModuleSummary, ProjectView } from './types.js';
 
 const OTHER: Value = { kind: 'other' };
 
+type Summaries = Record<string, ModuleSummary>;
+
+/**
+ * What a file's analysis asked of the summaries, and the answers, while the project pass processed the module
+ * itself (plan.ts) with the summaries it had then: when the final summaries answer every question the same,
+ * that processing is the one the module's final view gives, and it is not done again. Every read of
+ * `summaries` is a question: the analysis's usual ones (below) as they are asked, any other read of a name
+ * (or of them all) as the value read.
+ */
+export class SummaryQuestions {
+  /** The summaries to give the analysis. */
+  readonly summaries: Summaries;
+  private readonly asked: { question: (s: Summaries) => unknown; answer: string }[] = [];
+  /** The analysis wrote into them: nothing is known then. */
+  private wrote = false;
+
+  constructor(private readonly live: Summaries) {
+    const write = () => {
+      this.wrote = true;
+      return false;
+    };
+    this.summaries = new Proxy(live, {
+      get: (target, key) => (typeof key === 'symbol' ? Reflect.get(target, key) : this.ask((s) => s[key])),
+      has: (target, key) => (typeof key === 'symbol' ? Reflect.has(target, key) : this.ask((s) => key in s)),
+      ownKeys: () => this.ask((s) => Reflect.ownKeys(s)),
+      getOwnPropertyDescriptor: (target, key) => {
+        if (typeof key !== 'symbol') this.ask((s) => Object.getOwnPropertyDescriptor(s, key)?.value);
+        return Reflect.getOwnPropertyDescriptor(target, key);
+      },
+      set: write,
+      defineProperty: write,
+      deleteProperty: write,
+    });
+    asking.set(this.summaries, this);
+  }
+
+  /** The answer from the summaries as they are now, noted. */
+  ask<T>(question: (s: Summaries) => T): T {
+    const answer = question(this.live);
+    this.asked.push({ question, answer: answerKey(answer) });
+    return answer;
+  }
+
+  /** Every question asked gets the same answer from `summaries`. */
+  holdIn(summaries: Summaries): boolean {
+    return !this.wrote && this.asked.every((q) => answerKey(q.question(summaries)) === q.answer);
+  }
+}
+
+const asking = new WeakMap<object, SummaryQuestions>();
+
+function answerKey(answer: unknown): string {
+  return JSON.stringify(answer) ?? 'undefined';
+}
+
+/** A question about the view's summaries: asked directly, or noted when they are a SummaryQuestions' own. */
+function ask<T>(view: ProjectView, question: (s: Summaries) => T): T {
+  const questions = asking.get(view.summaries);
+  return questions ? questions.ask(question) : question(view.summaries);
+}
+
 /** `import pkg.mod` / `import pkg.mod as m`: the module, when the project has it (or a package above it). */
 export function projectModule(view: ProjectView, dotted: string): Value {
-  const known = Object.keys(view.summaries).some((m) => m === dotted || m.startsWith(`${dotted}.`));
+  const known = ask(view, (s) => Object.keys(s).some((m) => m === dotted || m.startsWith(`${dotted}.`)));
   return known ? { kind: 'module', name: dotted } : OTHER;
+}
+
+/** The names the summarised modules say the rewrite took away (ModuleSummary.renamed), module by module. */
+export function renamedNames(view: ProjectView): string[] {
+  return ask(view, (s) => Object.values(s).flatMap((summary) => Object.keys(summary.renamed)));
 }
 
 /** `from <module> import <name>`, the module as written (`..conn` for a relative import). */
@@ -24,6 +90,10 @@ export function importedFromProject(view: ProjectView, written: string, name: st
 
 /** `module.name`: an export of a summarised module, or a submodule. */
 export function memberOf(view: ProjectView, module: string, name: string): Value {
+  return ask(view, (summaries) => memberIn({ ...view, summaries }, module, name));
+}
+
+function memberIn(view: ProjectView, module: string, name: string): Value {
   const summary = view.summaries[module];
   const exported = summary?.exports[name];
   if (summary && exported) return toValue(view, summary, exported, name);
