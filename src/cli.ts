@@ -9,14 +9,12 @@ import type { TransformSelection } from './load-transforms.js';
 import { DEFAULT_MAX_FILE_SIZE } from './prefilter.js';
 import type { ProcessOptions } from './process-file.js';
 import type { RuleInfo } from './report/sarif.js';
-import { findingLines, summarize, tallyLine } from './report/summary.js';
+import type { Format } from './report/output.js';
+import { findingLines, summarize } from './report/summary.js';
 import { startProgress } from './progress.js';
-import { encodeText } from './source-text.js';
 import type { FileResult, Transform } from './types.js';
 
 export const EXIT = { ok: 0, changes: 1, failure: 2, interrupted: 130 } as const;
-
-type Format = 'diff' | 'json' | 'sarif' | 'summary';
 
 function parser(yargs: YargsFactory, argv: string[]) {
   return yargs(argv)
@@ -230,40 +228,44 @@ export async function main(argv?: string[]): Promise<number> {
       interrupt.abort();
     };
     process.on('SIGINT', onSigint);
+    // Each result is printed as soon as every path before it is done, then dropped: the run keeps none
+    const { startOutput } = await import('./report/output.js');
+    const output = await startOutput(
+      { format, mode, color, beforeWrite: () => process.stdout.isTTY && progress.stop() },
+      process,
+    );
     let outcome: Awaited<ReturnType<typeof runConfigured>>;
     try {
-      const runOptions = { ...options, onProgress: progress.update, signal: interrupt.signal };
+      const runOptions = {
+        ...options,
+        onProgress: progress.update,
+        signal: interrupt.signal,
+        onResult: (r: FileResult) => output.add(r),
+      };
       outcome = await runConfigured(paths, runOptions, configMode);
+    } catch (err) {
+      output.close();
+      throw err;
     } finally {
       process.off('SIGINT', onSigint);
       progress.stop();
     }
-    const { results, seconds } = outcome;
     if (outcome.workerStartError !== undefined)
       process.stderr.write(
         `ftptls: warning: a worker thread could not start (${outcome.workerStartError}); went on with fewer threads\n`,
       );
     if (interrupt.signal.aborted) {
-      const written = results.filter((r) => r.status === 'changed').length;
+      await output.interrupt();
+      const { files, changed } = output.counts();
       process.stderr.write(
         mode === 'write'
-          ? `ftptls: interrupted after ${results.length} files: ${written} written whole, the rest untouched\n`
-          : `ftptls: interrupted after ${results.length} files; nothing written\n`,
+          ? `ftptls: interrupted after ${files} files: ${changed} written whole, the rest untouched\n`
+          : `ftptls: interrupted after ${files} files; nothing written\n`,
       );
       return EXIT.interrupted;
     }
-    if (format === 'diff') {
-      const changed = results.filter((r) => r.status === 'changed');
-      const reporters = changed.length ? await loadReporters() : undefined;
-      for (const r of changed) process.stdout.write(diffBytes(reporters!, r, color));
-    } else {
-      process.stdout.write(await render(await loadReporters(), results, format, outcome.transforms));
-    }
-    const summary = summarize(results, seconds);
-    for (const line of findingLines(results)) process.stderr.write(`${line}\n`);
-    if (mode === 'write')
-      for (const r of results) if (r.status === 'changed') process.stderr.write(`fixed ${r.path}\n`);
-    process.stderr.write(`${tallyLine(summary, mode)}\n`);
+    const { transforms } = outcome;
+    const summary = await output.finish(outcome.seconds, async () => (await transforms()).map(ruleInfo));
     if (summary.errors > 0) return EXIT.failure;
     return mode === 'check' && summary.changed > 0 ? EXIT.changes : EXIT.ok;
   } catch (err) {
@@ -315,67 +317,27 @@ async function printSettings(paths: string[], options: ReturnType<typeof cliOpti
   }
 }
 
-/** The reporters, loaded when there is something to report: jsdiff and the rest cost start-up time. */
+/** The reporters standard input's report needs, loaded only then (jsdiff and the rest cost start-up time). */
 async function loadReporters() {
-  const [{ unifiedDiff }, { jsonReport }, { sarifReport }] = await Promise.all([
-    import('./report/diff.js'),
+  const [{ jsonReport }, { sarifReport }] = await Promise.all([
     import('./report/json.js'),
     import('./report/sarif.js'),
   ]);
-  return { unifiedDiff, jsonReport, sarifReport };
+  return { jsonReport, sarifReport };
 }
 
 type Reporters = Awaited<ReturnType<typeof loadReporters>>;
 
-/**
- * The report formats; the diff is written file by file, in each file's own bytes (diffBytes). `transforms`:
- * those that ran, asked for only by SARIF (its rule list).
- */
-async function render(
+/** Standard input's report (the formats that report instead of printing the source). */
+function render(
   { jsonReport, sarifReport }: Reporters,
   results: FileResult[],
-  format: Exclude<Format, 'diff'>,
-  transforms: () => Promise<Transform[]>,
-): Promise<string> {
-  switch (format) {
-    case 'json':
-      return `${jsonReport(results, summarize(results, 0))}\n`;
-    case 'sarif':
-      return `${sarifReport(results, (await transforms()).map(ruleInfo))}\n`;
-    case 'summary':
-      return results
-        .filter((r) => r.status !== 'unchanged')
-        .map(
-          (r) =>
-            `${r.status}\t${r.path}${r.error ? `\t${r.error}` : r.skipReason ? `\t${r.skipReason}` : ''}\n`,
-        )
-        .join('');
-  }
-}
-
-/** A file's diff in the file's own bytes (its BOM, its encoding), so `git apply` / `patch` can apply it. */
-function diffBytes({ unifiedDiff }: Reporters, r: FileResult, color: boolean): Buffer {
-  // A notebook: one diff per changed cell, of the cell's source, headed `a/nb.ipynb:cell 3` (src/notebook.ts).
-  // A cell's last line has no newline as a rule: no "\ No newline" note unless one side does have it.
-  if (r.cells)
-    return Buffer.from(
-      r.cells
-        .map((c) => {
-          const nl = /[\r\n]$/.test(c.before) || /[\r\n]$/.test(c.after) ? '' : '\n';
-          return unifiedDiff(`${r.path}:cell ${c.cell}`, c.before + nl, c.after + nl, { color });
-        })
-        .join(''),
-      'utf8',
-    );
-  const bom = r.bom ? '\ufeff' : '';
-  const text = unifiedDiff(r.path, bom + r.before, bom + r.after, { color });
-  const encoding = r.encoding ?? 'utf-8';
-  if (encoding === 'utf-8') return Buffer.from(text, 'utf8');
-  try {
-    return encodeText(text, encoding);
-  } catch {
-    return Buffer.from(text, 'utf8'); // e.g. a path the file's encoding cannot hold
-  }
+  format: 'json' | 'sarif',
+  transforms: Transform[],
+): string {
+  return format === 'json'
+    ? `${jsonReport(results, summarize(results, 0))}\n`
+    : `${sarifReport(results, transforms.map(ruleInfo))}\n`;
 }
 
 export function ruleInfo(t: Transform): RuleInfo {
@@ -407,7 +369,7 @@ async function stdinMode(
   const { result, out } = await processBytes(filename, bytes, transforms, options);
   if (config !== undefined) result.config = config;
   if (format === 'json' || format === 'sarif')
-    process.stdout.write(await render(await loadReporters(), [result], format, async () => transforms));
+    process.stdout.write(render(await loadReporters(), [result], format, transforms));
   else process.stdout.write(out ?? bytes);
   if (result.status === 'skipped') process.stderr.write(`${filename}: skipped: ${result.skipReason}\n`);
   for (const line of findingLines([result])) process.stderr.write(`${line}\n`);

@@ -6,7 +6,7 @@
 //   const result = await transformSource(text, { path: 'upload.py' });
 import { runConfigured } from './config/run.js';
 import { loadTransforms, type TransformSelection } from './load-transforms.js';
-import { summarize, type Summary } from './report/summary.js';
+import { summarize, Tally, type Summary } from './report/summary.js';
 import {
   run as runFiles,
   type RunOptions as RunnerOptions,
@@ -63,11 +63,28 @@ export interface RunResult extends RunnerResult {
  *
  * Transform objects in `transforms` cannot cross into worker threads, so with any of them the run stays in
  * this thread (`jobs: 1`); transform module paths work in workers.
+ *
+ * `onResult` takes each result in path order as soon as every path before it is done, and the run keeps
+ * none (`results` is empty; `summary` still counts them): a run of any size then holds only the results
+ * that wait for an earlier file.
  */
 export async function run(paths: string[], options: RunOptions = {}): Promise<RunResult> {
-  const { config, ...rest } = options;
+  const { config, onResult, ...rest } = options;
   const inline = (rest.transforms ?? []).some((t) => typeof t !== 'string');
-  const given = inline ? { ...rest, jobs: 1 } : rest;
+  // With onResult the results are not kept: the summary is counted as they go by
+  const tally = onResult ? new Tally() : undefined;
+  const given: RunnerOptions = {
+    ...rest,
+    ...(inline ? { jobs: 1 } : {}),
+    ...(onResult
+      ? {
+          onResult: (r: FileResult) => {
+            tally!.add(r);
+            onResult(r);
+          },
+        }
+      : {}),
+  };
   let result: RunnerResult;
   if (config === undefined) result = await runFiles(paths, given);
   else {
@@ -76,7 +93,8 @@ export async function run(paths: string[], options: RunOptions = {}): Promise<Ru
     const { transforms: _transforms, ...configured } = await runConfigured(paths, given, mode);
     result = configured;
   }
-  return { ...result, summary: summarize(result.results, result.seconds) };
+  const summary = tally ? tally.summary(result.seconds) : summarize(result.results, result.seconds);
+  return { ...result, summary };
 }
 
 /**

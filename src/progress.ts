@@ -6,6 +6,7 @@ const SHOW_AFTER_MS = 1000;
 
 export interface Progress {
   update: (done: number, total: number) => void;
+  /** Takes the bar off the terminal for good: later updates show nothing. */
   stop: () => void;
 }
 
@@ -15,8 +16,10 @@ export function startProgress(stream: NodeJS.WriteStream, color: boolean): Progr
   const cliProgress = createRequire(import.meta.url)('cli-progress') as typeof CliProgress;
   const started = Date.now();
   let bar: CliProgress.SingleBar | undefined;
+  let stopped = false;
   return {
     update(done, total) {
+      if (stopped) return;
       if (!bar) {
         if (Date.now() - started < SHOW_AFTER_MS || done >= total) return;
         bar = new cliProgress.SingleBar(
@@ -36,6 +39,8 @@ export function startProgress(stream: NodeJS.WriteStream, color: boolean): Progr
       bar.update(done);
     },
     stop() {
+      if (stopped) return;
+      stopped = true;
       bar?.stop();
     },
   };

@@ -1,11 +1,14 @@
-// The loop over files: walk the paths, process every file, and return results in path order whatever the
-// scheduling. One code path (worker.ts) does the per-file work, in worker threads for many files and in this
-// thread for few (or --jobs 1). With workers each file goes through two steps:
+// The loop over files: walk the paths, process every file, and give results in path order whatever the
+// scheduling, each as soon as every path before it is done (to the caller's onResult, so that a run of any size
+// holds only the results that wait for an earlier file; or all of them at the end). One code path (worker.ts)
+// does the per-file work, in worker threads for many files and in this thread for few (or --jobs 1). With
+// workers each file goes through two steps:
 //
 // 1. scan: workers read every file once, in chunks, and settle the files that never mention ftplib (the
 //    prefilter: most of a large tree, at the speed of reading it);
-// 2. process: the files that do mention it go through the full pipeline, the largest found so far first (so
-//    one big file is not left for the end while the other workers wait), at most two in flight per worker.
+// 2. process: the files that do mention it go through the full pipeline, in path order (so that each result
+//    goes out, and is dropped, soon after it is done), the largest of the next few first (so one big file is
+//    not left for the end while the other workers wait), at most two in flight per worker.
 //
 // Both overlap the walk: once a directory walk has found enough files for the workers, they scan the files
 // found while this thread goes on walking, and process what they find.
@@ -33,6 +36,7 @@ import type { ProjectView } from './project/types.js';
 import type { FileResult, Transform } from './types.js';
 import { collectFiles, type WalkOptions } from './walk.js';
 import { errorResult, oneLine } from './errors.js';
+import { PathOrder } from './path-order.js';
 import {
   answer as answerRequest,
   FileWork,
@@ -54,6 +58,12 @@ export interface RunOptions
   /** Called as files finish (any order), e.g. for a progress bar. */
   onProgress?: (done: number, total: number) => void;
   /**
+   * Called with each file's result in path order, as soon as every path before it is done; the run then
+   * keeps none (`results` is empty), so that a run of any size holds only the results waiting for an earlier
+   * file. A callback that throws stops the run (as the signal does) and the run rejects with its error.
+   */
+  onResult?: (result: FileResult) => void;
+  /**
    * Stops the run: no file is started once it is aborted, files being processed finish (and are written
    * whole), and the run resolves with the results of the files done, `interrupted: true`.
    */
@@ -61,7 +71,7 @@ export interface RunOptions
 }
 
 export interface RunResult {
-  /** Sorted by path. After an interrupt: only the files that were done. */
+  /** Sorted by path. After an interrupt: only the files that were done. Empty when `onResult` took them. */
   results: FileResult[];
   seconds: number;
   /** The signal stopped the run before every file was done. */
@@ -78,6 +88,11 @@ const MIN_FILES_PER_WORKER = 64;
 const SCAN_CHUNK = 256;
 /** Requests a worker holds at once: the next is there as soon as it finishes one. */
 const DEPTH = 2;
+/**
+ * Files to process are taken, the largest first, from the next this many places in path order: a result done
+ * ahead of an earlier file waits for it, so this bounds how many wait (with the files in flight).
+ */
+const WINDOW = 16;
 /** In-process, the event loop gets a turn (a signal, a progress bar) at least this often (files). */
 const YIELD_EVERY = 256;
 const WORKER_URL = new URL('./worker.js', import.meta.url);
@@ -96,7 +111,39 @@ export async function run(
   const started = performance.now();
   const seconds = () => (performance.now() - started) / 1000;
   if (options.signal?.aborted) return { results: [], seconds: seconds(), interrupted: true };
-  const setup = await prepare(options, internal);
+  // The run's own stop: the caller's signal, or a callback that failed
+  const stop = new AbortController();
+  const forward = () => stop.abort();
+  options.signal?.addEventListener('abort', forward, { once: true });
+  try {
+    return await runStoppable(paths, options, internal, stop, seconds);
+  } finally {
+    options.signal?.removeEventListener('abort', forward);
+  }
+}
+
+async function runStoppable(
+  paths: string[],
+  options: RunOptions,
+  internal: InternalOptions,
+  stop: AbortController,
+  seconds: () => number,
+): Promise<RunResult> {
+  const setup = await prepare(options, internal, stop.signal);
+  // Results in path order, handed to the caller's callback (or kept for the caller) as soon as they can be
+  const results: FileResult[] = [];
+  let failure: { error: unknown } | undefined;
+  const order = new PathOrder((result) => {
+    if (failure) return;
+    try {
+      if (options.onResult) options.onResult(result);
+      else results.push(result);
+    } catch (error) {
+      failure = { error };
+      stop.abort();
+    }
+  });
+  const settle = (index: number, result: FileResult) => order.settle(index, result);
   // A directory may hold many files: workers boot while this thread walks, and one of them loads the
   // pipeline (the other core is free meanwhile); they are let go if the walk finds few files
   const early =
@@ -115,7 +162,7 @@ export async function run(
     held.push(file);
     if (early.length && held.length >= early.length * MIN_FILES_PER_WORKER) {
       // for the project pass, gated: the files are scanned while the walk goes on, processed after it
-      pool = new Pool(held, setup, early.length, early, true, {}, project);
+      pool = new Pool(held, settle, setup, early.length, early, true, {}, project);
       pooled = pool.run();
     }
   };
@@ -129,22 +176,29 @@ export async function run(
     for (const h of early) h.retire();
     throw err;
   }
-  const walkErrors = walked.errors.map((e) => errorResult(e.path, e.message));
   pool?.end();
+  // Every file is known: results can go out in path order (a pool started during the walk numbered its files
+  // in the order found, a run started after it in the walk's sorted order)
+  const walkErrors = walked.errors.map((e) => errorResult(e.path, e.message));
+  const position = order.start(pool ? held : walked.files, walkErrors);
+  pool?.ordered(position); // it takes the files to process in path order from now on
   const planned = project ? await planProjectRun(paths, walked.files, setup, pool) : {};
   const { views } = planned;
-  const { results, interrupted } = await (pooled ?? execute(walked.files, setup, early, planned));
-  const done = results.filter((r): r is FileResult => r !== undefined);
-  const all = [...done, ...walkErrors].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const { interrupted } = await (pooled ?? execute(walked.files, settle, setup, early, planned));
+  order.finish();
+  if (failure) throw failure.error;
   const { workerStartError } = setup;
   return {
-    results: all,
+    results,
     seconds: seconds(),
     ...(interrupted ? { interrupted } : {}),
     ...(workerStartError !== undefined ? { workerStartError } : {}),
     ...(views ? { views } : {}),
   };
 }
+
+/** Where the pool and the in-process loop put each file's result, by the file's index. */
+type Settle = (index: number, result: FileResult) => void;
 
 /** The project pass's outcome for the run. */
 interface Planned {
@@ -236,12 +290,12 @@ interface Setup {
   workerStartError?: string;
 }
 
-async function prepare(options: RunOptions, internal: InternalOptions): Promise<Setup> {
+async function prepare(options: RunOptions, internal: InternalOptions, signal: AbortSignal): Promise<Setup> {
   // Checked once here first: a transform that cannot load is one clear error, not one per file
   const selected = await selectTransforms(options);
   let transforms: Promise<Transform[]> | undefined;
   // (`project` is the runner's flag: a file's project view is given per file, never as an option)
-  const { onProgress, signal, project: _project, ...rest } = options;
+  const { onProgress, onResult: _onResult, signal: _signal, project: _project, ...rest } = options;
   const workerOptions: WorkerOptions = { ...rest, maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE };
   return {
     transforms: () => (transforms ??= materialize(selected)),
@@ -256,8 +310,7 @@ async function prepare(options: RunOptions, internal: InternalOptions): Promise<
 }
 
 interface Outcome {
-  /** By index into the files; undefined for a file not done (interrupted). */
-  results: (FileResult | undefined)[];
+  /** Some files were not done (the run was stopped). */
   interrupted: boolean;
 }
 
@@ -272,33 +325,34 @@ type Views = Map<string, ProjectView> | undefined;
 
 async function execute(
   files: string[],
+  settle: Settle,
   setup: Setup,
   early: WorkerHandle[],
   planned: Planned,
 ): Promise<Outcome> {
   const jobs = Math.max(1, Math.min(setup.maxJobs, Math.ceil(files.length / MIN_FILES_PER_WORKER)));
   if (jobs > 1 && setup.pooled && !setup.signal?.aborted)
-    return new Pool(files, setup, jobs, early, false, planned).run();
+    return new Pool(files, settle, setup, jobs, early, false, planned).run();
   for (const h of early) h.retire();
-  if (setup.signal?.aborted) return { results: [], interrupted: true };
-  return inProcess(files, new FileWork(setup.workerOptions, setup.transforms), setup, planned);
+  if (setup.signal?.aborted) return { interrupted: true };
+  return inProcess(files, settle, new FileWork(setup.workerOptions, setup.transforms), setup, planned);
 }
 
 async function inProcess(
   files: string[],
+  settle: Settle,
   work: FileWork,
   { onProgress, signal }: Setup,
   { views, done }: Planned,
 ): Promise<Outcome> {
-  const results: FileResult[] = [];
-  for (const file of files) {
+  for (const [index, file] of files.entries()) {
     // Scanning alone never gives the event loop a turn: let a signal in now and then
-    if (results.length % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((r) => setImmediate(r));
-    if (signal?.aborted) return { results, interrupted: true };
-    results.push(done?.get(file) ?? (await work.file(file, views?.get(file))));
-    onProgress?.(results.length, files.length);
+    if (index % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((r) => setImmediate(r));
+    if (signal?.aborted) return { interrupted: true };
+    settle(index, done?.get(file) ?? (await work.file(file, views?.get(file))));
+    onProgress?.(index + 1, files.length);
   }
-  return { results, interrupted: false };
+  return { interrupted: false };
 }
 
 function startEarly(setup: Setup): WorkerHandle[] {
@@ -435,12 +489,16 @@ class InThreadHandle implements Handle {
 
 /** The worker pool of one run (see the top of this file for the two steps). */
 class Pool implements Owner {
-  private readonly results: (FileResult | undefined)[] = [];
   private readonly handles = new Set<Handle>();
   private scanNext = 0;
-  /** Files the scan could not settle, with their sizes, waiting to be processed: the largest goes first. */
+  /**
+   * Files the scan could not settle, with their sizes, waiting to be processed: sorted by path order, the next
+   * last (takeNext). Before the walk is over, the order found stands in for path order.
+   */
   private queue: { index: number; size: number }[] = [];
   private queueSorted = true;
+  /** Each file's place in path order, once every file is known (ordered). */
+  private position?: Int32Array;
   private done = 0;
   /** Workers that crashed after they started. */
   private crashes = 0;
@@ -463,7 +521,7 @@ class Pool implements Owner {
   /** Gated: files to process held until the project pass says whether it has a view for them. */
   private waiting: { index: number; size: number }[] = [];
   /**
-   * Gated, while the plan runs: held files processed meanwhile as if they got no view (the largest first, on
+   * Gated, while the plan runs: held files processed meanwhile as if they got no view (in path order, on
    * one core: the plan has the other), their results kept for release() to take or drop.
    */
   private guesses: { index: number; size: number }[] = [];
@@ -482,6 +540,8 @@ class Pool implements Owner {
   constructor(
     /** The files, in the order given; a pool started during the walk is given more with add(). */
     private readonly files: string[],
+    /** Where each file's result goes, as it is known. */
+    private readonly onSettled: Settle,
     private readonly setup: Setup,
     private readonly jobs: number,
     private readonly early: WorkerHandle[],
@@ -515,7 +575,8 @@ class Pool implements Owner {
       }
     }
     this.queueSorted = false;
-    this.guesses.sort((a, b) => a.size - b.size || b.index - a.index);
+    // in path order, the next last: their results go out as soon as the plan is done
+    this.guesses.sort((a, b) => this.place(b.index) - this.place(a.index));
     this.feedAll();
   }
 
@@ -636,7 +697,7 @@ class Pool implements Owner {
       const scannable = unscanned >= SCAN_CHUNK || (this.complete && unscanned > 0);
       const processing = handle.outstanding.some((r) => r.kind === 'process');
       if (this.queue.length && (!processing || !scannable)) {
-        const index = this.takeLargest();
+        const index = this.takeNext();
         handle.outstanding.push({ kind: 'process', index });
         const file = this.files[index];
         const project = this.views?.get(file);
@@ -664,13 +725,34 @@ class Pool implements Owner {
     }
   }
 
-  private takeLargest(): number {
+  /** Every file is known: `position` gives each file's place in path order (by index). */
+  ordered(position: Int32Array): void {
+    this.position = position;
+    this.queueSorted = false;
+  }
+
+  /** A file's place in path order (before the walk is over, in the order found). */
+  private place(index: number): number {
+    return this.position ? this.position[index] : index;
+  }
+
+  /**
+   * The largest of the files within WINDOW places after the next one in path order: results go out in path
+   * order, so a file done far ahead of the others would wait, its result held meanwhile; among the next few,
+   * the largest first still keeps one big file from being left for the end while the other workers wait.
+   * The next one is taken once it is the largest left there, after fewer than WINDOW others.
+   */
+  private takeNext(): number {
+    const { queue } = this;
     if (!this.queueSorted) {
-      // ties in the order found, which is path order within a scan chunk
-      this.queue.sort((a, b) => a.size - b.size || b.index - a.index);
+      queue.sort((a, b) => this.place(b.index) - this.place(a.index));
       this.queueSorted = true;
     }
-    return this.queue.pop()!.index;
+    const end = this.place(queue[queue.length - 1].index) + WINDOW;
+    let best = queue.length - 1;
+    for (let k = best - 1; k >= 0 && this.place(queue[k].index) < end; k--)
+      if (queue[k].size > queue[best].size) best = k;
+    return queue.splice(best, 1)[0].index;
   }
 
   private enqueue(index: number, size: number): void {
@@ -725,8 +807,8 @@ class Pool implements Owner {
   }
 
   private settle(index: number, result: FileResult): void {
-    this.results[index] = result;
     this.done++;
+    this.onSettled(index, result);
     this.setup.onProgress?.(this.done, this.files.length);
   }
 
@@ -806,7 +888,7 @@ class Pool implements Owner {
     if (!all && !this.stopping) return; // more to come from the walk, or from workers still to be fed
     this.finished = true;
     for (const h of this.handles) h.retire();
-    this.resolve({ results: this.results, interrupted: !all });
+    this.resolve({ interrupted: !all });
   }
 }
 

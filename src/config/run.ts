@@ -7,7 +7,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadTransforms } from '../load-transforms.js';
+import { comparePaths } from '../path-order.js';
 import { run, type RunOptions, type RunResult } from '../runner.js';
+import { lowerBound } from '../sorted.js';
 import type { FileResult, Transform } from '../types.js';
 import type { WalkBoundary } from '../walk.js';
 import { CONFIG_NAMES, Discovery } from './discover.js';
@@ -87,7 +89,10 @@ interface Group {
   roots: string[];
 }
 
-/** Runs `paths` as the runner does, each file with the settings of its configuration (see the top). */
+/**
+ * Runs `paths` as the runner does, each file with the settings of its configuration (see the top). With
+ * `onResult`, the results go to it in path order as they come (see Merge) and `results` is empty.
+ */
 export async function runConfigured(
   paths: string[],
   given: RunOptions,
@@ -105,6 +110,7 @@ export async function runConfigured(
   for (const p of paths) groupOf(resolver.forPath(p).config).roots.push(p);
 
   const results: FileResult[] = [];
+  const merge = new Merge(given.onResult ?? ((r) => results.push(r)), cwd);
   const used: Group[] = [];
   let interrupted = false;
   let workerStartError: string | undefined;
@@ -123,17 +129,31 @@ export async function runConfigured(
     used.push(group);
     const nested = mode.kind === 'discover' ? new Nested(resolver.discovery, group.config) : undefined;
     const base = offset;
+    const shown = group.config && displayPath(group.config.path, cwd);
+    // Known once the run's walk is over, before its first result: the groups still to run, and where their
+    // paths can begin (this run's own nested directories among them)
+    let bound: string | null | undefined;
+    const onResult = (r: FileResult) => {
+      if (bound === undefined) {
+        const later = [
+          ...pending.slice(1).flatMap((g) => g.roots),
+          ...(nested?.found ?? []).map((f) => f.display),
+        ];
+        bound = lowestPath(later);
+        if (used.length > 1 || later.length) merge.dedupe();
+      }
+      offset++;
+      merge.add(shown ? { ...r, config: shown } : r, bound);
+    };
     const outcome = await run(group.roots, {
       ...optionsFor(group.config, given),
       ...(nested ? { boundary: nested } : {}),
       ...(given.onProgress
         ? { onProgress: (d: number, t: number) => given.onProgress!(base + d, base + t) }
         : {}),
+      onResult,
     });
-    offset += outcome.results.length;
     for (const [file, view] of outcome.views ?? []) (views ??= new Map()).set(file, view);
-    const shown = group.config && displayPath(group.config.path, cwd);
-    for (const r of outcome.results) results.push(shown ? { ...r, config: shown } : r);
     if (outcome.interrupted) interrupted = true;
     workerStartError ??= outcome.workerStartError;
     if (interrupted) break;
@@ -143,17 +163,97 @@ export async function runConfigured(
       if (!groups.includes(g)) groups.push(g);
       g.roots.push(display);
     }
+    // What waited for this run's paths can go, up to the paths of the runs still to come
+    const later = groups.filter((g) => !used.includes(g)).flatMap((g) => g.roots);
+    if (later.length) merge.dedupe();
+    merge.flush(lowestPath(later));
   }
+  merge.flush(null);
 
   const optionSets = used.map((g) => optionsFor(g.config, given));
   return {
-    results: used.length > 1 ? uniqueSorted(results, cwd) : results,
+    results,
     seconds: (performance.now() - started) / 1000,
     transforms: () => transformsOf(optionSets),
     ...(interrupted ? { interrupted } : {}),
     ...(workerStartError !== undefined ? { workerStartError } : {}),
     ...(views ? { views } : {}),
   };
+}
+
+/**
+ * The results of several runs as one run's: in path order, and a file reached by two runs (through a
+ * symbolic link) once, as the first run found it. Each run gives its results in path order; one goes on at
+ * once unless a run still to come may give an earlier path (`bound`: the lowest path those runs can give),
+ * and waits for it otherwise.
+ */
+class Merge {
+  /** Results waiting for a later run, sorted by path (equal paths in the order they came). */
+  private held: FileResult[] = [];
+  /** Real paths of the files given so far, once more than one run is known to take part. */
+  private seen?: Set<string>;
+
+  constructor(
+    private readonly emit: (result: FileResult) => void,
+    private readonly cwd: string,
+  ) {}
+
+  /** More than one run takes part: a file may come twice from now on. */
+  dedupe(): void {
+    this.seen ??= new Set();
+  }
+
+  /** A result of the run going on; `bound` null: no run is to come. */
+  add(result: FileResult, bound: string | null): void {
+    if (this.seen && !this.firstSight(result.path)) return;
+    if (bound === null || comparePaths(result.path, bound) < 0) {
+      this.release((p) => comparePaths(p, result.path) <= 0);
+      this.emit(result);
+      return;
+    }
+    // after the results of equal path held already: those came from earlier runs
+    const at = lowerBound(this.held.length, (i) => comparePaths(this.held[i].path, result.path) <= 0);
+    this.held.splice(at, 0, result);
+  }
+
+  /** A run is over: what no later run can come before goes on (`bound` null: everything). */
+  flush(bound: string | null): void {
+    this.release((p) => bound === null || comparePaths(p, bound) < 0);
+  }
+
+  private release(ready: (path: string) => boolean): void {
+    let n = 0;
+    while (n < this.held.length && ready(this.held[n].path)) n++;
+    if (!n) return;
+    const out = this.held.splice(0, n);
+    for (const r of out) this.emit(r);
+  }
+
+  private firstSight(file: string): boolean {
+    let key: string;
+    try {
+      key = fs.realpathSync(path.resolve(this.cwd, file));
+    } catch {
+      key = `\0${file}`;
+    }
+    if (this.seen!.has(key)) return false;
+    this.seen!.add(key);
+    return true;
+  }
+}
+
+/**
+ * The lowest path a run over `roots` can give (null for none): a file's path begins with its root's, as the
+ * walk shows it (normalized; nothing for `.`), and a root that cannot be walked is named as given.
+ */
+function lowestPath(roots: string[]): string | null {
+  let lowest: string | null = null;
+  for (const root of roots) {
+    const shown = path.normalize(root);
+    const low = shown === '.' || shown === `.${path.sep}` ? '' : comparePaths(root, shown) < 0 ? root : shown;
+    if (lowest === null || comparePaths(low, lowest) < 0) lowest = low;
+  }
+  return lowest;
 }
 
 /** Each file's options as runConfigured gives them (its configuration's settings under the flags given). */
@@ -190,24 +290,6 @@ export async function showSettings(paths: string[], given: RunOptions, mode: Con
 
 function depth(config: ConfigFile | undefined): number {
   return config ? config.dir.split(path.sep).length : -1;
-}
-
-/** Results of several runs: a file reached by two of them (through a symbolic link) once, sorted by path. */
-function uniqueSorted(results: FileResult[], cwd: string): FileResult[] {
-  const seen = new Set<string>();
-  const out: FileResult[] = [];
-  for (const r of results) {
-    let key: string;
-    try {
-      key = fs.realpathSync(path.resolve(cwd, r.path));
-    } catch {
-      key = `\0${r.path}`;
-    }
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(r);
-  }
-  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 async function transformsOf(optionSets: RunOptions[]): Promise<Transform[]> {

@@ -38,11 +38,27 @@ export interface JsonReport {
 }
 
 export function jsonReport(results: FileResult[], summary: Summary): string {
-  const doc: JsonReport = {
-    version: JSON_REPORT_VERSION,
-    tool: 'ftptls',
-    files: results.map(jsonFile),
-    summary: {
+  const writer = new JsonReportWriter();
+  return writer.head() + results.map((r) => writer.file(r)).join('') + writer.tail(summary);
+}
+
+/**
+ * The same document piece by piece, for output that cannot wait for the whole run: head(), file() for each
+ * result in order, tail(). Their concatenation is exactly `JSON.stringify(report, null, 2)`.
+ */
+export class JsonReportWriter {
+  private files = 0;
+
+  head(): string {
+    return `{\n  "version": ${JSON_REPORT_VERSION},\n  "tool": "ftptls",\n  "files": [`;
+  }
+
+  file(r: FileResult): string {
+    return `${this.files++ ? ',' : ''}\n    ${nested(JSON.stringify(jsonFile(r), null, 2), '    ')}`;
+  }
+
+  tail(summary: Summary): string {
+    const s: Summary = {
       files: summary.files,
       changed: summary.changed,
       unchanged: summary.unchanged,
@@ -52,9 +68,14 @@ export function jsonReport(results: FileResult[], summary: Summary): string {
       suppressed: summary.suppressed,
       manual: summary.manual,
       seconds: summary.seconds,
-    },
-  };
-  return JSON.stringify(doc, null, 2);
+    };
+    return `${this.files ? '\n  ' : ''}],\n  "summary": ${nested(JSON.stringify(s, null, 2), '  ')}\n}`;
+  }
+}
+
+/** A value's JSON text as it reads nested in an indented document: its lines after the first go `indent` deeper. */
+function nested(text: string, indent: string): string {
+  return text.replace(/\n/g, `\n${indent}`);
 }
 
 function jsonFile(r: FileResult): JsonFile {

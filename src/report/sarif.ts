@@ -23,6 +23,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FileResult, Finding } from '../types.js';
 import { lineHunks, splitLinesUniversal } from './diff.js';
+import { memorySpill, type Spill } from './spill.js';
 
 export interface RuleInfo {
   id: string;
@@ -73,34 +74,35 @@ function resultLevel(f: Finding, ruleLevel: Level): Level {
 }
 
 export function sarifReport(results: FileResult[], rules: RuleInfo[], options: SarifOptions = {}): string {
-  const baseDir = path.resolve(options.baseDir ?? process.cwd());
-  const pkg = packageInfo();
+  const writer = new SarifWriter(memorySpill(), options);
+  for (const r of results) writer.add(r);
+  return [...writer.finish(rules)].join('');
+}
 
-  const ruleList: RuleInfo[] = [];
-  const ruleIndex = new Map<string, number>();
-  const addRule = (r: RuleInfo) => {
-    if (ruleIndex.has(r.id)) return;
-    ruleIndex.set(r.id, ruleList.length);
-    ruleList.push(r);
-  };
-  rules.forEach(addRule);
-  for (const r of results)
-    for (const f of r.findings)
-      if (!ruleIndex.has(f.rule))
-        addRule({
-          id: f.rule,
-          name: f.rule.replace(/(^|[-_])(\w)/g, (_m, _d, c: string) => c.toUpperCase()),
-          shortDescription: f.rule,
-          fullDescription: f.rule,
-          helpUri: 'https://docs.python.org/3/library/ftplib.html#ftplib.FTP_TLS',
-        });
+/**
+ * The same document for output that cannot wait for the whole run: add() each result in order, then finish()
+ * gives the text in pieces, exactly sarifReport's. The results come after the rules and the notifications,
+ * which are only known at the end: meanwhile the results wait in `spill` (a temporary file for the CLI),
+ * each with a placeholder for its rule's index, and only the notifications are kept in memory.
+ */
+export class SarifWriter {
+  private readonly baseDir: string;
+  private readonly notifications: object[] = [];
+  /** Each rule id the findings name, in the order first named, with the number its placeholder carries. */
+  private readonly named = new Map<string, number>();
+  private results = 0;
 
-  const sarifResults: object[] = [];
-  const notifications: object[] = [];
-  for (const r of results) {
-    const uri = artifactUri(r.path, baseDir);
+  constructor(
+    private readonly spill: Spill,
+    private readonly options: SarifOptions = {},
+  ) {
+    this.baseDir = path.resolve(options.baseDir ?? process.cwd());
+  }
+
+  add(r: FileResult): void {
+    const uri = artifactUri(r.path, this.baseDir);
     if (r.status === 'error' || r.status === 'skipped')
-      notifications.push({
+      this.notifications.push({
         level: r.status === 'error' ? 'error' : 'note',
         message: {
           text:
@@ -110,15 +112,16 @@ export function sarifReport(results: FileResult[], rules: RuleInfo[], options: S
         },
         locations: [{ physicalLocation: { artifactLocation: { uri } } }],
       });
+    for (const f of r.findings) if (!this.named.has(f.rule)) this.named.set(f.rule, this.named.size);
 
     const findings = [...r.findings].sort((a, b) => a.line - b.line || a.column - b.column);
     const fixTarget =
       r.status === 'changed' && r.before !== r.after ? findings.find((f) => f.status === 'fixed') : undefined;
+    const texts: string[] = [];
     for (const f of findings) {
-      const index = ruleIndex.get(f.rule)!;
       const result: Record<string, unknown> = {
         ruleId: f.rule,
-        ruleIndex: index,
+        ruleIndex: -1,
         level: resultLevel(f, ruleDefaults(f.rule).level),
         message: { text: messageText(f) },
         locations: [{ physicalLocation: { artifactLocation: { uri }, region: region(f) } }],
@@ -128,7 +131,7 @@ export function sarifReport(results: FileResult[], rules: RuleInfo[], options: S
           id,
           message: { text: r.message },
           physicalLocation: {
-            artifactLocation: { uri: artifactUri(r.path, baseDir) },
+            artifactLocation: { uri: artifactUri(r.path, this.baseDir) },
             region: { startLine: r.line },
           },
         }));
@@ -151,31 +154,90 @@ export function sarifReport(results: FileResult[], rules: RuleInfo[], options: S
         'ftptls/status': f.status,
         ...(f.reason !== undefined ? { 'ftptls/reason': f.reason } : {}),
       };
-      sarifResults.push(result);
+      // The first "ruleIndex" of the text is the key (JSON escapes the quotes of any string holding it); a
+      // NUL character is never in JSON text, so the placeholder cannot be mistaken for anything else
+      const text = JSON.stringify(result, null, 2).replace(
+        '"ruleIndex": -1,',
+        `"ruleIndex": \0${this.named.get(f.rule)}\0,`,
+      );
+      texts.push(`${this.results++ ? ',' : ''}\n${RESULT_INDENT}${nested(text, RESULT_INDENT)}`);
     }
+    if (texts.length) this.spill.write(texts.join(''));
   }
 
-  const doc = {
-    $schema: SARIF_SCHEMA_URI,
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'ftptls',
-            informationUri: options.informationUri ?? pkg.informationUri,
-            version: options.toolVersion ?? pkg.version,
-            rules: ruleList.map(ruleDescriptor),
+  /** Lets go of the results put aside (finish() has read them, or they are not wanted). */
+  close(): void {
+    this.spill.close();
+  }
+
+  /** The whole document, in pieces: `rules` are those of every transform that ran. */
+  *finish(rules: RuleInfo[]): Generator<string> {
+    const pkg = packageInfo();
+    const ruleList: RuleInfo[] = [];
+    const ruleIndex = new Map<string, number>();
+    const addRule = (r: RuleInfo) => {
+      if (ruleIndex.has(r.id)) return;
+      ruleIndex.set(r.id, ruleList.length);
+      ruleList.push(r);
+    };
+    rules.forEach(addRule);
+    // a minimal descriptor for a rule a finding names that no transform passed declares
+    for (const id of this.named.keys())
+      if (!ruleIndex.has(id))
+        addRule({
+          id,
+          name: id.replace(/(^|[-_])(\w)/g, (_m, _d, c: string) => c.toUpperCase()),
+          shortDescription: id,
+          fullDescription: id,
+          helpUri: 'https://docs.python.org/3/library/ftplib.html#ftplib.FTP_TLS',
+        });
+    const indexOf = [...this.named.keys()].map((id) => ruleIndex.get(id)!);
+
+    const doc = {
+      $schema: SARIF_SCHEMA_URI,
+      version: '2.1.0',
+      runs: [
+        {
+          tool: {
+            driver: {
+              name: 'ftptls',
+              informationUri: this.options.informationUri ?? pkg.informationUri,
+              version: this.options.toolVersion ?? pkg.version,
+              rules: ruleList.map(ruleDescriptor),
+            },
           },
+          invocations: [{ executionSuccessful: true, toolExecutionNotifications: this.notifications }],
+          columnKind: 'utf16CodeUnits',
+          newlineSequences: ['\r\n', '\n', '\r'],
+          results: [],
         },
-        invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
-        columnKind: 'utf16CodeUnits',
-        newlineSequences: ['\r\n', '\n', '\r'],
-        results: sarifResults,
-      },
-    ],
-  };
-  return JSON.stringify(doc, null, 2);
+      ],
+    };
+    // The document with no results, cut where they go (the last key of the run)
+    const text = JSON.stringify(doc, null, 2);
+    const at = text.lastIndexOf(EMPTY_RESULTS) + EMPTY_RESULTS.length - 1;
+    yield text.slice(0, at);
+    const fill = (s: string) => s.replace(/\0(\d+)\0/g, (_m, k: string) => String(indexOf[Number(k)]));
+    // placeholders never hold a line break: a piece is filled up to its last one, the rest with the next
+    let carry = '';
+    for (const piece of this.spill.read()) {
+      const s = carry + piece;
+      const cut = s.lastIndexOf('\n') + 1;
+      if (cut) yield fill(s.slice(0, cut));
+      carry = s.slice(cut);
+    }
+    if (carry) yield fill(carry);
+    yield `${this.results ? `\n${RESULT_INDENT.slice(2)}` : ''}${text.slice(at)}`;
+  }
+}
+
+const EMPTY_RESULTS = '"results": []';
+/** How deep a result sits in the document: runs[0].results[i]. */
+const RESULT_INDENT = ' '.repeat(8);
+
+/** A value's JSON text as it reads nested in an indented document: its lines after the first go `indent` deeper. */
+function nested(text: string, indent: string): string {
+  return text.replace(/\n/g, `\n${indent}`);
 }
 
 function ruleDefaults(id: string): { level: Level; severity?: string; cwe?: number } {

@@ -20,8 +20,15 @@ export interface Summary {
 export type Mode = 'dry-run' | 'write' | 'check';
 
 export function summarize(results: FileResult[], seconds: number): Summary {
-  const s: Summary = {
-    files: results.length,
+  const tally = new Tally();
+  for (const r of results) tally.add(r);
+  return tally.summary(seconds);
+}
+
+/** The summary counted as results come, for a run that does not keep them. */
+export class Tally {
+  private readonly counts: Omit<Summary, 'seconds'> = {
+    files: 0,
     changed: 0,
     unchanged: 0,
     skipped: 0,
@@ -29,14 +36,19 @@ export function summarize(results: FileResult[], seconds: number): Summary {
     fixed: 0,
     suppressed: 0,
     manual: 0,
-    seconds,
   };
-  for (const r of results) {
+
+  add(r: FileResult): void {
+    const s = this.counts;
+    s.files++;
     if (r.status === 'error') s.errors++;
     else s[r.status]++;
     for (const f of r.findings) s[f.status]++;
   }
-  return s;
+
+  summary(seconds: number): Summary {
+    return { ...this.counts, seconds };
+  }
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -66,16 +78,19 @@ export function tallyLine(s: Summary, mode: Mode): string {
  * failed, `path: error: message`. Files in the order given (the runner sorts them), findings by position.
  */
 export function findingLines(results: FileResult[]): string[] {
+  return results.flatMap(fileFindingLines);
+}
+
+/** findingLines of one file. */
+export function fileFindingLines(r: FileResult): string[] {
   const lines: string[] = [];
-  for (const r of results) {
-    if (r.status === 'error') lines.push(`${r.path}: error: ${oneLine(r.error ?? 'could not be processed')}`);
-    const manual = r.findings
-      .filter((f) => f.status === 'manual')
-      .sort((a, b) => a.line - b.line || a.column - b.column);
-    for (const f of manual) {
-      const reason = f.reason ? ` (${oneLine(f.reason)})` : '';
-      lines.push(`${r.path}:${f.line}:${f.column}: manual: ${oneLine(f.message)}${reason}`);
-    }
+  if (r.status === 'error') lines.push(`${r.path}: error: ${oneLine(r.error ?? 'could not be processed')}`);
+  const manual = r.findings
+    .filter((f) => f.status === 'manual')
+    .sort((a, b) => a.line - b.line || a.column - b.column);
+  for (const f of manual) {
+    const reason = f.reason ? ` (${oneLine(f.reason)})` : '';
+    lines.push(`${r.path}:${f.line}:${f.column}: manual: ${oneLine(f.message)}${reason}`);
   }
   return lines;
 }
