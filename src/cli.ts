@@ -231,7 +231,13 @@ export async function main(argv?: string[]): Promise<number> {
     // Each result is printed as soon as every path before it is done, then dropped: the run keeps none
     const { startOutput } = await import('./report/output.js');
     const output = await startOutput(
-      { format, mode, color, beforeWrite: () => process.stdout.isTTY && progress.stop() },
+      {
+        format,
+        mode,
+        color,
+        beforeWrite: () => process.stdout.isTTY && progress.stop(),
+        preload: paths.some((p) => isDirectory(p)),
+      },
       process,
     );
     let outcome: Awaited<ReturnType<typeof runConfigured>>;

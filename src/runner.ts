@@ -93,8 +93,11 @@ const DEPTH = 2;
  * ahead of an earlier file waits for it, so this bounds how many wait (with the files in flight).
  */
 const WINDOW = 16;
-/** In-process, the event loop gets a turn (a signal, a progress bar) at least this often (files). */
-const YIELD_EVERY = 256;
+/**
+ * In-process, the event loop gets a turn (a signal, a progress bar, a module the output loads) at least this
+ * often (milliseconds): a callback given results meanwhile may be waiting for it.
+ */
+const YIELD_AFTER_MS = 10;
 const WORKER_URL = new URL('./worker.js', import.meta.url);
 
 /** What tests can give a run beside its options. */
@@ -345,9 +348,13 @@ async function inProcess(
   { onProgress, signal }: Setup,
   { views, done }: Planned,
 ): Promise<Outcome> {
+  let turn = performance.now();
   for (const [index, file] of files.entries()) {
-    // Scanning alone never gives the event loop a turn: let a signal in now and then
-    if (index % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((r) => setImmediate(r));
+    // Scanning alone, or the pipeline's synchronous work, never gives the event loop a turn
+    if (performance.now() - turn >= YIELD_AFTER_MS) {
+      await new Promise((r) => setImmediate(r));
+      turn = performance.now();
+    }
     if (signal?.aborted) return { interrupted: true };
     settle(index, done?.get(file) ?? (await work.file(file, views?.get(file))));
     onProgress?.(index + 1, files.length);

@@ -4,7 +4,7 @@
 // the schema cannot grow past what this test checks).
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { jsonReport } from '../src/report/json.js';
+import { jsonReport, JsonReportWriter } from '../src/report/json.js';
 import { findingLines, summarize, tallyLine } from '../src/report/summary.js';
 import type { FileResult } from '../src/types.js';
 import { requireAvailable, shouldSkip } from './helpers/skip.js';
@@ -268,6 +268,16 @@ describe('jsonReport', () => {
       (r) => Object.fromEntries(Object.entries(r).reverse()) as unknown as FileResult,
     );
     expect(jsonReport(shuffled, summary)).toBe(text);
+  });
+
+  it('is written piece by piece (the CLI streams it) as exactly the indented document', () => {
+    for (const results of [RESULTS, RESULTS.slice(0, 1), []]) {
+      const s = summarize(results, 0);
+      const writer = new JsonReportWriter();
+      const pieces = writer.head() + results.map((r) => writer.file(r)).join('') + writer.tail(s);
+      expect(pieces).toBe(jsonReport(results, s));
+      expect(pieces).toBe(JSON.stringify(JSON.parse(pieces), null, 2));
+    }
   });
 
   it('validates against schema/report.schema.json (own validator)', () => {

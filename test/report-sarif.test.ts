@@ -4,7 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { artifactUri, replacements, sarifReport, type RuleInfo } from '../src/report/sarif.js';
+import { artifactUri, replacements, sarifReport, SarifWriter, type RuleInfo } from '../src/report/sarif.js';
+import { fileSpill } from '../src/report/spill.js';
 import type { FileResult, Finding } from '../src/types.js';
 
 const RULES: RuleInfo[] = [
@@ -323,6 +324,47 @@ describe('sarifReport', () => {
     expect(sarifReport(RESULTS, RULES, { baseDir: base })).toBe(
       sarifReport(RESULTS, RULES, { baseDir: base }),
     );
+  });
+
+  it('is written from results put aside (a temporary file for the CLI) as exactly the indented document', () => {
+    for (const results of [RESULTS, []]) {
+      const writer = new SarifWriter(fileSpill(), { baseDir: base });
+      for (const r of results) writer.add(r);
+      const text = [...writer.finish(RULES)].join('');
+      writer.close();
+      expect(text).toBe(sarifReport(results, RULES, { baseDir: base }));
+      expect(text).toBe(JSON.stringify(JSON.parse(text), null, 2));
+    }
+  });
+
+  it('puts each rule index in once the rules are known, across the pieces read back, whatever the texts hold', () => {
+    // Rules named by findings only, first named after many results; messages with NUL characters, digits
+    // and the key's own spelling; more than one block of text put aside
+    const many: FileResult[] = Array.from({ length: 300 }, (_, i) => ({
+      path: `pkg/m${i}.py`,
+      status: 'unchanged',
+      before: '',
+      after: '',
+      findings: [
+        finding(i < 250 ? 'prot-p' : 'late-rule', 1, 'manual', {
+          message: `\u0000${i}\u0000 "ruleIndex": 0, ${'x'.repeat(4000)}`,
+        }),
+        finding('ftp-to-ftp-tls', 2, 'manual'),
+      ],
+    }));
+    const writer = new SarifWriter(fileSpill(), { baseDir: base });
+    for (const r of many) writer.add(r);
+    const text = [...writer.finish(RULES.slice(0, 1))].join('');
+    writer.close();
+    expect(text.length).toBeGreaterThan(1024 * 1024); // read back in more than one block
+    expect(text).toBe(sarifReport(many, RULES.slice(0, 1), { baseDir: base }));
+    const sarifRun: J = JSON.parse(text).runs[0];
+    expect(sarifRun.tool.driver.rules.map((r: J) => r.id)).toEqual(['ftp-to-ftp-tls', 'prot-p', 'late-rule']);
+    for (const [i, r] of (sarifRun.results as J[]).entries()) {
+      expect(sarifRun.tool.driver.rules[r.ruleIndex].id).toBe(r.ruleId);
+      if (i % 2 === 0)
+        expect(r.message.text).toMatch(/^\u0000\d+\u0000 "ruleIndex": 0, x+ \(needs manual review\)$/);
+    }
   });
 
   it('takes the version from package.json unless told', () => {

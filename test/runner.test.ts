@@ -134,6 +134,29 @@ describe('runner (built)', () => {
     expect(pool.results.filter((r) => r.status === 'changed').length).toBeGreaterThan(200);
   });
 
+  it('onResult: results go out in path order as they are done, and few wait (the pool works in path order)', async () => {
+    const dir = path.join(tmp, 'stream');
+    generateTree(dir, { count: 600 });
+    for (const jobs of [2, 1]) {
+      const given: string[] = [];
+      let done = 0;
+      let waiting = 0;
+      const { results } = await runner.run([dir], {
+        jobs,
+        onProgress: (d) => (done = d),
+        onResult: (r) => {
+          given.push(r.path);
+          waiting = Math.max(waiting, done - given.length);
+        },
+      });
+      expect(results).toEqual([]);
+      expect(given).toHaveLength(600);
+      expect(given).toEqual([...given].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+      // taken from the next 16 places in path order, at most 4 in flight: the rest is already out
+      expect(waiting, `jobs ${jobs}`).toBeLessThanOrEqual(20);
+    }
+  });
+
   it('really runs the pool in worker threads', async () => {
     const dir = mixedTree('threads', 200);
     const log = path.join(tmp, 'threads.log');

@@ -17,6 +17,11 @@ export interface OutputOptions {
   color: boolean;
   /** Called before the first byte goes to stdout (the CLI takes a progress bar off a shared terminal). */
   beforeWrite?: () => void;
+  /**
+   * Results will come in numbers (a directory): load the diff's module at once, so that none waits for it.
+   * Otherwise it is loaded for the first changed file (a file without ftplib never needs it).
+   */
+  preload?: boolean;
 }
 
 /** Where the output goes: the CLI's process.stdout and process.stderr. */
@@ -34,7 +39,9 @@ export async function startOutput(options: OutputOptions, streams: Streams): Pro
     const [{ SarifWriter }, { fileSpill }] = await Promise.all([import('./sarif.js'), import('./spill.js')]);
     sarif = new SarifWriter(fileSpill());
   }
-  return new RunOutput(options, streams, json, sarif);
+  const output = new RunOutput(options, streams, json, sarif);
+  if (options.format === 'diff' && options.preload) void output.loadDiff();
+  return output;
 }
 
 export class RunOutput {
@@ -43,7 +50,7 @@ export class RunOutput {
   private readonly findingLines: string[] = [];
   private readonly written: string[] = [];
   private started = false;
-  /** Diffs in order, each after the diff module has loaded (the first waits for it). */
+  /** Diffs in order, each once the diff's module has loaded (results wait meanwhile: see preload). */
   private writing: Promise<void> = Promise.resolve();
   private diff?: Promise<typeof import('./diff.js')>;
 
@@ -63,8 +70,7 @@ export class RunOutput {
       case 'diff':
         if (r.status === 'changed') {
           const { color } = this.options;
-          this.diff ??= import('./diff.js');
-          const diff = this.diff;
+          const diff = this.loadDiff();
           this.writing = this.writing.then(async () =>
             this.out(diffBytes((await diff).unifiedDiff, r, color)),
           );
@@ -82,6 +88,10 @@ export class RunOutput {
           );
         return;
     }
+  }
+
+  loadDiff(): Promise<typeof import('./diff.js')> {
+    return (this.diff ??= import('./diff.js'));
   }
 
   /** Files seen so far, and those changed among them. */
