@@ -912,17 +912,25 @@ function cloneable(options: WorkerOptions): boolean {
 /** The Node options workers start with: the parent's, less those a worker cannot take (found on the first). */
 let execArgv: string[] | undefined;
 
+/**
+ * A worker's young generation: V8's default (32 MB of semi-spaces here) lets each worker's heap grow by tens
+ * of megabytes of garbage over a long run; 24 MB keeps the run's peak memory flat for no measurable time
+ * (all-match tree, peak RSS: 8,000 files 238-257 -> 202-211 MB, 20,000 files 265-325 -> 218-224 MB).
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 24 };
+
 function startWorker(url: URL, workerData: unknown): Worker {
   execArgv ??= workerExecArgv();
+  const resourceLimits = WORKER_LIMITS;
   try {
-    return new Worker(url, { workerData, execArgv });
+    return new Worker(url, { workerData, execArgv, resourceLimits });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw err;
     // V8 and process-wide options (`node --max-old-space-size=4096 ftptls ...`) apply to workers anyway;
     // Node names the ones it refuses: "... invalid execArgv flags: --a, --b"
     const refused = new Set((err as Error).message.replace(/^[^:]*:\s*/, '').split(', '));
     execArgv = execArgv.filter((a) => !refused.has(a));
-    return new Worker(url, { workerData, execArgv });
+    return new Worker(url, { workerData, execArgv, resourceLimits });
   }
 }
 
