@@ -201,23 +201,29 @@ function pick(rand, weights) {
  * that use ftplib (median 200-300 lines, a long tail past 1,000), cut to 60-3,500. Filler is added block by
  * block until the length is reached, so files come out a little longer (median about 240 lines).
  */
-function moduleLines(rand) {
+function moduleLines(rand, maxLines) {
   // Box-Muller: one standard normal from two uniforms (1 - u keeps the logarithm finite)
   const z = Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
-  return Math.round(Math.min(3500, Math.max(60, 215 * Math.exp(0.75 * z))));
+  return Math.round(Math.min(maxLines, Math.max(Math.min(60, maxLines), 215 * Math.exp(0.75 * z))));
 }
 
+/**
+ * Tests that need many files but not their size (a tree for the worker pool, a stream of results) cap the
+ * filler with `maxLines`: the ftplib uses, drawn first, are the same whatever the cap.
+ */
+const SIZES = { maxLines: 3500 };
+
 /** The text of file number `i`. */
-export function generateFile(i, seed = 1) {
-  return moduleText(i, seed, true);
+export function generateFile(i, seed = 1, { maxLines } = SIZES) {
+  return moduleText(i, seed, true, maxLines);
 }
 
 /** File number `i` without its ftplib uses: the same module otherwise, one that never mentions ftplib. */
-export function generatePlainFile(i, seed = 1) {
-  return moduleText(i, seed, false);
+export function generatePlainFile(i, seed = 1, { maxLines } = SIZES) {
+  return moduleText(i, seed, false, maxLines);
 }
 
-function moduleText(i, seed, withUses) {
+function moduleText(i, seed, withUses, maxLines = SIZES.maxLines) {
   const rand = prng(seed * 100003 + i);
   const n = `${WORDS[i % WORDS.length]}${i}`;
   const h = `ftp${i % 7}.example.${['com', 'org', 'net'][i % 3]}`;
@@ -225,7 +231,7 @@ function moduleText(i, seed, withUses) {
   const drawn = [USES[pick(rand, USE_WEIGHTS)](n, h)];
   if (rand() < 0.25) drawn.push(USES[pick(rand, USE_WEIGHTS)](`${n}b`, h));
   const uses = withUses ? drawn : [];
-  const target = moduleLines(rand);
+  const target = moduleLines(rand, maxLines);
   const filler = new Filler(rand, n);
   const hints = rand() < 0.4;
   const lines = (text) => text.split('\n').length;
@@ -259,7 +265,7 @@ function moduleText(i, seed, withUses) {
 }
 
 /** Writes `count` files under `dir` (20 per directory, two levels of packages); returns their paths. */
-export function generateTree(dir, { count = 2000, seed = 1 } = {}) {
+export function generateTree(dir, { count = 2000, seed = 1, maxLines = SIZES.maxLines } = {}) {
   const files = [];
   for (let i = 0; i < count; i++) {
     const sub = path.join(
@@ -269,7 +275,7 @@ export function generateTree(dir, { count = 2000, seed = 1 } = {}) {
     );
     if (i % 20 === 0) fs.mkdirSync(sub, { recursive: true });
     const file = path.join(sub, `job_${i}.py`);
-    fs.writeFileSync(file, generateFile(i, seed));
+    fs.writeFileSync(file, generateFile(i, seed, { maxLines }));
     files.push(file);
   }
   return files;

@@ -31,10 +31,16 @@ afterAll(() => {
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
+/**
+ * Generated modules cut short: these tests need many files for the pool, not real modules' length (the SIGINT
+ * tests keep it: their run must outlast the signal).
+ */
+const SMALL = { maxLines: 60 };
+
 /** A tree of generated files plus the awkward ones: no ftplib, undecodable, a syntax error, empty. */
 function mixedTree(name: string, count: number): string {
   const dir = path.join(tmp, name);
-  generateTree(dir, { count });
+  generateTree(dir, { count, ...SMALL });
   const odd = path.join(dir, 'odd');
   fs.mkdirSync(odd);
   fs.writeFileSync(path.join(odd, 'plain.py'), 'print("nothing to see")\n');
@@ -136,7 +142,7 @@ describe('runner (built)', () => {
 
   it('onResult: results go out in path order as they are done, and few wait (the pool works in path order)', async () => {
     const dir = path.join(tmp, 'stream');
-    generateTree(dir, { count: 600 });
+    generateTree(dir, { count: 600, ...SMALL });
     for (const jobs of [2, 1]) {
       const given: string[] = [];
       let done = 0;

@@ -4,7 +4,7 @@
 // file carries a long string, cheap to analyse, that makes its result large), and its diff, JSON and SARIF
 // still come out whole and in path order, with the right tally. Holding every result, as the runner did
 // before it streamed, that heap runs out within seconds (`FATAL ERROR: ... JavaScript heap out of memory`):
-// the tree's texts, before and after, are about 75 MB; a streaming run lives in about 10 MB.
+// the tree's texts, before and after, are about 70 MB; a streaming run lives in about 10 MB.
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -15,17 +15,18 @@ import { tempDirs } from './helpers/temp.js';
 import type { FileResult } from '../src/types.js';
 
 const newDir = tempDirs('stream');
-const COUNT = 2000;
+const COUNT = 1000;
 /** The V8 heap each thread of the CLI gets (--max-old-space-size, megabytes). */
 const HEAP_MB = 32;
 
 const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-const NOTES = `\n_NOTES = """\n${'Every transfer is logged with its size, its checksum and the time it took.\n'.repeat(210)}"""\n`;
+const NOTES = `\n_NOTES = """\n${'Every transfer is logged with its size, its checksum and the time it took.\n'.repeat(420)}"""\n`;
 
 /**
- * `count` generated files, each with a 16 KB string, under names whose path order differs from the order a
- * walk finds them in (`pkg10` before `pkg2`; `pkg3-old/`, `pkg3.py`, `pkg3/`); returns their paths, sorted.
+ * `count` short generated modules, each with a 32 KB string, under names whose path order differs from the
+ * order a walk finds them in (`pkg10` before `pkg2`; `pkg3-old/`, `pkg3.py`, `pkg3/`); returns their paths,
+ * sorted.
  */
 function bigTree(root: string, count: number): string[] {
   const files: string[] = [];
@@ -40,7 +41,7 @@ function bigTree(root: string, count: number): string[] {
     const file = path.join(root, rel);
     if (fs.existsSync(file)) continue;
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, generateFile(i) + NOTES);
+    fs.writeFileSync(file, generateFile(i, 1, { maxLines: 60 }) + NOTES);
     files.push(`tree/${rel}`);
   }
   return files.sort(byPath);
