@@ -18,16 +18,54 @@ export function applyEditGroups(
   text: string,
   groups: Edit[][],
 ): { text: string; applied: Edit[]; rejected: number[] } {
+  const clashes = clashingGroups(groups);
+  const taken = new Array<boolean>(groups.length).fill(false);
   const accepted: Edit[] = [];
   const rejected: number[] = [];
   groups.forEach((group, index) => {
-    const clash = group.some((e, i) =>
-      accepted.concat(group.slice(0, i)).some((other) => overlaps(e, other) || sameReplace(e, other)),
-    );
+    // a group clashes with itself, or with one accepted before it
+    const clash = clashes[index] === SELF || (clashes[index]?.some((other) => taken[other]) ?? false);
     if (clash) rejected.push(index);
-    else accepted.push(...group);
+    else {
+      taken[index] = true;
+      accepted.push(...group);
+    }
   });
   return { text: applyEdits(text, accepted), applied: sortEdits(accepted), rejected };
+}
+
+const SELF = 'self';
+
+/**
+ * For each group, the other groups one of its edits overlaps (or SELF when two of its own edits do), found
+ * in one sweep over the edits by position: a file with thousands of sites must not compare every pair.
+ */
+function clashingGroups(groups: Edit[][]): (number[] | typeof SELF | undefined)[] {
+  const clashes: (number[] | typeof SELF | undefined)[] = new Array(groups.length);
+  const all = groups.flatMap((group, g) => group.map((e) => ({ e, g })));
+  all.sort((x, y) => x.e.start - y.e.start);
+  // the edits seen so far that may still overlap the next ones: those that end after its start
+  let open: { e: Edit; g: number }[] = [];
+  for (const item of all) {
+    open = open.filter((o) => o.e.end > item.e.start);
+    for (const o of open) {
+      if (!overlaps(o.e, item.e) && !sameReplace(o.e, item.e)) continue;
+      if (o.g === item.g) clashes[item.g] = SELF;
+      else {
+        for (const [a, b] of [
+          [o.g, item.g],
+          [item.g, o.g],
+        ]) {
+          const list = clashes[a];
+          if (list === SELF) continue;
+          if (list) list.push(b);
+          else clashes[a] = [b];
+        }
+      }
+    }
+    open.push(item);
+  }
+  return clashes;
 }
 
 function sameReplace(a: Edit, b: Edit): boolean {
@@ -56,15 +94,45 @@ export function applyEdits(text: string, edits: Edit[]): string {
   return s.toString();
 }
 
+/**
+ * Maps offsets in the text after some applied edits (sorted, as applyEditGroups gives them) back to the text
+ * before them; inserted text maps to its start. Built once per stage, each lookup a binary search: a file's
+ * every finding is mapped back through every stage.
+ */
+export class EditMap {
+  /** Where each edit's new text starts and ends in the edited text, and the shift after it. */
+  private readonly newStart: number[] = [];
+  private readonly newEnd: number[] = [];
+  private readonly shiftAfter: number[] = [];
+
+  constructor(private readonly applied: Edit[]) {
+    let shift = 0;
+    for (const e of applied) {
+      const start = e.start + shift;
+      this.newStart.push(start);
+      this.newEnd.push(start + e.text.length);
+      shift += e.text.length - (e.end - e.start);
+      this.shiftAfter.push(shift);
+    }
+  }
+
+  back(offset: number): number {
+    // the last edit whose new text starts at or before the offset: edits before it end before the offset
+    let lo = 0;
+    let hi = this.newStart.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.newStart[mid] <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    const k = lo - 1;
+    if (k < 0) return offset;
+    if (offset < this.newEnd[k]) return this.applied[k].start;
+    return offset - this.shiftAfter[k];
+  }
+}
+
 /** Maps an offset in the edited text back to the text before the edits (inserted text maps to its start). */
 export function mapBack(offset: number, applied: Edit[]): number {
-  let shift = 0;
-  for (const e of applied) {
-    const newStart = e.start + shift;
-    const newEnd = newStart + e.text.length;
-    if (offset < newStart) break;
-    if (offset < newEnd) return e.start;
-    shift += e.text.length - (e.end - e.start);
-  }
-  return offset - shift;
+  return new EditMap(applied).back(offset);
 }

@@ -1,7 +1,7 @@
 // One file's text through the transforms: prefilter, parse, and for each transform collect edits, apply them,
 // re-parse and refuse any result that gains a syntax error. Positions of findings are mapped back to the input.
 import { Bindings } from './analysis/bindings.js';
-import { applyEditGroups, mapBack } from './edits.js';
+import { applyEditGroups, EditMap } from './edits.js';
 import { oneLine } from './errors.js';
 import { countSyntaxErrors, firstSyntaxError, initParser, parse, reparse } from './parser.js';
 import { LineIndex } from './line-index.js';
@@ -105,7 +105,7 @@ export function transformSourceSync(text: string, options: TransformSourceOption
   const lines = new LineIndex(text);
   const findings: Finding[] = [];
   /** Edits applied by each stage so far, to map later positions back to the input. */
-  const stages: Edit[][] = [];
+  const stages: EditMap[] = [];
   let current = text;
   /** Unused markers per stage, keyed by their position in the input: unused overall = unused in every stage. */
   let unused: Map<string, Finding> | undefined;
@@ -194,7 +194,7 @@ export function transformSourceSync(text: string, options: TransformSourceOption
         });
       }
       tree = next;
-      stages.push(applied.applied);
+      stages.push(new EditMap(applied.applied));
       // the same edits with the file's own line endings: the same text, unless a lone CR is in either
       const sameText = current === analysed && !groups.some((g) => g.some((e) => toLf(e.text) !== e.text));
       current = sameText ? applied.text : applyEditGroups(current, groups).text;
@@ -216,12 +216,12 @@ function toLf(text: string): string {
 }
 
 /** An offset of the current text as an offset of the input, through every stage's edits. */
-function mapBackAll(offset: number, stages: Edit[][]): number {
-  for (let i = stages.length - 1; i >= 0; i--) offset = mapBack(offset, stages[i]);
+function mapBackAll(offset: number, stages: EditMap[]): number {
+  for (let i = stages.length - 1; i >= 0; i--) offset = stages[i].back(offset);
   return offset;
 }
 
-function toFinding(f: RawFinding, stages: Edit[][], lines: LineIndex): Finding {
+function toFinding(f: RawFinding, stages: EditMap[], lines: LineIndex): Finding {
   const start = mapBackAll(f.start, stages);
   const end = mapBackAll(f.end, stages);
   const s = lines.position(start);
@@ -245,7 +245,7 @@ function stillUnused(
   before: Map<string, Finding> | undefined,
   markers: UnusedMarker[],
   current: string,
-  stages: Edit[][],
+  stages: EditMap[],
   lines: LineIndex,
 ): Map<string, Finding> {
   const stageLines = new LineIndex(current);
