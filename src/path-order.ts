@@ -21,6 +21,11 @@ export class PathOrder {
 
   constructor(private readonly emit: (result: FileResult) => void) {}
 
+  /** The output position of the first result not handed on yet. */
+  get frontier(): number {
+    return this.next;
+  }
+
   /**
    * Every file is known: `files` by index (the order they were found), `errors` sorted by path. Equal paths
    * keep the order found, files before errors (as a stable sort of the files, then the errors, would).

@@ -26,6 +26,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { materialize, selectTransforms, type TransformSelection } from './load-transforms.js';
 import { DEFAULT_MAX_FILE_SIZE, unchangedResult } from './prefilter.js';
@@ -94,6 +95,11 @@ const DEPTH = 2;
  */
 const WINDOW = 16;
 /**
+ * No file is started this many places or more past the first result not out yet: a bound on the results
+ * waiting for an earlier file, whatever a slow file or the system's scheduling does (takeNext).
+ */
+const AHEAD = 64;
+/**
  * In-process, the event loop gets a turn (a signal, a progress bar, a module the output loads) at least this
  * often (milliseconds): a callback given results meanwhile may be waiting for it.
  */
@@ -104,6 +110,14 @@ const WORKER_URL = new URL('./worker.js', import.meta.url);
 export interface InternalOptions {
   /** The script worker threads run (default: worker.js beside this module). */
   workerUrl?: URL;
+  /** Worker threads' heap limits (default: workerLimits()). */
+  workerLimits?: HeapLimits;
+}
+
+/** What a worker thread's heap may grow to (Node's ResourceLimits, megabytes). */
+export interface HeapLimits {
+  maxYoungGenerationSizeMb?: number;
+  maxOldGenerationSizeMb?: number;
 }
 
 export async function run(
@@ -183,11 +197,14 @@ async function runStoppable(
   // Every file is known: results can go out in path order (a pool started during the walk numbered its files
   // in the order found, a run started after it in the walk's sorted order)
   const walkErrors = walked.errors.map((e) => errorResult(e.path, e.message));
-  const position = order.start(pool ? held : walked.files, walkErrors);
-  pool?.ordered(position); // it takes the files to process in path order from now on
+  const ordering = {
+    position: order.start(pool ? held : walked.files, walkErrors),
+    frontier: () => order.frontier,
+  };
+  pool?.ordered(ordering); // it takes the files to process in path order from now on
   const planned = project ? await planProjectRun(paths, walked.files, setup, pool) : {};
   const { views } = planned;
-  const { interrupted } = await (pooled ?? execute(walked.files, settle, setup, early, planned));
+  const { interrupted } = await (pooled ?? execute(walked.files, settle, ordering, setup, early, planned));
   order.finish();
   if (failure) throw failure.error;
   const { workerStartError } = setup;
@@ -202,6 +219,14 @@ async function runStoppable(
 
 /** Where the pool and the in-process loop put each file's result, by the file's index. */
 type Settle = (index: number, result: FileResult) => void;
+
+/** Path order, once every file is known. */
+interface Ordering {
+  /** Each file's place in path order, by index. */
+  position: Int32Array;
+  /** The place of the first file whose result has not gone out yet. */
+  frontier: () => number;
+}
 
 /** The project pass's outcome for the run. */
 interface Planned {
@@ -289,6 +314,7 @@ interface Setup {
   stop: SharedArrayBuffer;
   /** The script worker threads run. */
   workerUrl: URL;
+  workerLimits: HeapLimits;
   /** Why a worker thread could not start. Once set, the run starts no more: the next would fail the same way. */
   workerStartError?: string;
 }
@@ -309,6 +335,7 @@ async function prepare(options: RunOptions, internal: InternalOptions, signal: A
     signal,
     stop: new SharedArrayBuffer(4),
     workerUrl: internal.workerUrl ?? WORKER_URL,
+    workerLimits: internal.workerLimits ?? workerLimits(),
   };
 }
 
@@ -329,13 +356,17 @@ type Views = Map<string, ProjectView> | undefined;
 async function execute(
   files: string[],
   settle: Settle,
+  ordering: Ordering,
   setup: Setup,
   early: WorkerHandle[],
   planned: Planned,
 ): Promise<Outcome> {
   const jobs = Math.max(1, Math.min(setup.maxJobs, Math.ceil(files.length / MIN_FILES_PER_WORKER)));
-  if (jobs > 1 && setup.pooled && !setup.signal?.aborted)
-    return new Pool(files, settle, setup, jobs, early, false, planned).run();
+  if (jobs > 1 && setup.pooled && !setup.signal?.aborted) {
+    const pool = new Pool(files, settle, setup, jobs, early, false, planned);
+    pool.ordered(ordering);
+    return pool.run();
+  }
   for (const h of early) h.retire();
   if (setup.signal?.aborted) return { interrupted: true };
   return inProcess(files, settle, new FileWork(setup.workerOptions, setup.transforms), setup, planned);
@@ -423,21 +454,26 @@ class WorkerHandle implements Handle {
   error?: string;
   /** Terminated by us: its exit is no crash. */
   retiring = false;
+  /** It stopped because its heap reached its limit (workerLimits). */
+  outOfMemory = false;
   owner?: Owner;
 
   /** Throws when the thread cannot be created (tryStartWorker). */
   constructor(setup: Setup) {
-    this.worker = startWorker(setup.workerUrl, {
-      mark: WORKER_MARK,
-      options: setup.workerOptions,
-      stop: setup.stop,
-    });
+    this.worker = startWorker(
+      setup.workerUrl,
+      { mark: WORKER_MARK, options: setup.workerOptions, stop: setup.stop },
+      setup.workerLimits,
+    );
     this.worker.on('message', (msg: FromWorker) => {
       if (msg.type === 'ready') this.ready = true;
       else this.owner?.onMessage(this, msg);
     });
     this.worker.on('messageerror', (err) => this.owner?.onMessageError(this, err));
-    this.worker.on('error', (err) => (this.error ??= oneLine(err)));
+    this.worker.on('error', (err) => {
+      this.error ??= oneLine(err);
+      if ((err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') this.outOfMemory = true;
+    });
     this.worker.on('exit', (code) => {
       this.exited = true;
       if (!this.ready && !this.retiring) setup.workerStartError ??= this.error ?? `exited with code ${code}`;
@@ -506,9 +542,15 @@ class Pool implements Owner {
   private queueSorted = true;
   /** Each file's place in path order, once every file is known (ordered). */
   private position?: Int32Array;
+  /** The place of the first result not out yet (ordered): no file AHEAD places past it is started. */
+  private frontier?: () => number;
+  /** takeNext held files back for the frontier: a result that moves it lets them go (feedAll). */
+  private held = false;
   private done = 0;
   /** Workers that crashed after they started. */
   private crashes = 0;
+  /** This thread, for the files that ran a worker out of heap (redoHere). */
+  private heavy?: InThreadHandle;
   /** Every file is known: the walk is over (always, unless the pool takes files as the walk finds them). */
   private complete: boolean;
   private stopping = false;
@@ -529,7 +571,7 @@ class Pool implements Owner {
   private waiting: { index: number; size: number }[] = [];
   /**
    * Gated, while the plan runs: held files processed meanwhile as if they got no view (in path order, on
-   * one core: the plan has the other), their results kept for release() to take or drop.
+   * one core: the plan has the other), their results kept for release() to take or drop (at most WINDOW).
    */
   private guesses: { index: number; size: number }[] = [];
   private readonly guessed = new Map<number, FileResult>();
@@ -659,13 +701,18 @@ class Pool implements Owner {
   }
 
   private adopt(handle: Handle): void {
+    this.handles.add(this.ownedBy(handle));
+  }
+
+  private ownedBy<H extends Handle>(handle: H): H {
     handle.owner = this;
-    this.handles.add(handle);
+    return handle;
   }
 
   /** Work for every worker, round by round: the two largest files go to two workers, not both to one. */
   private feedAll(): void {
     if (this.finished) return;
+    this.held = false;
     this.startWorkers();
     for (let depth = 1; depth <= DEPTH; depth++) for (const h of [...this.handles]) this.feed(h, depth);
     this.maybeFinish();
@@ -696,6 +743,7 @@ class Pool implements Owner {
 
   /** Gives a worker work until it holds `depth` requests or there is none to give. */
   private feed(handle: Handle, depth = DEPTH): void {
+    if (handle === this.heavy) return; // it takes only the files redoHere gives it
     while (!this.stopping && !this.finished && handle.outstanding.length < depth) {
       let msg: ToWorker;
       // A file to process goes to a worker not processing one yet: done while the walk and the scan go on, the
@@ -703,8 +751,8 @@ class Pool implements Owner {
       const unscanned = this.files.length - this.scanNext;
       const scannable = unscanned >= SCAN_CHUNK || (this.complete && unscanned > 0);
       const processing = handle.outstanding.some((r) => r.kind === 'process');
-      if (this.queue.length && (!processing || !scannable)) {
-        const index = this.takeNext();
+      const index = this.queue.length && (!processing || !scannable) ? this.takeNext() : undefined;
+      if (index !== undefined) {
         handle.outstanding.push({ kind: 'process', index });
         const file = this.files[index];
         const project = this.views?.get(file);
@@ -713,7 +761,9 @@ class Pool implements Owner {
         this.guesses.length &&
         !this.released &&
         !processing &&
-        this.guessing.size < Math.max(1, this.jobs - 1)
+        this.guessing.size < Math.max(1, this.jobs - 1) &&
+        // their results wait for release(): a bound on them too
+        this.guessed.size + this.guessing.size < WINDOW
       ) {
         const { index } = this.guesses.pop()!;
         this.guessing.add(index);
@@ -732,9 +782,10 @@ class Pool implements Owner {
     }
   }
 
-  /** Every file is known: `position` gives each file's place in path order (by index). */
-  ordered(position: Int32Array): void {
+  /** Every file is known: from now on the files to process are taken in path order. */
+  ordered({ position, frontier }: Ordering): void {
     this.position = position;
+    this.frontier = frontier;
     this.queueSorted = false;
   }
 
@@ -747,18 +798,25 @@ class Pool implements Owner {
    * The largest of the files within WINDOW places after the next one in path order: results go out in path
    * order, so a file done far ahead of the others would wait, its result held meanwhile; among the next few,
    * the largest first still keeps one big file from being left for the end while the other workers wait.
-   * The next one is taken once it is the largest left there, after fewer than WINDOW others.
+   * The next one is taken once it is the largest left there, after fewer than WINDOW others. None is taken
+   * AHEAD places or more past the first result not out yet (a slow file, a thread the system put aside):
+   * then the results waiting are fewer than AHEAD, whatever the scheduling.
    */
-  private takeNext(): number {
+  private takeNext(): number | undefined {
     const { queue } = this;
     if (!this.queueSorted) {
       queue.sort((a, b) => this.place(b.index) - this.place(a.index));
       this.queueSorted = true;
     }
-    const end = this.place(queue[queue.length - 1].index) + WINDOW;
-    let best = queue.length - 1;
-    for (let k = best - 1; k >= 0 && this.place(queue[k].index) < end; k--)
-      if (queue[k].size > queue[best].size) best = k;
+    const limit = this.frontier ? this.frontier() + AHEAD : Infinity;
+    const end = Math.min(this.place(queue[queue.length - 1].index) + WINDOW, limit);
+    let best = -1;
+    for (let k = queue.length - 1; k >= 0 && this.place(queue[k].index) < end; k--)
+      if (best < 0 || queue[k].size > queue[best].size) best = k;
+    if (best < 0) {
+      this.held = true;
+      return undefined;
+    }
     return queue.splice(best, 1)[0].index;
   }
 
@@ -795,7 +853,9 @@ class Pool implements Owner {
       else this.settle(msg.index, result);
     } else if (req?.kind === 'process' && req.guess) this.guessing.delete(req.index);
     // 'dropped': stopped before it started; nothing to record
-    this.feed(handle);
+    if (this.held)
+      this.feedAll(); // the frontier may have moved: files held back for it may go
+    else this.feed(handle);
     this.maybeFinish();
   }
 
@@ -831,11 +891,24 @@ class Pool implements Owner {
       // The request it was on is the one that crashed it; the others it held are handed out again
       const [current, ...rest] = handle.outstanding;
       const why = handle.error ?? `exited with code ${code}`;
-      if (current) this.unanswered(current, `crashed a worker thread: ${why}`);
+      if (current?.kind === 'process' && handle.outOfMemory) this.redoHere(current);
+      else if (current) this.unanswered(current, `crashed a worker thread: ${why}`);
       for (const req of rest) this.handOut(req);
     }
     // Also what finishes: the crashed file may have been the last, with no worker left
     this.feedAll();
+  }
+
+  /**
+   * A file whose processing ran a worker out of heap (its limit is workerLimits'): processed again in this
+   * thread, whose heap is V8's own (or the user's --max-old-space-size), one such file at a time.
+   */
+  private redoHere(req: Request & { kind: 'process' }): void {
+    this.heavy ??= this.ownedBy(new InThreadHandle(this.setup));
+    this.heavy.outstanding.push(req);
+    const file = this.files[req.index];
+    const project = req.guess ? undefined : this.views?.get(file);
+    this.heavy.send({ type: 'process', index: req.index, file, ...(project ? { project } : {}) });
   }
 
   /**
@@ -891,10 +964,12 @@ class Pool implements Owner {
     if (this.finished) return;
     if (!this.released && !this.stopping) return; // the project pass has not said what to process
     for (const h of this.handles) if (h.outstanding.length) return;
+    if (this.heavy?.outstanding.length) return;
     const all = this.complete && this.done === this.files.length;
     if (!all && !this.stopping) return; // more to come from the walk, or from workers still to be fed
     this.finished = true;
     for (const h of this.handles) h.retire();
+    this.heavy?.retire();
     this.resolve({ interrupted: !all });
   }
 }
@@ -913,15 +988,31 @@ function cloneable(options: WorkerOptions): boolean {
 let execArgv: string[] | undefined;
 
 /**
- * A worker's young generation: V8's default (32 MB of semi-spaces here) lets each worker's heap grow by tens
- * of megabytes of garbage over a long run; 24 MB keeps the run's peak memory flat for no measurable time
- * (all-match tree, peak RSS: 8,000 files 238-257 -> 202-211 MB, 20,000 files 265-325 -> 218-224 MB).
+ * A worker's heap. The young generation: V8's default (32 MB of semi-spaces here) lets each worker's heap grow
+ * by tens of megabytes of garbage over a long run; 24 MB keeps the run's peak memory flat for no measurable
+ * time (all-match tree, peak RSS: 8,000 files 238-257 -> 202-211 MB, 20,000 files 265-325 -> 218-224 MB). The
+ * old generation: V8 lets a heap grow to four times what it kept at its last full collection when the heap
+ * may grow past 2 GB, and less below that; the pipeline keeps a few megabytes between files, so a lower
+ * ceiling is the same work with less garbage waiting (see WORKER_OLD_MB). A file that needs more than the
+ * ceiling runs its worker out of heap and is done again in this thread (Pool.redoHere).
  */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 24 };
+function workerLimits(): HeapLimits {
+  // never more than this thread has (`node --max-old-space-size=64 ftptls ...` is obeyed by the workers too)
+  const own = Math.floor(v8.getHeapStatistics().heap_size_limit / 2 ** 20);
+  return { maxYoungGenerationSizeMb: 24, maxOldGenerationSizeMb: Math.min(WORKER_OLD_MB, own) };
+}
 
-function startWorker(url: URL, workerData: unknown): Worker {
+/**
+ * Peak RSS, 2,000 files of the bench's all-match tree (dry run, both cores, three interleaved runs): V8's own
+ * ceiling 258-278 MB, 1,024 MB 195-213 MB (512 MB: 190-201 MB), for about 5% more CPU time (more full
+ * collections, each of a small heap). The pipeline's largest need, a 5 MB file (--max-file-size) with a site
+ * on every other line, is about 460 MB; past the ceiling a file is redone in this thread.
+ */
+const WORKER_OLD_MB = 1024;
+
+function startWorker(url: URL, workerData: unknown, limits: HeapLimits): Worker {
   execArgv ??= workerExecArgv();
-  const resourceLimits = WORKER_LIMITS;
+  const resourceLimits = limits;
   try {
     return new Worker(url, { workerData, execArgv, resourceLimits });
   } catch (err) {
