@@ -674,7 +674,7 @@ function importedCleartext(ctx: TransformContext, handled: Set<number>): RawFind
   const out: RawFinding[] = [];
   for (const node of ctx.bindings.calls()) {
     if (handled.has(node.id)) continue;
-    const fn = node.childForFieldName('function');
+    const { fn } = ctx.bindings.callee(node);
     const callee = ctx.bindings.valueOf(fn);
     if (callee.kind !== 'class' || callee.tls || !callee.from || !fn) continue;
     const marker = ctx.suppressor.markerFor(node, 'call');
@@ -702,7 +702,7 @@ function inheritedCallEdits(ctx: TransformContext, handled: Set<number>): Edit[]
   const edits: Edit[] = [];
   for (const node of ctx.bindings.calls()) {
     if (!handled.has(node.id)) {
-      const callee = ctx.bindings.valueOf(node.childForFieldName('function'));
+      const callee = ctx.bindings.valueOf(ctx.bindings.callee(node).fn);
       const parent = callee.kind === 'class' ? undefined : ctx.bindings.parentInit(node);
       // ask the suppressor only about calls that reach FTP.__init__: asking marks a marker as used
       const suppressed = () => !!ctx.suppressor.markerFor(node, 'call');

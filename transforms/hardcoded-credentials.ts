@@ -52,7 +52,7 @@ interface Login {
 }
 
 function loginOf(ctx: TransformContext, call: Node): Login | undefined {
-  const fn = call.childForFieldName('function');
+  const { fn, attribute } = ctx.bindings.callee(call);
   if (!fn) return undefined;
   // the arguments only of a call that logs in: most calls of a file are not one
   const at = (offset: number, what = `${fn.text}()`): Login => {
@@ -64,7 +64,7 @@ function loginOf(ctx: TransformContext, call: Node): Login | undefined {
     };
   };
   // conn.login(user, passwd, acct) on what is, or may be, an ftplib connection
-  if (fn.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'login') {
+  if (attribute === 'login') {
     const value = ctx.bindings.valueOf(fn.childForFieldName('object'));
     return value.kind === 'conn' || value.kind === 'partial' ? at(0, 'login()') : undefined;
   }

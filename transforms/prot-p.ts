@@ -114,9 +114,9 @@ function escaped(node: Node, e: Escape): RawFinding {
 
 /** `recv.login(...)` on a TLS connection. */
 function loginCall(ctx: TransformContext, call: Node): RawFinding | undefined {
-  const fn = call.childForFieldName('function');
-  if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'login') return undefined;
-  const recv = fn.childForFieldName('object')!;
+  const { fn, attribute } = ctx.bindings.callee(call);
+  if (attribute !== 'login') return undefined;
+  const recv = fn!.childForFieldName('object')!;
   const value = ctx.bindings.valueOf(recv);
   const container = containerLogin(ctx.bindings, recv);
   if (container) return escaped(call, container);
@@ -159,7 +159,7 @@ function loginCall(ctx: TransformContext, call: Node): RawFinding | undefined {
 
 /** `FTP_TLS(host, user, passwd)` logs in inside the constructor (FTP.__init__ does when host and user are set). */
 function constructorLogin(ctx: TransformContext, call: Node): RawFinding | undefined {
-  const callee = ctx.bindings.valueOf(call.childForFieldName('function'));
+  const callee = ctx.bindings.valueOf(ctx.bindings.callee(call).fn);
   if (callee.kind !== 'class' || !callee.tls || callee.ownInit) return undefined;
   if (!logsIn(call, 0)) return undefined;
   if (loginProtects(ctx.bindings, callee)) return undefined;
@@ -195,15 +195,11 @@ function constructorLogin(ctx: TransformContext, call: Node): RawFinding | undef
  * so credentials sent as raw commands still cross in cleartext, and no prot_p() follows them.
  */
 function commandLogin(ctx: TransformContext, call: Node): RawFinding | undefined {
-  const fn = call.childForFieldName('function');
-  if (
-    fn?.type !== 'attribute' ||
-    !/^(sendcmd|voidcmd|putcmd)$/.test(fn.childForFieldName('attribute')?.text ?? '')
-  )
-    return undefined;
+  const { fn, attribute } = ctx.bindings.callee(call);
+  if (!/^(sendcmd|voidcmd|putcmd)$/.test(attribute ?? '')) return undefined;
   const command = callArguments(call).positional[0];
   if (!command || !/^[fFrRbBuU]*['"](USER|PASS)\b/i.test(command.text.replace(/^\(/, ''))) return undefined;
-  const value = ctx.bindings.valueOf(fn.childForFieldName('object'));
+  const value = ctx.bindings.valueOf(fn!.childForFieldName('object'));
   if (value.kind !== 'conn' || !value.tls) return undefined;
   return finding(call, 'manual', 'credentials sent with a raw command, not login()', {
     reason:

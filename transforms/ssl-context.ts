@@ -51,7 +51,7 @@ export const sslContext: Transform = {
 function constructorSites(ctx: TransformContext): Site[] {
   const sites: Site[] = [];
   for (const node of ctx.bindings.calls()) {
-    const fn = node.childForFieldName('function');
+    const { fn, attribute } = ctx.bindings.callee(node);
     const callee = ctx.bindings.valueOf(fn);
     if (callee.kind === 'class' && callee.tls && !callee.ownInit) {
       sites.push({ call: node, offset: 0 });
@@ -62,9 +62,9 @@ function constructorSites(ctx: TransformContext): Site[] {
     const parent = ctx.bindings.parentInit(node);
     if (parent) {
       if (parent.base.tls && !parent.base.ownInit) sites.push({ call: node, offset: parent.offset });
-    } else if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === '__init__') {
+    } else if (attribute === '__init__') {
       // FTP_TLS.__init__(obj, ...) outside a method
-      const owner = ctx.bindings.valueOf(fn.childForFieldName('object'));
+      const owner = ctx.bindings.valueOf(fn!.childForFieldName('object'));
       if (owner.kind === 'class' && owner.tls && !owner.ownInit) sites.push({ call: node, offset: 1 });
     }
   }

@@ -146,6 +146,14 @@ export interface ClassReference {
   scope: Scope;
 }
 
+/** What a call calls: its `function` child, that child's type and, for `x.name(...)`, the attribute's name. */
+export interface Callee {
+  fn: Node | null;
+  type: string | undefined;
+  /** `name` of `x.name(...)`; undefined when the callee is not an attribute. */
+  attribute: string | undefined;
+}
+
 /** Node types `visit` handles itself: everything else only matters for what it contains. */
 const VISITED = new Set([
   'function_definition',
@@ -207,6 +215,8 @@ export class Bindings {
   /** The types of the nodes in `visitable`, read once: each `node.type` is a trip into tree-sitter. */
   private readonly knownTypes = new Map<number, string>();
   private readonly callNodes: Node[] = [];
+  /** `callee` answers by call id: every transform asks about every call, each field a trip into tree-sitter. */
+  private readonly callees = new Map<number, Callee>();
   private readonly decoratedNodes: Node[] = [];
   /** decorated_definition nodes by the id of the definition they decorate, made when first asked. */
   private decoratedIndex?: Map<number, Node>;
@@ -266,11 +276,20 @@ export class Bindings {
     if (scope.globals.has(text)) target = this.module;
     else if (scope.nonlocals.has(text)) target = nonlocalTarget(scope, text);
     const list = target.bindings.get(text) ?? [];
+    // every field written, in one order: sites of one shape keep property reads on them fast (a spread of
+    // sites of several shapes made each a dictionary)
     const entry: BindingSite = {
-      ...site,
+      kind: site.kind,
       node: name,
       scope: target,
+      value: site.value,
+      module: site.module,
+      importedName: site.importedName,
+      statement: site.statement,
+      importName: site.importName,
       fallback: site.fallback ?? this.inImportHandler,
+      paramIndex: site.paramIndex,
+      def: site.def,
     };
     list.push(entry);
     target.bindings.set(text, list);
@@ -590,6 +609,19 @@ export class Bindings {
   /** Every call in the file, in source order. */
   calls(): readonly Node[] {
     return this.callNodes;
+  }
+
+  /** What the call calls (read from tree-sitter once per call). */
+  callee(call: Node): Callee {
+    let known = this.callees.get(call.id);
+    if (!known) {
+      const fn = call.childForFieldName('function');
+      const type = fn?.type;
+      const attribute = type === 'attribute' ? fn!.childForFieldName('attribute')?.text : undefined;
+      known = { fn, type, attribute };
+      this.callees.set(call.id, known);
+    }
+    return known;
   }
 
   /** Every `type` node (annotations of parameters, returns and assignments), in source order. */
@@ -989,11 +1021,11 @@ export class Bindings {
    * or `Base.__init__(self, ...)`. `base` is what the parent is; `offset` the arguments before FTP's own.
    */
   parentInit(call: Node): { base: ClassValue; offset: number; method: Scope } | undefined {
-    const fn = call.childForFieldName('function');
-    if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== '__init__') return undefined;
+    const { fn, attribute } = this.callee(call);
+    if (attribute !== '__init__') return undefined;
     const method = enclosingFunctionScope(this.scopeAt(call));
     if (!method?.classScope) return undefined;
-    const object = fn.childForFieldName('object')!;
+    const object = fn!.childForFieldName('object')!;
     if (object.type === 'call' && object.childForFieldName('function')?.text === 'super') {
       // super() goes to the next class in the MRO: only the first base is known to be it
       const base = this.valueOf(positionalBases(method.classScope.node)[0]);

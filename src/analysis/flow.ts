@@ -23,6 +23,40 @@ const STATIC = /(^|\.)(staticmethod|classmethod)$/;
 const CONNECTION_METHODS =
   'login|prot_p|connect|storbinary|storlines|retrbinary|retrlines|nlst|mlsd|dir|cwd|pwd|sendcmd|voidcmd|quit|close|set_pasv|auth|size|delete|rename|mkd|rmd|transfercmd|ntransfercmd|getwelcome';
 
+/** A name all of whose characters the patterns' `\w` matches. */
+const WORD = /^\w+$/;
+
+/**
+ * Uses of `name` that a parameter receiving a connection or a class would have: called, a connection's method
+ * called on it, stored (`self.conn = conn`), returned, or handed on.
+ */
+export function usesAsConnection(body: string, name: string): boolean {
+  return new RegExp(
+    `(?<![\\w.])${name}\\s*(\\(|\\.\\s*(${CONNECTION_METHODS})\\b)|=\\s*${name}\\s*$|` +
+      `\\breturn\\s+${name}\\b|[(,]\\s*${name}\\s*[,)]`,
+    'm',
+  ).test(body);
+}
+
+/**
+ * The same four patterns with the name left open, for one scan that collects every name they match. Each
+ * consumes one character (`=`, `(`, `,`) or one whole word (the name, `return`) and reads the name in a
+ * lookahead, so no match hides another: a name's match starts at a word's start or at such a character,
+ * never inside what an earlier match consumed, and at one position only one pattern can match.
+ */
+const USED_NAMES = new RegExp(
+  `(?<![\\w.])(\\w+)(?=\\s*(?:\\(|\\.\\s*(?:${CONNECTION_METHODS})\\b))|=(?=\\s*(\\w+)\\s*$)|` +
+    `[(,](?=\\s*(\\w+)\\s*[,)])|\\breturn(?=\\s+(\\w+)\\b)`,
+  'gm',
+);
+
+/** Every name `usesAsConnection` is true of in `body` (for names of word characters only). */
+export function namesUsedAsConnection(body: string): Set<string> {
+  const names = new Set<string>();
+  for (const match of body.matchAll(USED_NAMES)) names.add(match[1] ?? match[2] ?? match[3] ?? match[4]);
+  return names;
+}
+
 export class Flow {
   private readonly returnsMemo = new Map<number, Value>();
   private readonly argumentsMemo = new Map<number, Value | undefined>();
@@ -30,6 +64,8 @@ export class Flow {
   private readonly active = new Set<string>();
   private callsByName?: Map<string, Node[]>;
   private readonly bodies = new Map<number, string>();
+  /** Per function (def id): the names its body uses as a connection could be used. */
+  private readonly usedNames = new Map<number, Set<string>>();
 
   constructor(private readonly bindings: Bindings) {}
 
@@ -49,11 +85,10 @@ export class Flow {
 
   /** What a call evaluates to. */
   callValue(call: Node): Value {
-    const fn = call.childForFieldName('function');
+    const { fn, attribute } = this.bindings.callee(call);
     if (!fn) return OTHER;
     const first = () => this.bindings.valueOf(callArguments(call).positional[0]);
-    if (fn.type === 'attribute' && HANDS_BACK.has(fn.childForFieldName('attribute')?.text ?? ''))
-      return first();
+    if (HANDS_BACK.has(attribute ?? '')) return first();
     const callee = this.bindings.valueOf(fn);
     switch (callee.kind) {
       case 'class': {
@@ -139,19 +174,29 @@ export class Flow {
     return value;
   }
 
-  /** Does the parameter's function use it as a connection or a class could be used (see `use`)? */
+  /** Does the parameter's function use it as a connection or a class could be used (see usesAsConnection)? */
   private usedAsConnection(site: BindingSite): boolean {
     const def = site.scope.node;
+    const name = site.node.text;
+    if (WORD.test(name)) return this.usedAsConnectionIn(def).has(name);
+    // a name with characters outside [A-Za-z0-9_] (any Unicode letter): matched as before, without them
+    return usesAsConnection(this.bodyText(def), name.replace(/[^\w]/g, ''));
+  }
+
+  /** The names the function's body uses so: one scan of the body, instead of one per parameter. */
+  private usedAsConnectionIn(def: Node): Set<string> {
+    let names = this.usedNames.get(def.id);
+    if (!names) {
+      names = namesUsedAsConnection(this.bodyText(def));
+      this.usedNames.set(def.id, names);
+    }
+    return names;
+  }
+
+  private bodyText(def: Node): string {
     let body = this.bodies.get(def.id);
     if (body === undefined) this.bodies.set(def.id, (body = def.childForFieldName('body')?.text ?? ''));
-    const name = site.node.text.replace(/[^\w]/g, '');
-    // called, a connection's method called on it, stored (`self.conn = conn`), returned, or handed on
-    const use = new RegExp(
-      `(?<![\\w.])${name}\\s*(\\(|\\.\\s*(${CONNECTION_METHODS})\\b)|=\\s*${name}\\s*$|` +
-        `\\breturn\\s+${name}\\b|[(,]\\s*${name}\\s*[,)]`,
-      'm',
-    );
-    return use.test(body);
+    return body;
   }
 
   /** The positions of the parameters a function logs in itself (`conn.login(...)` on the parameter). */
@@ -178,14 +223,14 @@ export class Flow {
       // `Session(conn)`: making an instance of a class defined here calls its __init__, self first
       const className = cls.node.childForFieldName('name')?.text ?? '';
       for (const call of this.callsNamed(className)) {
-        const fn = call.childForFieldName('function');
+        const { fn } = this.bindings.callee(call);
         if (fn?.type === 'identifier' && this.bindings.classBodyOf(fn) === cls)
           out.push({ call, value: this.argumentValue(call, site, 1) });
       }
       return out;
     }
     for (const call of this.callsNamed(name)) {
-      const fn = call.childForFieldName('function')!;
+      const fn = this.bindings.callee(call).fn!;
       const callee = this.bindings.valueOf(fn);
       if (callee.kind !== 'function' || callee.def.id !== def.id) continue;
       // `obj.method(a)` passes obj as self; `Class.method(obj, a)` and plain functions pass everything
@@ -201,13 +246,8 @@ export class Flow {
     if (!this.callsByName) {
       this.callsByName = new Map();
       for (const call of this.bindings.calls()) {
-        const fn = call.childForFieldName('function');
-        const callee =
-          fn?.type === 'identifier'
-            ? fn.text
-            : fn?.type === 'attribute'
-              ? fn.childForFieldName('attribute')?.text
-              : '';
+        const { fn, type, attribute } = this.bindings.callee(call);
+        const callee = type === 'identifier' ? fn!.text : attribute;
         if (!callee) continue;
         const list = this.callsByName.get(callee) ?? [];
         list.push(call);
