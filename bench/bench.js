@@ -21,9 +21,9 @@
 //                       [--skip-ast-grep-python]            (or: npm run bench -- --quick ...)
 //
 // --quick: 1 repetition (5 in (d)), no warm-up round but for the Python tree (the generated trees were just
-// written: they are in the page cache), only the --files tree in (e). With ftptls as of this commit, on this
-// 2-core machine with a load average of 6-8 from other work, a full run took 35 min (the 8,000- and
-// 20,000-file runs 10 min of it) and --quick 6 min; both shrink as ftptls gets faster.
+// written: they are in the page cache), only the --files tree in (e) unless --sizes is given. With ftptls as
+// of this commit, on this 2-core machine with a load average of 6-8 from other work, a full run took 35 min
+// (the 8,000- and 20,000-file runs 10 min of it) and --quick 6 min; both shrink as ftptls gets faster.
 //
 // The Python tree is `sysconfig.get_paths()["stdlib"]` of `python3`, given to ftptls as three roots: the
 // stdlib, its site-packages and its venv package (our default excludes skip directories named
@@ -54,13 +54,12 @@ const REPS = Number(flag('--reps', QUICK ? '1' : '5'));
 /** Repetitions of the short commands of (d): each is a fraction of a second, and noisy. */
 const SHORT_REPS = QUICK ? 5 : 15;
 const FILES = Number(flag('--files', '2000'));
-const SIZES = QUICK
-  ? [FILES]
-  : flag('--sizes', '2000,8000,20000')
-      .split(',')
-      .filter(Boolean)
-      .map(Number)
-      .sort((a, b) => a - b);
+// --quick measures only the --files tree, unless --sizes names the sizes
+const SIZES = flag('--sizes', QUICK ? String(FILES) : '2000,8000,20000')
+  .split(',')
+  .filter(Boolean)
+  .map(Number)
+  .sort((a, b) => a - b);
 
 /** The targets of issue 15. */
 const LIMIT = {
