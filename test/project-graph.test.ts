@@ -44,7 +44,7 @@ describe('import lines', () => {
 });
 
 describe('the import graph', () => {
-  const g = graph({
+  const tree = {
     'pkg/__init__.py': 'from . import mod\n',
     'pkg/mod.py': 'from .sub import helper\n',
     'pkg/sub.py': 'import os\n',
@@ -52,7 +52,8 @@ describe('the import graph', () => {
     'app.py': 'import pkg.mod\nimport ftplib\n',
     'tests/test_app.py': 'from unittest import mock\n\n@mock.patch("app.FTP")\ndef test(m): pass\n',
     'plain.py': 'x = 1\n',
-  });
+  };
+  const g = graph(tree);
 
   it('finds the importers of a module, in file order, however they spell it', () => {
     expect(g.importersOfFile(at('pkg/sub.py'))).toEqual([at('pkg/deep/inner.py'), at('pkg/mod.py')]);
@@ -76,6 +77,24 @@ describe('the import graph', () => {
     expect(g.importedWhole('pkg.sub')).toBe(true); // from .. import sub
     expect(g.importedWhole('pkg')).toBe(false);
     expect(g.users()).toEqual([at('app.py')]);
+  });
+
+  it('says whether a name is imported from a module as wanted() does, asked of the files that spell it', () => {
+    const cases: [string, string][] = [
+      ['pkg', 'mod'],
+      ['pkg', 'sub'],
+      ['pkg', 'helper'],
+      ['pkg.sub', 'helper'],
+      ['pkg.sub', 'os'],
+      ['plain', 'x'],
+    ];
+    // before wanted() has answered for the module, and after
+    for (const fresh of [true, false])
+      for (const [module, name] of cases) {
+        const asked = graph(tree);
+        if (!fresh) asked.wanted(module);
+        expect(asked.asks(module, name), `${module} ${name}`).toBe(g.wanted(module)?.has(name) ?? false);
+      }
   });
 
   it('follows neither module of a name found under two roots', () => {

@@ -153,6 +153,21 @@ export class ImportGraph {
     return names;
   }
 
+  /**
+   * Some file imports `name` from `module` (wanted(module) holds it), asked of the files whose lines spell
+   * `name` alone: a module named like many (`utils`) is not resolved for all of them.
+   */
+  asks(module: string, name: string): boolean {
+    if (this.wantedMemo.has(module)) return this.wantedMemo.get(module)?.has(name) ?? false;
+    const index = (this.index ??= this.buildIndex());
+    const spelling = new Set(index.spelling.get(name));
+    return this.mayImport(module).some(
+      (file) =>
+        spelling.has(this.byFile.get(file)!) &&
+        this.resolve(file)!.refs.some((ref) => ref.module === module && ref.names.includes(name)),
+    );
+  }
+
   /** Some file imports `module` whole (`import module`, or `from pkg import mod` for module pkg.mod). */
   importedWhole(module: string): boolean {
     let whole = this.wholeMemo.get(module);

@@ -317,6 +317,9 @@ function mayPassOn(
   }
   if (known.size === 0) return false;
   const uses = new RegExp(`\\b(${[...spelled].map((k) => k.replace(/\W/g, '')).join('|')})\\b`);
+  // a text that never spells those names passes on only a name it imports that an importer asks for by name
+  // (what follows says the same then), found without resolving every file that may import it
+  if (!uses.test(text) && ![...known].some((k) => graph.asks(mf.module, k))) return false;
   const asked = graph.importedWhole(mf.module) ? undefined : graph.wanted(mf.module);
   if (!asked) return uses.test(text);
   for (const name of asked) if (known.has(name) || uses.test(definitionOf(text, name))) return true;
@@ -390,16 +393,19 @@ async function summarizeFile(
   const run = { processed, view: project, questions };
   const { result } = processed;
   if (result.status !== 'changed' && result.status !== 'unchanged') return { run };
-  const text = result.before;
-  const beforeTree = parse(text);
-  const afterTree = result.after === text ? beforeTree : parse(result.after);
+  const afterTree = parse(result.after);
+  const after = new Bindings(afterTree, project);
+  // the text as it was: parsed only if the summary asks (when the module exports FTP_TLS)
+  let beforeTree: ReturnType<typeof parse> | undefined;
+  const before = () => {
+    if (result.after === result.before) return after;
+    beforeTree ??= parse(result.before);
+    return new Bindings(beforeTree, project);
+  };
   try {
-    return {
-      summary: summarize(mf, new Bindings(afterTree, project), new Bindings(beforeTree, project)),
-      run,
-    };
+    return { summary: summarize(mf, after, before), run };
   } finally {
-    if (afterTree !== beforeTree) afterTree.delete();
-    beforeTree.delete();
+    beforeTree?.delete();
+    afterTree.delete();
   }
 }

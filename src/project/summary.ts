@@ -6,11 +6,14 @@ import type { Bindings, Value } from '../analysis/bindings.js';
 import { loginProtects } from '../analysis/protects.js';
 import type { Exported, ModuleSummary } from './types.js';
 
-/** `after`: the analysis of the rewritten text; `before`: of the text as it was (for `renamed`). */
+/**
+ * `after`: the analysis of the rewritten text; `before`: of the text as it was (for `renamed`), asked for only
+ * when the module exports FTP_TLS (no name can have been renamed to it otherwise).
+ */
 export function summarize(
   file: { path: string; module: string },
   after: Bindings,
-  before: Bindings = after,
+  before: () => Bindings = () => after,
 ): ModuleSummary {
   const exports: Record<string, Exported> = {};
   for (const [name, sites] of after.module.bindings) {
@@ -24,11 +27,14 @@ export function summarize(
     if (exported) exports[name] = exported;
   }
   const renamed: Record<string, string> = {};
-  for (const [name] of before.module.bindings) {
-    const was = before.valueOfName(name, before.module);
-    const now = after.module.bindings.has(name) ? after.valueOfName(name, after.module) : undefined;
-    if (was.kind === 'class' && !was.tls && !was.subclass && now === undefined && exports.FTP_TLS)
-      renamed[name] = 'FTP_TLS';
+  if (exports.FTP_TLS) {
+    const was = before();
+    for (const [name] of was.module.bindings) {
+      const value = was.valueOfName(name, was.module);
+      const now = after.module.bindings.has(name) ? after.valueOfName(name, after.module) : undefined;
+      if (value.kind === 'class' && !value.tls && !value.subclass && now === undefined)
+        renamed[name] = 'FTP_TLS';
+    }
   }
   return { module: file.module, path: file.path, exports, renamed };
 }
