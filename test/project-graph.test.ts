@@ -97,6 +97,31 @@ describe('the import graph', () => {
       }
   });
 
+  it('finds the importers of a module named like others, through its package or from inside it', () => {
+    const utils = graph({
+      'pkg/__init__.py': '',
+      'pkg/utils.py': 'import os\n',
+      'pkg/a.py': 'from . import utils\n',
+      'pkg/sub/b.py': 'from ..utils import helper\n',
+      'other/__init__.py': '',
+      'other/utils.py': 'import os\n',
+      'other/c.py': 'from other import utils\nfrom . import utils as u\n',
+      'd.py': 'import pkg.utils\n',
+      'e.py': 'from pkg import utils\n',
+      't.py': 'from unittest import mock\n@mock.patch("pkg.utils.FTP")\ndef t(m): pass\n',
+    });
+    expect(utils.importersOfFile(at('pkg/utils.py'))).toEqual([
+      at('d.py'),
+      at('e.py'),
+      at('pkg/a.py'),
+      at('pkg/sub/b.py'),
+      at('t.py'),
+    ]);
+    expect(utils.importersOfFile(at('other/utils.py'))).toEqual([at('other/c.py')]);
+    expect(utils.wanted('pkg.utils')).toEqual(new Set(['helper']));
+    expect(utils.importedWhole('pkg.utils')).toBe(true);
+  });
+
   it('follows neither module of a name found under two roots', () => {
     const files = [at('s1/app/net.py'), at('s2/app/net.py'), at('user.py')];
     const lines: Record<string, string> = { 'user.py': 'from app.net import x\n' };

@@ -6,7 +6,9 @@
 // An import of module `a.b.c` always spells `c` (`import a.b.c`, `from a.b import c`, `from .c import x`, a
 // patch target "a.b.c.FTP"), except a relative import with no module (`from . import x`, `from .. import y`),
 // which names a package above the importer: so the files that may import a module are those whose lines
-// spell its last name, and those inside it.
+// spell its last name, and those inside it. An absolute import spells the top package too (`a`), and a
+// relative one resolves inside the importer's own top package: of the files that spell `c`, only those that
+// spell `a` or are inside `a` may import `a.b.c` (which matters for a module named like many, `pkg.utils`).
 import { absoluteModule, importsIn, moduleOf, type ModuleFile } from './modules.js';
 import type { FileImports } from './imports.js';
 import { isNotebookPath } from '../prefilter.js';
@@ -188,7 +190,14 @@ export class ImportGraph {
     if (known) return known;
     const index = (this.index ??= this.buildIndex());
     const last = module.slice(module.lastIndexOf('.') + 1);
-    const found = new Set([...(index.spelling.get(last) ?? []), ...(index.inside.get(module) ?? [])]);
+    let spelling = index.spelling.get(last) ?? [];
+    const dot = module.indexOf('.');
+    if (dot >= 0) {
+      const top = module.slice(0, dot);
+      const near = new Set([...(index.spelling.get(top) ?? []), ...(index.inside.get(top) ?? [])]);
+      spelling = spelling.filter((i) => near.has(i));
+    }
+    const found = new Set([...spelling, ...(index.inside.get(module) ?? [])]);
     const out = [...found].sort((x, y) => x.index - y.index).map((i) => i.mf.path);
     this.mayImportMemo.set(module, out);
     return out;
