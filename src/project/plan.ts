@@ -98,7 +98,13 @@ export async function planProject(
   );
   if (queue.length === 0) return undefined;
   const start = new Set(queue);
-  options.onReach?.(reaching(start, graph), start);
+  // a user nothing of which can be ftplib's for its importers (mayExport: its text and the graph decide, so
+  // the loop below skips it whenever it comes) is not summarised: the run may process it meanwhile
+  const exporting = (file: string) => {
+    const text = cache.text(file);
+    return text !== undefined && mayExport(text, fileModule.get(file)!, graph);
+  };
+  options.onReach?.(reaching(start, graph), new Set(queue.filter(exporting)));
   await initParser();
   const budget = 4 * graph.size;
   /** The last processing of each module summarised, what it asked of the summaries, and its view. */
