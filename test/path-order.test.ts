@@ -21,10 +21,13 @@ describe('PathOrder', () => {
     order.settle(0, unchangedResult('b.py'));
     order.settle(1, unchangedResult('a/x.py'));
     expect(out).toEqual([]);
+    expect(order.frontier).toBe(0); // the place of the first result not handed on
     order.settle(3, unchangedResult('a-b.py'));
     expect(out).toEqual(['a-b.py']);
+    expect(order.frontier).toBe(1);
     order.settle(2, unchangedResult('a.py'));
     expect(out).toEqual(['a-b.py', 'a.py', 'a/x.py', 'b.py']);
+    expect(order.frontier).toBe(4);
     order.finish();
     expect(out).toHaveLength(4);
   });
