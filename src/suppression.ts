@@ -29,6 +29,8 @@ export interface UnusedMarker {
 export interface Suppressor {
   /** The file-level marker that suppresses the whole file, if any. */
   readonly fileMarker: string | undefined;
+  /** Whether the file holds a marker: without one, markerFor answers undefined and records nothing. */
+  readonly hasMarkers: boolean;
   /** The marker text that suppresses the statement holding `node` for this kind of site, if any. */
   markerFor(node: Node, kind: SiteKind): string | undefined;
   /** Markers of ours, and ftplib-specific ones, that suppressed nothing (call after all markerFor calls). */
@@ -478,6 +480,7 @@ function commentNodes(source: string, root: Node): Node[] {
 
 const NOTHING_SUPPRESSED: Suppressor = {
   fileMarker: undefined,
+  hasMarkers: false,
   markerFor: () => undefined,
   unused: () => [],
 };
@@ -545,6 +548,7 @@ export function createSuppressor(source: string, tree: Tree, extraMarkers: strin
       if (hit) hit.used = true;
       return hit?.text;
     },
+    hasMarkers: hits.length > 0,
 
     markerFor(node, kind) {
       if (hits.length === 0) return undefined;

@@ -19,6 +19,8 @@ export function withDeclined(
     get fileMarker() {
       return base.fileMarker;
     },
+    // a declined site is answered without recording anything
+    hasMarkers: base.hasMarkers,
     markerFor(node: Node, kind: SiteKind) {
       return base.markerFor(node, kind) ?? (isDeclined(node.startIndex, node.endIndex) ? marker : undefined);
     },
