@@ -315,6 +315,8 @@ interface Setup {
   /** The script worker threads run. */
   workerUrl: URL;
   workerLimits: HeapLimits;
+  /** A file that runs a worker out of heap is redone in this thread (roomToRedo). */
+  roomToRedo: boolean;
   /** Why a worker thread could not start. Once set, the run starts no more: the next would fail the same way. */
   workerStartError?: string;
 }
@@ -326,6 +328,7 @@ async function prepare(options: RunOptions, internal: InternalOptions, signal: A
   // (`project` is the runner's flag: a file's project view is given per file, never as an option)
   const { onProgress, onResult: _onResult, signal: _signal, project: _project, ...rest } = options;
   const workerOptions: WorkerOptions = { ...rest, maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE };
+  const limits = internal.workerLimits ?? workerLimits();
   return {
     transforms: () => (transforms ??= materialize(selected)),
     workerOptions,
@@ -335,7 +338,8 @@ async function prepare(options: RunOptions, internal: InternalOptions, signal: A
     signal,
     stop: new SharedArrayBuffer(4),
     workerUrl: internal.workerUrl ?? WORKER_URL,
-    workerLimits: internal.workerLimits ?? workerLimits(),
+    workerLimits: limits,
+    roomToRedo: roomToRedo(limits),
   };
 }
 
@@ -891,7 +895,7 @@ class Pool implements Owner {
       // The request it was on is the one that crashed it; the others it held are handed out again
       const [current, ...rest] = handle.outstanding;
       const why = handle.error ?? `exited with code ${code}`;
-      if (current?.kind === 'process' && handle.outOfMemory) this.redoHere(current);
+      if (current?.kind === 'process' && handle.outOfMemory && this.setup.roomToRedo) this.redoHere(current);
       else if (current) this.unanswered(current, `crashed a worker thread: ${why}`);
       for (const req of rest) this.handOut(req);
     }
@@ -994,12 +998,26 @@ let execArgv: string[] | undefined;
  * old generation: V8 lets a heap grow to four times what it kept at its last full collection when the heap
  * may grow past 2 GB, and less below that; the pipeline keeps a few megabytes between files, so a lower
  * ceiling is the same work with less garbage waiting (see WORKER_OLD_MB). A file that needs more than the
- * ceiling runs its worker out of heap and is done again in this thread (Pool.redoHere).
+ * ceiling runs its worker out of heap and is done again in this thread (Pool.redoHere), when this thread has
+ * room for it (roomToRedo).
  */
 function workerLimits(): HeapLimits {
   // never more than this thread has (`node --max-old-space-size=64 ftptls ...` is obeyed by the workers too)
-  const own = Math.floor(v8.getHeapStatistics().heap_size_limit / 2 ** 20);
-  return { maxYoungGenerationSizeMb: 24, maxOldGenerationSizeMb: Math.min(WORKER_OLD_MB, own) };
+  return { maxYoungGenerationSizeMb: 24, maxOldGenerationSizeMb: Math.min(WORKER_OLD_MB, ownHeapMb()) };
+}
+
+/** This thread's heap limit, megabytes. */
+function ownHeapMb(): number {
+  return Math.floor(v8.getHeapStatistics().heap_size_limit / 2 ** 20);
+}
+
+/**
+ * Whether this thread has much more heap than a worker: only then is a file that ran a worker out of heap
+ * worth redoing here (with no more, it would run this thread out of heap too, and end the whole run).
+ */
+function roomToRedo(limits: HeapLimits): boolean {
+  const worker = limits.maxOldGenerationSizeMb;
+  return worker !== undefined && ownHeapMb() >= 1.5 * worker;
 }
 
 /**

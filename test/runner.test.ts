@@ -2,7 +2,7 @@
 // pool is only real there. In-process and pool must agree byte for byte, results come in path order, a file
 // that crashes a worker is one error result (and the worker is replaced), a worker that cannot start or an
 // answer that cannot be read never stops the run, and SIGINT (the CLI) leaves every file old or new, never half.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -337,6 +337,34 @@ export default {
     expect(runs).toHaveLength(2);
     expect(runs[0]).not.toMatch(/^0 /);
     expect(runs[1]).toBe('0 heavy.py');
+  });
+
+  it('with no more heap here than a worker has, such a file is an error result, and the run goes on', () => {
+    // `node --max-old-space-size=64`: this thread would run out of heap too, and end the whole run
+    const dir = mixedTree('no-room', 200);
+    fs.writeFileSync(
+      path.join(dir, 'odd', 'heavy.py'),
+      'import ftplib  # EAT_THE_HEAP\nftp = ftplib.FTP("h")\n',
+    );
+    const script = path.join(tmp, 'no-room.mjs');
+    fs.writeFileSync(
+      script,
+      `const runner = await import(${JSON.stringify(pathToFileURL(path.join(DIST, 'runner.js')).href)});
+const transforms = ['ftp-to-ftp-tls', ${JSON.stringify(crashTransform())}];
+const { results } = await runner.run([process.argv[2]], { jobs: 2, transforms }, { workerLimits: { maxOldGenerationSizeMb: 100 } });
+const heavy = results.find((r) => r.path.endsWith('heavy.py'));
+console.log(JSON.stringify({ files: results.length, heavy: heavy.status, error: heavy.error, changed: results.filter((r) => r.status === 'changed').length }));
+`,
+    );
+    const r = spawnSync(process.execPath, ['--max-old-space-size=64', script, dir], { encoding: 'utf8' });
+    expect(r.status, r.stderr.slice(-1000)).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({
+      files: 206,
+      heavy: 'error',
+      error: expect.stringMatching(/^crashed a worker thread: .*memory/),
+    });
+    expect(out.changed).toBeGreaterThan(150);
   });
 
   it('ends when the last files crash every worker, with none left to hand work to', async () => {
