@@ -1,5 +1,6 @@
 // The one place edits are applied: sort, refuse overlaps, apply with magic-string, and map positions back.
 import MagicString from 'magic-string';
+import { lowerBound } from './sorted.js';
 import type { Edit } from './types.js';
 
 export class OverlapError extends Error {}
@@ -118,14 +119,7 @@ export class EditMap {
 
   back(offset: number): number {
     // the last edit whose new text starts at or before the offset: edits before it end before the offset
-    let lo = 0;
-    let hi = this.newStart.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.newStart[mid] <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    const k = lo - 1;
+    const k = lowerBound(this.newStart.length, (i) => this.newStart[i] <= offset) - 1;
     if (k < 0) return offset;
     if (offset < this.newEnd[k]) return this.applied[k].start;
     return offset - this.shiftAfter[k];

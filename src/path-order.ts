@@ -2,7 +2,7 @@
 // then forgotten: a run holds only the results that wait for an earlier file, never all of them.
 import type { FileResult } from './types.js';
 
-/** The order output uses everywhere: by path, code unit by code unit (the walk's order). */
+/** The order output uses everywhere, and the walk sorts by: by path, code unit by code unit. */
 export function comparePaths(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

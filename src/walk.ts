@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type IgnoreFactory from 'ignore';
 import { ioMessage } from './errors.js';
+import { comparePaths } from './path-order.js';
 
 export interface WalkOptions {
   /** File name endings looked for in directories; default ['.py', '.pyw', '.ipynb']. Named files are always taken. */
@@ -225,15 +226,15 @@ class Walker {
     // name a file reached twice is listed under never depends on timing
     for (const root of roots) await this.walkDir(root, true);
     while (this.links.length) {
-      const batch = this.links.sort((a, b) => compare(a.display, b.display));
+      const batch = this.links.sort((a, b) => comparePaths(a.display, b.display));
       this.links = [];
       for (const link of batch) await this.followLink(link);
     }
     const seen = new Set<string>();
     const errors = this.errors
       .filter((e) => !seen.has(`${e.path}\0${e.message}`) && seen.add(`${e.path}\0${e.message}`))
-      .sort((a, b) => compare(a.path, b.path) || compare(a.message, b.message));
-    return { files: [...new Set(this.files.values())].sort(compare), errors };
+      .sort((a, b) => comparePaths(a.path, b.path) || comparePaths(a.message, b.message));
+    return { files: [...new Set(this.files.values())].sort(comparePaths), errors };
   }
 
   private addFile(real: string, display: string): void {
@@ -470,10 +471,6 @@ function compileRules(text: string): Ignore | undefined {
 
 function withSep(dir: string): string {
   return dir.endsWith(path.sep) ? dir : dir + path.sep;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function kindOf(entry: Dirent | fs.Stats): 'file' | 'dir' | 'link' | 'other' | undefined {

@@ -74,7 +74,7 @@ export class JsonReportWriter {
 }
 
 /** A value's JSON text as it reads nested in an indented document: its lines after the first go `indent` deeper. */
-function nested(text: string, indent: string): string {
+export function nested(text: string, indent: string): string {
   return text.replace(/\n/g, `\n${indent}`);
 }
 

@@ -40,7 +40,8 @@ export async function startOutput(options: OutputOptions, streams: Streams): Pro
     sarif = new SarifWriter(fileSpill());
   }
   const output = new RunOutput(options, streams, json, sarif);
-  if (options.format === 'diff' && options.preload) void output.loadDiff();
+  // (a failure to load shows when a diff needs the module)
+  if (options.format === 'diff' && options.preload) output.loadDiff().catch(() => undefined);
   return output;
 }
 
@@ -53,6 +54,8 @@ export class RunOutput {
   /** Diffs in order, each once the diff's module has loaded (results wait meanwhile: see preload). */
   private writing: Promise<void> = Promise.resolve();
   private diff?: Promise<typeof import('./diff.js')>;
+  /** The first diff that could not be made or printed. */
+  private failure?: { error: unknown };
 
   constructor(
     private readonly options: OutputOptions,
@@ -71,9 +74,14 @@ export class RunOutput {
         if (r.status === 'changed') {
           const { color } = this.options;
           const diff = this.loadDiff();
-          this.writing = this.writing.then(async () =>
-            this.out(diffBytes((await diff).unifiedDiff, r, color)),
-          );
+          // a failure is kept for the end (finish or interrupt throw it), never left unhandled meanwhile
+          this.writing = this.writing
+            .then(async () => {
+              if (!this.failure) this.out(diffBytes((await diff).unifiedDiff, r, color));
+            })
+            .catch((error: unknown) => {
+              this.failure ??= { error };
+            });
         }
         return;
       case 'json':
@@ -118,7 +126,7 @@ export class RunOutput {
    * report, printed only at the end, is not printed); stderr's lines are not printed.
    */
   async interrupt(): Promise<void> {
-    await this.writing;
+    await this.settled();
     if (this.json) this.endJson();
     this.sarif?.close();
     await this.drained();
@@ -129,8 +137,14 @@ export class RunOutput {
     this.sarif?.close();
   }
 
-  private async endReport(rules: () => Promise<RuleInfo[]>): Promise<void> {
+  /** Every diff printed, or the first that could not be made thrown. */
+  private async settled(): Promise<void> {
     await this.writing;
+    if (this.failure) throw this.failure.error;
+  }
+
+  private async endReport(rules: () => Promise<RuleInfo[]>): Promise<void> {
+    await this.settled();
     if (this.json) this.endJson();
     if (this.sarif) {
       try {

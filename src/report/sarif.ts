@@ -23,6 +23,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FileResult, Finding } from '../types.js';
 import { lineHunks, splitLinesUniversal } from './diff.js';
+import { nested } from './json.js';
 import { memorySpill, type Spill } from './spill.js';
 
 export interface RuleInfo {
@@ -234,11 +235,6 @@ export class SarifWriter {
 const EMPTY_RESULTS = '"results": []';
 /** How deep a result sits in the document: runs[0].results[i]. */
 const RESULT_INDENT = ' '.repeat(8);
-
-/** A value's JSON text as it reads nested in an indented document: its lines after the first go `indent` deeper. */
-function nested(text: string, indent: string): string {
-  return text.replace(/\n/g, `\n${indent}`);
-}
 
 function ruleDefaults(id: string): { level: Level; severity?: string; cwe?: number } {
   return RULE_SECURITY[id] ?? { level: 'warning' };
