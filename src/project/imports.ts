@@ -38,7 +38,7 @@ const CLOSE = 0x29; // `)`
 /**
  * The lines that start (after blanks) with `from` or `import` and a blank, found from each `import` in the
  * bytes: only those lines are decoded, which matters over a whole tree. A line with an unclosed `(` runs to
- * the next `)`.
+ * the next `)`, and one that ends in a backslash goes on with the next line.
  */
 export function importLines(bytes: Buffer): string {
   const lines: string[] = [];
@@ -52,6 +52,11 @@ export function importLines(bytes: Buffer): string {
     if (!startsImport(bytes, start)) continue;
     let end = bytes.indexOf(NEWLINE, at);
     if (end < 0) end = bytes.length;
+    // `from app import \` + newline: the statement goes on on the next line
+    while (end < bytes.length && continues(bytes, end)) {
+      const next = bytes.indexOf(NEWLINE, end + 1);
+      end = next < 0 ? bytes.length : next;
+    }
     if (has(bytes, OPEN, start, end) && !has(bytes, CLOSE, start, end)) {
       const close = bytes.indexOf(CLOSE, end);
       end = close < 0 ? bytes.length : close + 1;
@@ -60,6 +65,12 @@ export function importLines(bytes: Buffer): string {
     last = end;
   }
   return lines.join('\n');
+}
+
+/** The line ending at the newline `end` ends in a backslash (a continuation; before a CR too). */
+function continues(bytes: Buffer, end: number): boolean {
+  const last = bytes[end - 1] === 0x0d ? end - 2 : end - 1;
+  return bytes[last] === 0x5c;
 }
 
 /** The byte is in bytes[start, end) (a line: short, so a loop beats a native call and its allocation). */

@@ -125,6 +125,8 @@ const IMPORT_LINE =
 /** Every import statement at the start of a line (also indented ones: imports in functions count too). */
 export function importsIn(text: string): ImportRef[] {
   const out: ImportRef[] = [];
+  // a backslash continuation is one line; `import os; from app import net` two statements
+  text = text.replace(/\\\r?\n/g, ' ').replace(/;[ \t]*(?=(?:from|import)[ \t])/g, '\n');
   const parts = (item: string) =>
     item
       .trim()
