@@ -12,6 +12,7 @@ import type { RuleInfo } from './report/sarif.js';
 import type { Format } from './report/output.js';
 import { findingLines, summarize } from './report/summary.js';
 import { startProgress } from './progress.js';
+import { runWarnings } from './run-warnings.js';
 import type { FileResult, Transform } from './types.js';
 
 export const EXIT = { ok: 0, changes: 1, failure: 2, interrupted: 130 } as const;
@@ -256,10 +257,8 @@ export async function main(argv?: string[]): Promise<number> {
       process.off('SIGINT', onSigint);
       progress.stop();
     }
-    if (outcome.workerStartError !== undefined)
-      process.stderr.write(
-        `ftptls: warning: a worker thread could not start (${outcome.workerStartError}); went on with fewer threads\n`,
-      );
+    const warnings = runWarnings(outcome);
+    if (warnings) process.stderr.write(warnings);
     if (interrupt.signal.aborted) {
       await output.interrupt();
       const { files, changed } = output.counts();

@@ -79,6 +79,8 @@ export interface RunResult {
   interrupted?: boolean;
   /** Why a worker thread could not start: the run went on with fewer threads, or in this one. */
   workerStartError?: string;
+  /** Why the project-wide pass failed: the run went on with each file analysed alone (as --no-project). */
+  projectError?: string;
   /** What the project-wide pass gave each connected file (to analyse one again the same way: --interactive). */
   views?: Map<string, ProjectView>;
 }
@@ -203,7 +205,7 @@ async function runStoppable(
   };
   pool?.ordered(ordering); // it takes the files to process in path order from now on
   const planned = project ? await planProjectRun(paths, walked.files, setup, pool) : {};
-  const { views } = planned;
+  const { views, projectError } = planned;
   const { interrupted } = await (pooled ?? execute(walked.files, settle, ordering, setup, early, planned));
   order.finish();
   if (failure) throw failure.error;
@@ -213,6 +215,7 @@ async function runStoppable(
     seconds: seconds(),
     ...(interrupted ? { interrupted } : {}),
     ...(workerStartError !== undefined ? { workerStartError } : {}),
+    ...(projectError !== undefined ? { projectError } : {}),
     ...(views ? { views } : {}),
   };
 }
@@ -234,13 +237,15 @@ interface Planned {
   views?: Views;
   /** Connected modules the plan processed as their views would: their results (written, with --write). */
   done?: Map<string, FileResult>;
+  /** Why the plan failed (then there are no views). */
+  projectError?: string;
 }
 
 /**
  * The project-wide pass of a run. With a gated pool (started during the walk), the workers' scan found the
  * ftplib users and noted every file's imports: no user, no plan (a tree without ftplib costs nothing more);
  * the files the plan cannot reach are processed while it runs, and the pool is released when it is done. A
- * plan that fails leaves each file to be analysed alone: the run goes on.
+ * plan that fails leaves each file to be analysed alone: the run goes on, and says why (projectError).
  */
 async function planProjectRun(
   paths: string[],
@@ -271,7 +276,10 @@ async function planProjectRun(
       imports,
       onReach: pool && ((mayGetView, summarised) => pool.releaseSome(mayGetView, summarised)),
       reuse: transforms.length === all.length,
-    }).catch(() => undefined);
+    }).catch((err: unknown) => {
+      planned.projectError = oneLine(err);
+      return undefined;
+    });
     planned.views = result?.views;
     if (result?.processed?.size) planned.done = await written(result.processed, setup);
   } finally {

@@ -5,7 +5,7 @@
 // `class FTP`) is not ftplib's, so nothing is rewritten through it.
 import type { Node, Tree } from 'web-tree-sitter';
 import { Flow } from './flow.js';
-import { importedFromProject, memberOf, projectModule } from '../project/values.js';
+import { importedFromProject, memberOf, projectModule, starMember } from '../project/values.js';
 import type { ProjectView } from '../project/types.js';
 import { lowerBound } from '../sorted.js';
 import { callArguments, methodsOf, positionalBases } from '../syntax.js';
@@ -83,12 +83,13 @@ export type PartialValue = Extract<Value, { kind: 'partial' }>;
 export type FunctionValue = Extract<Value, { kind: 'function' }>;
 
 /** The standard library names the flow follows through (wrappers that hand a connection back). */
-const KNOWN_MODULES = new Set(['contextlib', 'functools']);
+const KNOWN_MODULES = new Set(['contextlib', 'functools', 'importlib']);
 const KNOWN_NAMES = new Set([
   'contextlib.closing',
   'contextlib.contextmanager',
   'contextlib.ExitStack',
   'functools.partial',
+  'importlib.import_module',
 ]);
 
 const OTHER: Value = { kind: 'other' };
@@ -201,6 +202,8 @@ export class Bindings {
   private readonly attrMemo = new Map<string, Value>();
   /** valueOf's answers by node id, for questions asked while nothing else is being evaluated. */
   private readonly exprMemo = new Map<number, Value>();
+  /** projectStar's answers, by the star modules and the name. */
+  private readonly starMemo = new Map<string, Value | undefined>();
   /** Binding sites (node ids) and attributes ("classId:attr") being evaluated, to cut cycles. */
   private readonly evaluating = new Set<number | string>();
   /** Every import of ftplib (statement nodes), for transforms' import bookkeeping. */
@@ -674,7 +677,8 @@ export class Bindings {
       if (first || current.kind !== 'class') {
         const sites = current.bindings.get(name) ?? [];
         const star = current.starModules;
-        if (sites.length || starProvides(star, name)) return { scope: current, sites, star };
+        if (sites.length || starProvides(star, name) || this.projectStar(star, name))
+          return { scope: current, sites, star };
       }
       first = false;
       current = current.parent;
@@ -762,7 +766,19 @@ export class Bindings {
     if (!found) return OTHER;
     const values = found.sites.filter((s) => !s.fallback).map((s) => this.valueOfSite(s));
     if (found.star.length && starProvides(found.star, name)) values.unshift(starValue(found.star, name));
+    else if (values.length === 0 && found.star.length) {
+      const star = this.projectStar(found.star, name);
+      if (star) values.push(star);
+    }
     return merge(values);
+  }
+
+  /** `from app.net import *`: the name's value, when a summarised project module's `*` gives it. */
+  private projectStar(modules: string[], name: string): Value | undefined {
+    if (!this.project || modules.length === 0) return undefined;
+    const key = `${modules.join(' ')} ${name}`;
+    if (!this.starMemo.has(key)) this.starMemo.set(key, starMember(this.project, modules, name));
+    return this.starMemo.get(key);
   }
 
   private valueOfAttribute(expr: Node): Value {

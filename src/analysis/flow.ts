@@ -7,6 +7,7 @@ import type { Node } from 'web-tree-sitter';
 import type { Bindings, BindingSite, FunctionValue, Value } from './bindings.js';
 import { merge } from './bindings.js';
 import { callArguments } from '../syntax.js';
+import { dynamicImport } from '../project/dynamic-import.js';
 
 const OTHER: Value = { kind: 'other' };
 const NONE: Value = { kind: 'none' };
@@ -112,6 +113,8 @@ export class Flow {
         return callee.instance ? OTHER : { ...callee, instance: true };
       case 'known':
         if (callee.name === 'contextlib.closing') return first();
+        if (callee.name === 'importlib.import_module')
+          return this.bindings.project ? dynamicImport(this.bindings.project, call, 'import_module') : OTHER;
         if (callee.name === 'functools.partial') {
           // a class with some arguments bound: calling it makes a connection, its arguments no longer FTP's
           const cls = first();
@@ -119,6 +122,10 @@ export class Flow {
         }
         return OTHER;
       default:
+        // `__import__("app.net")`: the builtin, not a name bound here
+        if (this.bindings.project && fn.type === 'identifier' && fn.text === '__import__')
+          if (!this.bindings.lookup('__import__', this.bindings.scopeAt(fn)))
+            return dynamicImport(this.bindings.project, call, '__import__');
         return OTHER;
     }
   }

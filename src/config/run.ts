@@ -114,6 +114,7 @@ export async function runConfigured(
   const used: Group[] = [];
   let interrupted = false;
   let workerStartError: string | undefined;
+  let projectError: string | undefined;
   let views: RunResult['views'];
   let offset = 0;
   for (;;) {
@@ -156,6 +157,7 @@ export async function runConfigured(
     for (const [file, view] of outcome.views ?? []) (views ??= new Map()).set(file, view);
     if (outcome.interrupted) interrupted = true;
     workerStartError ??= outcome.workerStartError;
+    projectError ??= outcome.projectError;
     if (interrupted) break;
     for (const { display, config } of nested?.found ?? []) {
       // A group that already ran gets another run for this directory
@@ -177,6 +179,7 @@ export async function runConfigured(
     transforms: () => transformsOf(optionSets),
     ...(interrupted ? { interrupted } : {}),
     ...(workerStartError !== undefined ? { workerStartError } : {}),
+    ...(projectError !== undefined ? { projectError } : {}),
     ...(views ? { views } : {}),
   };
 }

@@ -49,7 +49,16 @@ export function importLines(bytes: Buffer): string {
     const at = m - 1;
     if (bytes[at] !== 0x69 || at <= last) continue; // not `import`, or on a line already taken
     const start = bytes.lastIndexOf(NEWLINE, at) + 1;
-    if (!startsImport(bytes, start)) continue;
+    if (!startsImport(bytes, start)) {
+      // `importlib.import_module("app.net")`, `__import__("app.net")`: its line, for importsIn to read
+      if (isDynamicImport(bytes, at)) {
+        let end = bytes.indexOf(NEWLINE, at);
+        if (end < 0) end = bytes.length;
+        lines.push(bytes.toString('latin1', start, end));
+        last = end;
+      }
+      continue;
+    }
     let end = bytes.indexOf(NEWLINE, at);
     if (end < 0) end = bytes.length;
     // `from app import \` + newline: the statement goes on on the next line
@@ -65,6 +74,31 @@ export function importLines(bytes: Buffer): string {
     last = end;
   }
   return lines.join('\n');
+}
+
+const IMPORT_MODULE = Buffer.from('import_module');
+const DUNDER = 0x5f; // `_`
+
+/** `import_module` or `__import__` at `at` (the `i` of `import`), then `(` and a quote, on the bytes. */
+function isDynamicImport(bytes: Buffer, at: number): boolean {
+  let p: number;
+  if (
+    at + IMPORT_MODULE.length <= bytes.length &&
+    IMPORT_MODULE.compare(bytes, at, at + IMPORT_MODULE.length) === 0
+  )
+    p = at + IMPORT_MODULE.length;
+  else if (
+    bytes[at - 1] === DUNDER &&
+    bytes[at - 2] === DUNDER &&
+    bytes[at + 6] === DUNDER &&
+    bytes[at + 7] === DUNDER
+  )
+    p = at + 8;
+  else return false;
+  while (bytes[p] === SPACE) p++;
+  if (bytes[p++] !== OPEN) return false;
+  while (bytes[p] === SPACE) p++;
+  return bytes[p] === 0x22 || bytes[p] === 0x27; // `"` or `'`
 }
 
 /** The line ending at the newline `end` ends in a backslash (a continuation; before a CR too). */

@@ -117,6 +117,10 @@ export interface ImportRef {
   names: string[];
   /** The names the import binds here, in the same order (`from X import a as b`: b). */
   locals: string[];
+  /** `from X import *`: every public name of X (names and locals are empty). */
+  star?: boolean;
+  /** `importlib.import_module("X")` / `__import__("X")`: imports X (names is empty; locals, the name assigned). */
+  dynamic?: boolean;
 }
 
 const IMPORT_LINE =
@@ -141,6 +145,10 @@ export function importsIn(text: string): ImportRef[] {
       }
       continue;
     }
+    if (m[3].trim() === '*') {
+      out.push({ level: m[1].length, module: m[2], names: [], locals: [], star: true });
+      continue;
+    }
     const items = m[3]
       .replace(/[()\\]/g, ' ')
       .split(',')
@@ -152,6 +160,37 @@ export function importsIn(text: string): ImportRef[] {
       names: items.map(([n]) => n),
       locals: items.map(([n, a]) => a ?? n),
     });
+  }
+  if (text.includes('import_module') || text.includes('__import__')) out.push(...dynamicImportsIn(text));
+  return out;
+}
+
+/**
+ * `importlib.import_module("app.net")`, `__import__("app.net")` with a literal name: read as `import app.net`
+ * (which runs and binds the same modules); `import_module(".net", "app")` or `(".net", __package__)` too.
+ * The local is the name assigned (`net = ...`), if any. A name that is not a literal cannot be followed.
+ */
+const DYNAMIC_IMPORT =
+  /(?:\b(\w+)[ \t]*=[ \t]*)?\b(?:[\w.]+\.)?(import_module|__import__)\s*\(\s*(['"])(\.*)([\w.]*)\3\s*(?:,\s*(?:package\s*=\s*)?(?:(['"])([\w.]+)\6|(__package__)\b))?/g;
+
+function dynamicImportsIn(text: string): ImportRef[] {
+  const out: ImportRef[] = [];
+  for (const m of text.matchAll(DYNAMIC_IMPORT)) {
+    const [, local, how, , dots, name, , pkg, ownPackage] = m;
+    if (!/^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/.test(name) && !(dots && name === '')) continue;
+    let level = 0;
+    let module = name;
+    if (dots) {
+      // relative: to a literal package (made absolute here), or to the importer's own (`__package__`)
+      if (how !== 'import_module' || (!pkg && !ownPackage)) continue;
+      if (pkg) {
+        const absolute = absoluteModule({ module: pkg, isPackage: true }, dots.length, name);
+        if (!absolute) continue;
+        module = absolute;
+      } else level = dots.length;
+    }
+    if (!module && level === 0) continue;
+    out.push({ level, module, names: [], locals: local ? [local] : [], dynamic: true });
   }
   return out;
 }

@@ -18,9 +18,11 @@ import { fileImports, type FileImports } from './imports.js';
 import { absoluteModule, importRoots, importsIn, type ModuleFile } from './modules.js';
 import { callArguments } from '../syntax.js';
 import { isNotebookPath } from '../prefilter.js';
+import { oneLine } from '../errors.js';
+import { starNames } from './star.js';
 import { summarize } from './summary.js';
 import { SummaryQuestions } from './values.js';
-import type { ModuleSummary, ProjectView } from './types.js';
+import type { Exported, ModuleSummary, ProjectView } from './types.js';
 
 export interface ProjectPlan {
   /** The connected files (by path as the run names them) and what each one's analysis knows. */
@@ -121,14 +123,18 @@ export async function planProject(
     const text = bytes.toString('latin1');
     if (users.has(file) ? !mayExport(text, mf, graph) : !mayPassOn(text, mf, summaries, graph)) continue;
     const wanted = [...(graph.wanted(mf.module) ?? [])];
-    const { summary, run } = await summarizeFile(file, bytes, mf, processing, summaries, wanted);
+    const { summary, run } = await summarizeFile(file, bytes, mf, processing, summaries, wanted).catch(
+      (err: unknown) => blame(file, err),
+    );
     if (options.reuse) runs.set(file, run);
     const before = JSON.stringify(summaries[mf.module]?.exports ?? {});
     if (!summary) continue;
     summaries[mf.module] = summary;
-    // a submodule alone says nothing: only a class, a connection or a factory is worth following
-    const says = Object.values(summary.exports).some((e) => e.kind !== 'module');
-    if (!says || JSON.stringify(summary.exports) === before) continue;
+    // a submodule alone says nothing: only a class, a connection or a factory is worth following (or a
+    // module that has one, reached as an attribute of this one: `import app.net as net`)
+    // (a module bound here may have come to say something since: the exports are the same, not the verdict)
+    const says = Object.values(summary.exports).some((e) => leadsSomewhere(e, summaries));
+    if (!says || (JSON.stringify(summary.exports) === before && relevant.has(file))) continue;
     relevant.add(file);
     // those who import it and are imported in turn may now export what it gives them
     for (const i of graph.importersOfFile(file)) if (imported(i) && !queue.includes(i)) queue.push(i);
@@ -143,7 +149,7 @@ export async function planProject(
       f,
       [
         ...Object.entries(summaries[fileModule.get(f)!.module]?.exports ?? {})
-          .filter(([, e]) => e.kind !== 'module')
+          .filter(([, e]) => leadsSomewhere(e, summaries))
           .map(([n]) => n),
         // and the names the rewrite takes away, which its importers and their tests still spell
         ...Object.keys(summaries[fileModule.get(f)!.module]?.renamed ?? {}),
@@ -180,6 +186,19 @@ export async function planProject(
       processed.set(file, run.processed);
   }
   return { views, summaries, processed };
+}
+
+/** An export worth following: a class, a connection, a factory, or a summarised module with one of those. */
+function leadsSomewhere(
+  e: Exported,
+  summaries: Record<string, ModuleSummary>,
+  seen = new Set<string>(),
+): boolean {
+  if (e.kind !== 'module') return true;
+  if (seen.has(e.module)) return false;
+  seen.add(e.module);
+  const target = summaries[e.module];
+  return !!target && Object.values(target.exports).some((x) => leadsSomewhere(x, summaries, seen));
 }
 
 /**
@@ -271,6 +290,8 @@ function notePassed(
         }
         passed.set(module, { ...(passed.get(module) ?? {}), [name]: byName });
       }
+    } catch (err) {
+      blame(file, err);
     } finally {
       tree.delete();
     }
@@ -295,10 +316,20 @@ function mayPassOn(
   const known = new Set<string>();
   /** The names through which what it imports is used: `open_link`, or `ftpwrapper` of `import urllib.request`. */
   const spelled = new Set<string>();
+  let stars = false;
   for (const ref of importsIn(text)) {
     const module = absoluteModule(mf, ref.level, ref.module);
     const summary = module ? summaries[module] : undefined;
     if (!module) continue;
+    if (ref.star) {
+      // `from app.net import *`: the names its `*` gives are this module's too
+      for (const name of summary ? starNames(summary) : []) {
+        known.add(name);
+        spelled.add(name);
+        stars = true;
+      }
+      continue;
+    }
     if (ref.names.length === 0) {
       // `import app.net`: reached through the name app, and used by the names the module exports
       const inside = Object.values(summaries).filter(
@@ -309,9 +340,11 @@ function mayPassOn(
           .filter(([, e]) => e.kind !== 'module')
           .map(([n]) => n),
       );
-      if (names.length) {
+      if (names.length && ref.locals.length) {
         known.add(ref.locals[0]);
         for (const n of names) spelled.add(n);
+        // `import app.net as net`: importers reach the module as an attribute of this one
+        if (ref.locals[0] !== module.split('.')[0]) spelled.add(ref.locals[0]);
       }
     }
     ref.names.forEach((name, k) => {
@@ -322,6 +355,8 @@ function mayPassOn(
     });
   }
   if (known.size === 0) return false;
+  // (names a `*` gave are spelled only by the importers: imported whole, it passes them all on)
+  if (stars && graph.importedWhole(mf.module)) return true;
   const uses = new RegExp(`\\b(${[...spelled].map((k) => k.replace(/\W/g, '')).join('|')})\\b`);
   // a text that never spells those names passes on only a name it imports that an importer asks for by name
   // (what follows says the same then), found without resolving every file that may import it
@@ -355,6 +390,11 @@ function definitionOf(text: string, name: string): string {
   if (!start) return '';
   const end = /\n(?=[^\s#)])/.exec(text.slice(start.index + 1));
   return text.slice(start.index, end ? start.index + 1 + end.index : text.length);
+}
+
+/** A failure of the plan, said with the file it met it in (the run warns with it: runner.ts). */
+function blame(file: string, err: unknown): never {
+  throw new Error(`${file}: ${oneLine(err)}`);
 }
 
 /** Dependencies before their importers (an import cycle is cut where it is met). */

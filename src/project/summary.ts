@@ -4,7 +4,10 @@
 import type { Node } from 'web-tree-sitter';
 import type { Bindings, Value } from '../analysis/bindings.js';
 import { loginProtects } from '../analysis/protects.js';
-import type { Exported, ModuleSummary } from './types.js';
+import { absoluteModule } from './modules.js';
+import { allNames, starImports, starNames } from './star.js';
+import type { Exported, ModuleSummary, ProjectView } from './types.js';
+import { starMember } from './values.js';
 
 /**
  * `after`: the analysis of the rewritten text; `before`: of the text as it was (for `renamed`), asked for only
@@ -26,6 +29,13 @@ export function summarize(
         : toExported(after, value, line, 0);
     if (exported) exports[name] = exported;
   }
+  // `from .net import *`: what the star gives is exported too (a name bound here is its own)
+  if (after.module.starModules.length && after.project)
+    for (const { name, value, line } of starExports(after, after.project))
+      if (!after.module.bindings.has(name) && !exports[name]) {
+        const exported = toExported(after, value, line, 0);
+        if (exported) exports[name] = exported;
+      }
   const renamed: Record<string, string> = {};
   if (exports.FTP_TLS) {
     const was = before();
@@ -36,7 +46,29 @@ export function summarize(
         renamed[name] = 'FTP_TLS';
     }
   }
-  return { module: file.module, path: file.path, exports, renamed };
+  // (of __all__, only the names summarised: what a `*` import of it gives that matters)
+  const all = after.module.bindings.has('__all__')
+    ? allNames(after.tree.rootNode)?.filter((n) => Object.hasOwn(exports, n))
+    : undefined;
+  return { module: file.module, path: file.path, exports, renamed, ...(all ? { all } : {}) };
+}
+
+/** The names the module's `*` imports of summarised modules give, with their values and the import's line. */
+function starExports(bindings: Bindings, view: ProjectView): { name: string; value: Value; line: number }[] {
+  const out: { name: string; value: Value; line: number }[] = [];
+  const importer = { module: view.module ?? '', isPackage: view.isPackage };
+  // (the last `*` that gives a name is the one that binds it)
+  for (const star of starImports(bindings.tree.rootNode).reverse()) {
+    const level = /^\.*/.exec(star.module)![0].length;
+    const module = absoluteModule(importer, level, star.module.slice(level));
+    const summary = module ? view.summaries[module] : undefined;
+    if (!summary) continue;
+    for (const name of starNames(summary)) {
+      const value = starMember(view, [star.module], name);
+      if (value) out.push({ name, value, line: star.line });
+    }
+  }
+  return out;
 }
 
 /** A class of the module whose instances hold connections (or give them): its attributes that do. */

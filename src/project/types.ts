@@ -42,6 +42,8 @@ export interface ModuleSummary {
    * patch `module.FTP_TLS`.
    */
   renamed: Record<string, string>;
+  /** Of the names in `exports`, those its literal `__all__` lists (what `from module import *` gives), when it has one. */
+  all?: string[];
 }
 
 /** The project as one file's analysis sees it. */

@@ -3,6 +3,7 @@
 // is simply not followed (nothing is known of it).
 import type { Value } from '../analysis/bindings.js';
 import { absoluteModule } from './modules.js';
+import { starNames } from './star.js';
 import type { Exported, ModuleSummary, ProjectView } from './types.js';
 
 const OTHER: Value = { kind: 'other' };
@@ -86,6 +87,25 @@ export function importedFromProject(view: ProjectView, written: string, name: st
   if (level > 0 && !view.module) return OTHER;
   const module = absoluteModule(importer, level, written.slice(level));
   return module ? memberOf(view, module, name) : OTHER;
+}
+
+/**
+ * A name no binding gives, read through the `from X import *` of a scope (`modules`: each X as written):
+ * the export of the last summarised X whose `*` gives it; undefined when none does.
+ */
+export function starMember(view: ProjectView, modules: string[], name: string): Value | undefined {
+  const importer = { module: view.module ?? '', isPackage: view.isPackage };
+  return ask(view, (summaries) => {
+    for (const written of [...modules].reverse()) {
+      const level = /^\.*/.exec(written)![0].length;
+      if (level > 0 && !view.module) continue;
+      const module = absoluteModule(importer, level, written.slice(level));
+      const summary = module ? summaries[module] : undefined;
+      if (summary && starNames(summary).includes(name))
+        return toValue({ ...view, summaries }, summary, summary.exports[name], name);
+    }
+    return undefined;
+  });
 }
 
 /** `module.name`: an export of a summarised module, or a submodule. */

@@ -7,6 +7,7 @@ import { ioMessage, oneLine } from '../errors.js';
 import { loadTransforms, TransformLoadError } from '../load-transforms.js';
 import { isNotebookPath } from '../prefilter.js';
 import { startProgress } from '../progress.js';
+import { runWarnings } from '../run-warnings.js';
 import { findingLines, summarize, tallyLine } from '../report/summary.js';
 import { optionsByFile, runConfigured, type ConfigMode } from '../config/run.js';
 import type { ProjectView } from '../project/types.js';
@@ -78,10 +79,8 @@ export async function interactiveMode(request: InteractiveRequest): Promise<numb
   } finally {
     progress.stop();
   }
-  if (outcome.workerStartError !== undefined)
-    process.stderr.write(
-      `ftptls: warning: a worker thread could not start (${outcome.workerStartError}); went on with fewer threads\n`,
-    );
+  const warnings = runWarnings(outcome);
+  if (warnings) process.stderr.write(warnings);
 
   const c = pc.createColors(request.color);
   const err = process.stderr;

@@ -1,0 +1,2 @@
+"""The package hands its submodule on (`app.net`, once `import app` ran)."""
+from . import net

@@ -1,0 +1,8 @@
+import app
+
+
+def fetch(cfg, name):
+    conn = app.net.open_link(cfg.host)
+    conn.login(cfg.user, cfg.password)
+    with open(name, "wb") as fh:
+        conn.retrbinary(f"RETR {name}", fh.write)

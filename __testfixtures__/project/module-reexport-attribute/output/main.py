@@ -1,0 +1,8 @@
+import app.mid
+
+
+def upload(cfg, fh):
+    ftp = app.mid.net.open_link(cfg.host)
+    ftp.login(cfg.user, cfg.password)
+    ftp.prot_p()
+    ftp.storbinary("STOR report.csv", fh)

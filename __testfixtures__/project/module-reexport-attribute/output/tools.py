@@ -1,0 +1,8 @@
+from app import mid
+
+
+def listing(cfg):
+    link = mid.net.open_link(cfg.host)
+    link.login(cfg.user, cfg.password)
+    link.prot_p()
+    return link.nlst()

@@ -1,0 +1,11 @@
+import ftplib
+
+__all__ = ["_legacy_link"]
+
+
+def _legacy_link(host):
+    return ftplib.FTP_TLS(host)
+
+
+def modern_link(host):
+    return ftplib.FTP_TLS(host)

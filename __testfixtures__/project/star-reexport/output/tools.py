@@ -1,0 +1,8 @@
+from app.net import *
+
+
+def listing(cfg):
+    link = open_link(cfg.host)
+    link.login(cfg.user, cfg.password)
+    link.prot_p()
+    return link.nlst()
