@@ -97,8 +97,9 @@ const DEPTH = 2;
  */
 const WINDOW = 16;
 /**
- * No file is started this many places or more past the first result not out yet: a bound on the results
- * waiting for an earlier file, whatever a slow file or the system's scheduling does (takeNext).
+ * At most this many processed files are started ahead of the first result not out yet: a bound on the results
+ * waiting for an earlier file, whatever a slow file or the system's scheduling does (takeNext). Counted in
+ * processed files, not places: the files the scan settled between two of them weigh nothing.
  */
 const AHEAD = 64;
 /**
@@ -554,8 +555,10 @@ class Pool implements Owner {
   private queueSorted = true;
   /** Each file's place in path order, once every file is known (ordered). */
   private position?: Int32Array;
-  /** The place of the first result not out yet (ordered): no file AHEAD places past it is started. */
+  /** The place of the first result not out yet (ordered): no more than AHEAD files are started past it. */
   private frontier?: () => number;
+  /** Places of the files started for processing whose results may not be out yet (takeNext's bound). */
+  private readonly ahead = new Set<number>();
   /** takeNext held files back for the frontier: a result that moves it lets them go (feedAll). */
   private held = false;
   private done = 0;
@@ -810,9 +813,9 @@ class Pool implements Owner {
    * The largest of the files within WINDOW places after the next one in path order: results go out in path
    * order, so a file done far ahead of the others would wait, its result held meanwhile; among the next few,
    * the largest first still keeps one big file from being left for the end while the other workers wait.
-   * The next one is taken once it is the largest left there, after fewer than WINDOW others. None is taken
-   * AHEAD places or more past the first result not out yet (a slow file, a thread the system put aside):
-   * then the results waiting are fewer than AHEAD, whatever the scheduling.
+   * The next one is taken once it is the largest left there, after fewer than WINDOW others. Once AHEAD files
+   * are started past the first result not out yet (a slow file, a thread the system put aside), only that
+   * first file itself is: then fewer than AHEAD processed results wait, whatever the scheduling.
    */
   private takeNext(): number | undefined {
     const { queue } = this;
@@ -820,8 +823,13 @@ class Pool implements Owner {
       queue.sort((a, b) => this.place(b.index) - this.place(a.index));
       this.queueSorted = true;
     }
-    const limit = this.frontier ? this.frontier() + AHEAD : Infinity;
-    const end = Math.min(this.place(queue[queue.length - 1].index) + WINDOW, limit);
+    const first = this.place(queue[queue.length - 1].index);
+    let end = first + WINDOW;
+    if (this.frontier) {
+      const frontier = this.frontier();
+      for (const place of this.ahead) if (place < frontier) this.ahead.delete(place);
+      if (this.ahead.size >= AHEAD) end = first === frontier ? first + 1 : first;
+    }
     let best = -1;
     for (let k = queue.length - 1; k >= 0 && this.place(queue[k].index) < end; k--)
       if (best < 0 || queue[k].size > queue[best].size) best = k;
@@ -829,7 +837,9 @@ class Pool implements Owner {
       this.held = true;
       return undefined;
     }
-    return queue.splice(best, 1)[0].index;
+    const { index } = queue.splice(best, 1)[0];
+    if (this.frontier) this.ahead.add(this.place(index));
+    return index;
   }
 
   private enqueue(index: number, size: number): void {

@@ -165,13 +165,13 @@ describe('runner (built)', () => {
       expect(results).toEqual([]);
       expect(given).toHaveLength(600);
       expect(given).toEqual([...given].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
-      // no file is started 64 places past the first result not out, and at most 16 processed while the project
+      // at most 64 files are started past the first result not out, and at most 16 processed while the project
       // pass plans wait for it to end: under 80 wait, whatever the system's scheduling does
       expect(waiting, `jobs ${jobs}`).toBeLessThan(80);
     }
   });
 
-  it('onResult: a slow file holds back the files 64 places past it, not the whole run', async () => {
+  it('onResult: a slow file holds back the files 64 past it, not the whole run', async () => {
     const dir = path.join(tmp, 'slow-first');
     generateTree(dir, { count: 400, ...SMALL });
     // first in path order, and slow: every other file could be done while it runs
@@ -208,6 +208,46 @@ export default {
     // the other worker does the next 63 files and waits: at most 63 wait (all 400, without the bound)
     expect(waiting).toBeLessThan(64);
     expect(waiting).toBeGreaterThan(16);
+  });
+
+  it('files far apart in path order are processed side by side (the bound counts processed files, not places)', async () => {
+    const dir = path.join(tmp, 'far-apart');
+    fs.mkdirSync(dir);
+    // two files to process with 150 the scan settles between them: more than 64 places apart
+    for (const name of ['a_first.py', 'z_last.py'])
+      fs.writeFileSync(path.join(dir, name), 'import ftplib  # MEET\nftp = ftplib.FTP("h")\n');
+    for (let i = 0; i < 150; i++) fs.writeFileSync(path.join(dir, `m_plain${i}.py`), `x = ${i}\n`);
+    const marks = path.join(tmp, 'far-apart-marks');
+    fs.mkdirSync(marks);
+    const meet = path.join(tmp, 'meet-transform.mjs');
+    // each marked file waits (up to 5 s) for the other one to be started: it meets it only if both are in flight
+    fs.writeFileSync(
+      meet,
+      `import fs from 'node:fs';
+import path from 'node:path';
+const nap = new Int32Array(new SharedArrayBuffer(4));
+const marks = ${JSON.stringify(marks)};
+export default {
+  name: 'meet-probe',
+  description: 'records whether the other marked file was started while this one ran',
+  run(ctx) {
+    if (!ctx.source.includes('MEET')) return { findings: [] };
+    const me = path.basename(ctx.path);
+    fs.writeFileSync(path.join(marks, me), '');
+    let met = false;
+    for (let i = 0; i < 250 && !met; i++) {
+      met = fs.readdirSync(marks).some((m) => m !== me && !m.endsWith('.log'));
+      if (!met) Atomics.wait(nap, 0, 0, 20);
+    }
+    fs.writeFileSync(path.join(marks, me + '.log'), met ? 'met' : 'alone');
+    return { findings: [] };
+  },
+};
+`,
+    );
+    await runner.run([dir], { jobs: 2, project: false, transforms: ['ftp-to-ftp-tls', meet] });
+    const log = (name: string) => fs.readFileSync(path.join(marks, `${name}.log`), 'utf8');
+    expect([log('a_first.py'), log('z_last.py')]).toEqual(['met', 'met']);
   });
 
   it('really runs the pool in worker threads', async () => {
