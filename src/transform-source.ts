@@ -19,6 +19,7 @@ import type {
 } from './types.js';
 import { BUILTIN_TRANSFORMS } from '../transforms/index.js';
 import type { ProjectView } from './project/types.js';
+import type { Tree } from 'web-tree-sitter';
 
 export interface TransformSourceOptions extends TransformOptions {
   /** Used in messages and results; defaults to `<stdin>`. */
@@ -36,6 +37,14 @@ export interface TransformSourceOptions extends TransformOptions {
   project?: ProjectView;
   /** An interactive review (`--interactive`, src/review/): declined sites, and what each stage returned. */
   review?: ReviewHooks;
+  /**
+   * Given the tree of the text the last stage left, and its analysis (the one a stage made when no stage
+   * changed the text since, else made on asking), before the tree is deleted: for whoever reads the result's
+   * analysis next (the project pass's summaries), which then needs neither a parse nor an analysis of its own.
+   * Both texts have each lone CR read as LF, as Python reads it (see toLf). Called whenever the result is
+   * `changed` or `unchanged`; never for an error or a skip.
+   */
+  onFinal?(final: { source: string; text: string; tree: Tree; bindings: () => Bindings }): void;
 }
 
 /**
@@ -88,7 +97,8 @@ export function transformSourceSync(text: string, options: TransformSourceOption
 
   // tree-sitter-python does not end a line at a lone CR, as Python does: transforms see a copy where each lone
   // CR is LF (same length, so every offset holds), and their edits are applied to both texts
-  let analysed = toLf(text);
+  const input = toLf(text);
+  let analysed = input;
   let tree = parse(analysed);
   const inputErrors = countSyntaxErrors(tree);
   if (inputErrors > 0) {
@@ -203,7 +213,17 @@ export function transformSourceSync(text: string, options: TransformSourceOption
       bindings = undefined;
     }
   }
-  tree.delete();
+  try {
+    if (options.onFinal)
+      options.onFinal({
+        source: input,
+        text: analysed,
+        tree,
+        bindings: () => (bindings ??= new Bindings(tree, options.project)),
+      });
+  } finally {
+    tree.delete();
+  }
   findings.push(...(unused?.values() ?? []));
   findings.sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
   return { path, status: current === text ? 'unchanged' : 'changed', before: text, after: current, findings };

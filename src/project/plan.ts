@@ -435,23 +435,42 @@ async function summarizeFile(
   const project: ProjectView = { module: mf.module, isPackage: mf.isPackage, summaries, wanted };
   const questions = new SummaryQuestions(summaries);
   const asked = { ...project, summaries: questions.summaries };
-  const processed = await processBytes(file, bytes, options.transforms ?? [], { ...options, project: asked });
+  // read from the pipeline's own last tree and analysis, as it ends (its questions are asked, and held, too)
+  let final: ModuleSummary | undefined;
+  const onFinal: TransformSourceOptions['onFinal'] = ({ source, text, bindings }) =>
+    void (final = summaryOf(mf, source, text, bindings(), project));
+  const processed = await processBytes(file, bytes, options.transforms ?? [], {
+    ...options,
+    project: asked,
+    onFinal,
+  });
   const run = { processed, view: project, questions };
-  const { result } = processed;
-  if (result.status !== 'changed' && result.status !== 'unchanged') return { run };
-  const afterTree = parse(result.after);
-  const after = new Bindings(afterTree, project);
+  // (the pipeline ends with onFinal whenever its result is changed or unchanged)
+  const { status } = processed.result;
+  return { summary: status === 'changed' || status === 'unchanged' ? final : undefined, run };
+}
+
+/**
+ * The summary of a module whose text `before` became `after` (analysed as `analysis`; lone CRs read as LF in
+ * both, as Python reads them).
+ */
+function summaryOf(
+  mf: ModuleFile,
+  before: string,
+  after: string,
+  analysis: Bindings,
+  project: ProjectView,
+): ModuleSummary {
   // the text as it was: parsed only if the summary asks (when the module exports FTP_TLS)
   let beforeTree: ReturnType<typeof parse> | undefined;
-  const before = () => {
-    if (result.after === result.before) return after;
-    beforeTree ??= parse(result.before);
+  const was = () => {
+    if (after === before) return analysis;
+    beforeTree ??= parse(before);
     return new Bindings(beforeTree, project);
   };
   try {
-    return { summary: summarize(mf, after, before), run };
+    return summarize(mf, analysis, was);
   } finally {
     beforeTree?.delete();
-    afterTree.delete();
   }
 }

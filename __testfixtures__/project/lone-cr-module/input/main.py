@@ -1,0 +1,7 @@
+from app.net import open_link
+
+
+def run(host, user, password):
+    link = open_link(host)
+    link.login(user, password)
+    return link

@@ -1,0 +1,4 @@
+import ftplib
+
+# the link to the backup hostdef open_link(server):
+    return ftplib.FTP_TLS(server, timeout=30)
