@@ -18,6 +18,8 @@ import type {
   TransformOptions,
 } from './types.js';
 import { BUILTIN_TRANSFORMS } from '../transforms/index.js';
+import { ftpToFtpTls } from '../transforms/ftp-to-ftp-tls.js';
+import { renameStagesCheck, runRenameStages, totalRename, type EarlyStage } from './rename-stages.js';
 import type { ProjectView } from './project/types.js';
 import type { Tree } from 'web-tree-sitter';
 
@@ -133,34 +135,43 @@ export function transformSourceSync(text: string, options: TransformSourceOption
   /** The analysis of the current tree: made again only when a stage changed the text. */
   let bindings: Bindings | undefined;
   const review = options.review;
+  /** Stages already run on the input of ftp-to-ftp-tls (src/rename-stages.ts), by index. */
+  let early: Map<number, EarlyStage> | undefined;
   for (const [index, transform] of transforms.entries()) {
     let raw: RawFinding[];
     let loose: Edit[];
+    let ctx: TransformContext | undefined;
     const declined = review && ((start: number, end: number) => review.isDeclined(index, start, end));
-    try {
-      const sites = declined ? withDeclined(suppressor, declined, review.marker) : suppressor;
-      const stageTree = tree;
-      // The analysis is made when a transform first asks for it (one that finds nothing to do in the text
-      // never does), inside the try: whatever fails is this file's error, never the caller's exception
-      const ctx: TransformContext = {
-        path,
-        source: analysed,
-        tree,
-        get bindings() {
-          return (bindings ??= new Bindings(stageTree, options.project));
-        },
-        suppressor: sites,
-        eol,
-        options,
-        project: options.project,
-        inputLine: (offset) => lines.position(mapBackAll(offset, stages)).line,
-      };
-      const result = transform.run(ctx);
-      raw = result.findings;
-      loose = result.edits ?? [];
-    } catch (err) {
-      tree.delete();
-      return unchanged({ status: 'error', error: `transform ${transform.name} failed: ${oneLine(err)}` });
+    const ready = early?.get(index);
+    if (ready) {
+      raw = ready.findings;
+      loose = ready.edits;
+    } else {
+      try {
+        const sites = declined ? withDeclined(suppressor, declined, review.marker) : suppressor;
+        const stageTree = tree;
+        // The analysis is made when a transform first asks for it (one that finds nothing to do in the text
+        // never does), inside the try: whatever fails is this file's error, never the caller's exception
+        ctx = {
+          path,
+          source: analysed,
+          tree,
+          get bindings() {
+            return (bindings ??= new Bindings(stageTree, options.project));
+          },
+          suppressor: sites,
+          eol,
+          options,
+          project: options.project,
+          inputLine: (offset) => lines.position(mapBackAll(offset, stages)).line,
+        };
+        const result = transform.run(ctx);
+        raw = result.findings;
+        loose = result.edits ?? [];
+      } catch (err) {
+        tree.delete();
+        return unchanged({ status: 'error', error: `transform ${transform.name} failed: ${oneLine(err)}` });
+      }
     }
     if (declined) {
       for (const f of raw)
@@ -183,6 +194,12 @@ export function transformSourceSync(text: string, options: TransformSourceOption
         status: 'error',
         error: `transform ${transform.name} produced overlapping edits; not changed`,
       });
+    }
+    // ftp-to-ftp-tls renamed FTP and nothing else: the next stages run here, on its input and analysis
+    const renames = ctx && bindings && mayRunEarly(transform, options) && totalRename(tree, applied.applied);
+    if (renames && ctx && bindings) {
+      const sites = createSuppressor(analysed, tree, extraMarkers);
+      early = runRenameStages(transforms, index, renames, { ...ctx, bindings, suppressor: sites });
     }
     for (const f of raw) findings.push(toFinding(f, stages, lines));
     if (options.reportUnusedSuppressions)
@@ -227,6 +244,22 @@ export function transformSourceSync(text: string, options: TransformSourceOption
   findings.push(...(unused?.values() ?? []));
   findings.sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
   return { path, status: current === text ? 'unchanged' : 'changed', before: text, after: current, findings };
+}
+
+/**
+ * Whether the stages after this one may run on its input (src/rename-stages.ts): not when the pipeline
+ * needs each stage's own text and tree (a review shows them, unused markers are counted per stage, onFinal
+ * reads the last stage's analysis) or the project's modules give values the renaming does not account for.
+ */
+function mayRunEarly(transform: Transform, options: TransformSourceOptions): boolean {
+  return (
+    transform === ftpToFtpTls &&
+    !options.review &&
+    !options.project &&
+    !options.reportUnusedSuppressions &&
+    !options.onFinal &&
+    !renameStagesCheck.off
+  );
 }
 
 const LONE_CR = /\r(?!\n)/g;

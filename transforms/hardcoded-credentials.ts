@@ -55,7 +55,7 @@ function loginOf(ctx: TransformContext, call: Node): Login | undefined {
   const { fn, attribute } = ctx.bindings.callee(call);
   if (!fn) return undefined;
   // the arguments only of a call that logs in: most calls of a file are not one
-  const at = (offset: number, what = `${fn.text}()`): Login => {
+  const at = (offset: number, what = `${ctx.bindings.textOf(fn)}()`): Login => {
     const { positional, keywords } = callArguments(call);
     return {
       what,
@@ -133,7 +133,7 @@ function constantOf(ctx: TransformContext, expr: Node): Constant | undefined {
   const first = found.sites[0].node;
   return {
     value,
-    name: expr.text,
+    name: ctx.bindings.textOf(expr),
     line: ctx.inputLine?.(first.startIndex) ?? first.startPosition.row + 1,
     sites: found.sites.map((s) => s.node),
   };

@@ -130,7 +130,7 @@ function loginCall(ctx: TransformContext, call: Node): RawFinding | undefined {
     return value.someTls
       ? finding(call, 'manual', NOT_ADDED, {
           reason:
-            `${recv.text} is an FTP_TLS connection on some paths and a plain FTP (kept, reported where it is ` +
+            `${ctx.bindings.textOf(recv)} is an FTP_TLS connection on some paths and a plain FTP (kept, reported where it is ` +
             'made) on others, which has no prot_p(); call prot_p() after login() where it is FTP_TLS',
         })
       : undefined;
@@ -154,7 +154,7 @@ function loginCall(ctx: TransformContext, call: Node): RawFinding | undefined {
   const marker = ctx.suppressor.markerFor(call, 'login');
   if (marker)
     return finding(call, 'suppressed', `login() without prot_p() kept: suppressed by ${marker}`, { marker });
-  return fromAnotherModule(afterStatement(ctx, call, recv.text), value.from);
+  return fromAnotherModule(afterStatement(ctx, call, ctx.bindings.sameTextOf(recv)), value.from);
 }
 
 /** `FTP_TLS(host, user, passwd)` logs in inside the constructor (FTP.__init__ does when host and user are set). */
@@ -175,13 +175,16 @@ function constructorLogin(ctx: TransformContext, call: Node): RawFinding | undef
   if (parent?.type === 'assignment' && parent.childForFieldName('right')?.id === outer.id) {
     const target = parent.childForFieldName('left');
     if (target && (target.type === 'identifier' || target.type === 'attribute'))
-      return fromAnotherModule(afterStatement(ctx, call, target.text, when), callee.from);
+      return fromAnotherModule(afterStatement(ctx, call, ctx.bindings.sameTextOf(target), when), callee.from);
   }
   if (parent?.type === 'as_pattern' && parent.parent?.type === 'with_item') {
     const target = parent.childForFieldName('alias')?.namedChildren[0];
     const withStmt = parent.parent.parent?.parent;
     if (target && withStmt?.type === 'with_statement')
-      return fromAnotherModule(atBodyStart(ctx, call, withStmt, target.text, when), callee.from);
+      return fromAnotherModule(
+        atBodyStart(ctx, call, withStmt, ctx.bindings.sameTextOf(target), when),
+        callee.from,
+      );
   }
   const reason =
     parent?.type === 'named_expression'
@@ -267,7 +270,7 @@ function loginCondition(
       const value = site.kind === 'param' ? site.value?.childForFieldName('value') : site.value;
       return isNoneOrEmpty(value ?? undefined);
     });
-    if (mayBeEmpty) names.push(arg.text);
+    if (mayBeEmpty) names.push(ctx.bindings.sameTextOf(arg));
   }
   return names.length ? names.join(' and ') : undefined;
 }
@@ -282,11 +285,11 @@ function sometimesLogsIn(call: Node): RawFinding {
 }
 
 /** The code protects the data channel after this login only under a condition of its own: say so. */
-function conditionalProtP(call: Node, guard: Node): RawFinding {
+function conditionalProtP(ctx: TransformContext, call: Node, guard: Node): RawFinding {
   const condition =
     guard.type === 'try_statement'
       ? 'its try block does not fail'
-      : (guard.childForFieldName('condition')?.text ?? '');
+      : textOf(ctx, guard.childForFieldName('condition'));
   return finding(call, 'manual', `prot_p() after this login runs only if ${condition}`, {
     reason:
       `the code calls prot_p() under its own condition (line ${guard.startPosition.row + 1}); where it is ` +
@@ -328,7 +331,7 @@ function afterStatement(
   const after = protPAfter(holder, recv, false, when);
   // (a statement that makes the connection anew, `conn = FTP_TLS(h, u, p)`, has no prot_p() before it)
   if (after === true || (!rebinds(holder, recv) && protPPrecedes(holder, recv))) return undefined;
-  if (after) return conditionalProtP(call, after);
+  if (after) return conditionalProtP(ctx, call, after);
   if (when && !(startsLine(ctx.source, holder) && endsLine(ctx.source, holder))) return sometimesLogsIn(call);
   const code = when ? guarded(ctx, holder, when, recv) : `${recv}.prot_p()`;
   return finding(call, 'fixed', FIXED, { edits: [insertAfter(ctx, holder, code)] });
@@ -348,7 +351,7 @@ function atBodyStart(
     return finding(call, 'manual', NO_NAME, { reason: 'the with block has no body to add prot_p() to' });
   const after = protPAfter(first, recv, true, when);
   if (after === true) return undefined;
-  if (after) return conditionalProtP(call, after);
+  if (after) return conditionalProtP(ctx, call, after);
   if (when && !startsLine(ctx.source, first)) return sometimesLogsIn(call);
   const code = when ? guarded(ctx, first, when, recv) : `${recv}.prot_p()`;
   const text = startsLine(ctx.source, first)
@@ -401,7 +404,8 @@ function notOnlyConnection(ctx: TransformContext, call: Node, recv: Node): RawFi
     }
   }
   const what = others.length ? others.join(', ') : 'a value not known to be a connection';
-  return finding(call, 'manual', `prot_p() not added: ${recv.text} is not always a connection made here`, {
+  const name = ctx.bindings.textOf(recv);
+  return finding(call, 'manual', `prot_p() not added: ${name} is not always a connection made here`, {
     reason: `it may also hold ${what}; call prot_p() after login() where it is an FTP_TLS connection`,
   });
 }
@@ -425,8 +429,11 @@ function unknownParameter(ctx: TransformContext, call: Node, recv: Node): RawFin
         FTP_METHODS.test(a?.childForFieldName('attribute')?.text ?? ''),
     );
     if (!usedAsFtp) continue;
-    const via = source === recv ? '' : ` (${recv.text} is set from the parameter ${source.text})`;
-    const fn = found.scope.node.childForFieldName('name')?.text ?? '';
+    const via =
+      source === recv
+        ? ''
+        : ` (${ctx.bindings.textOf(recv)} is set from the parameter ${ctx.bindings.textOf(source)})`;
+    const fn = textOf(ctx, found.scope.node.childForFieldName('name'));
     const site = found.sites[0];
     // (what the project notes is by a module-level function's name: a method of the same name is not it)
     const moduleLevel = found.scope.parent === ctx.bindings.module;
@@ -441,6 +448,11 @@ function unknownParameter(ctx: TransformContext, call: Node, recv: Node): RawFin
     });
   }
   return undefined;
+}
+
+/** A node's text as the stage's text has it (Bindings.textOf), '' for none. */
+function textOf(ctx: TransformContext, node: Node | null | undefined): string {
+  return node ? ctx.bindings.textOf(node) : '';
 }
 
 function hasAncestor(node: Node, type: string): boolean {

@@ -9,6 +9,7 @@ import { importedFromProject, memberOf, projectModule, starMember } from '../pro
 import type { ProjectView } from '../project/types.js';
 import { lowerBound } from '../sorted.js';
 import { callArguments, methodsOf, positionalBases } from '../syntax.js';
+import type { Edit } from '../types.js';
 
 export type FtplibClass = 'FTP' | 'FTP_TLS';
 
@@ -198,14 +199,15 @@ export class Bindings {
   private readonly bindingIds = new Set<number>();
   /** self.attr assignments per class scope: "classNodeId:attr" -> value expressions. */
   private readonly attrValues = new Map<string, Node[]>();
-  private readonly memo = new Map<number, Value>();
-  private readonly attrMemo = new Map<string, Value>();
+  // (the evaluation state, made afresh by renamedToTls: not readonly)
+  private memo = new Map<number, Value>();
+  private attrMemo = new Map<string, Value>();
   /** valueOf's answers by node id, for questions asked while nothing else is being evaluated. */
-  private readonly exprMemo = new Map<number, Value>();
+  private exprMemo = new Map<number, Value>();
   /** projectStar's answers, by the star modules and the name. */
-  private readonly starMemo = new Map<string, Value | undefined>();
+  private starMemo = new Map<string, Value | undefined>();
   /** Binding sites (node ids) and attributes ("classId:attr") being evaluated, to cut cycles. */
-  private readonly evaluating = new Set<number | string>();
+  private evaluating = new Set<number | string>();
   /** Every import of ftplib (statement nodes), for transforms' import bookkeeping. */
   readonly ftplibImports: BindingSite[] = [];
   /** From-imports of other modules, when the project is known (re-exports of ftplib's names among them). */
@@ -233,6 +235,8 @@ export class Bindings {
   private subclassIndex?: Map<number, Scope[]>;
   /** Function summaries and wrappers: what calls give back, what parameters receive. */
   readonly flow = new Flow(this);
+  /** Set by renamedToTls: the edits that renamed every identifier FTP to FTP_TLS, sorted. */
+  private renames?: readonly Edit[];
 
   constructor(
     readonly tree: Tree,
@@ -253,6 +257,57 @@ export class Bindings {
     }
     this.module = this.newScope('module', tree.rootNode, undefined);
     this.visit(tree.rootNode, this.module);
+  }
+
+  /**
+   * This analysis as it reads once `renames` (src/rename-stages.ts checked them) have made every identifier
+   * FTP say FTP_TLS: the same scopes and sites, on the same tree (names keep their old spelling, one to one
+   * with the new), where ftplib's FTP is FTP_TLS. Values are asked afresh; what the code's structure gives
+   * (scopes, sites, indexes) is shared. Every memo of values is listed here, to be made anew.
+   */
+  renamedToTls(renames: readonly Edit[]): Bindings {
+    const copy = Object.assign(Object.create(Bindings.prototype) as Bindings, this);
+    copy.memo = new Map();
+    copy.attrMemo = new Map();
+    copy.exprMemo = new Map();
+    copy.starMemo = new Map();
+    copy.evaluating = new Set();
+    (copy as { flow: Flow }).flow = new Flow(copy);
+    copy.renames = renames;
+    return copy;
+  }
+
+  /** An ftplib class name as this analysis reads it (FTP is FTP_TLS once renamed). */
+  private ftplibName(name: string | undefined): string | undefined {
+    return this.renames && name === 'FTP' ? 'FTP_TLS' : name;
+  }
+
+  /** The node's text as the analysed text has it: renamed identifiers say FTP_TLS. For messages. */
+  textOf(node: Node): string {
+    const text = node.text;
+    const renames = this.renames;
+    if (!renames) return text;
+    const start = node.startIndex;
+    let out = '';
+    let at = 0;
+    for (let i = lowerBound(renames.length, (k) => renames[k].start < start); i < renames.length; i++) {
+      const r = renames[i];
+      if (r.end > node.endIndex) break;
+      out += text.slice(at, r.start - start) + r.text;
+      at = r.end - start;
+    }
+    return out + text.slice(at);
+  }
+
+  /**
+   * The node's text, for a text the stage both compares with others of its tree and writes out (a receiver):
+   * it must read the same renamed or not. A renamed identifier in it throws RenamedText: the stage is run on
+   * the renamed text instead.
+   */
+  sameTextOf(node: Node): string {
+    const text = node.text;
+    if (this.renames && this.textOf(node) !== text) throw new RenamedText();
+    return text;
   }
 
   // ---- building ---------------------------------------------------------------------------------------
@@ -765,7 +820,8 @@ export class Bindings {
     const found = this.lookup(name, scope);
     if (!found) return OTHER;
     const values = found.sites.filter((s) => !s.fallback).map((s) => this.valueOfSite(s));
-    if (found.star.length && starProvides(found.star, name)) values.unshift(starValue(found.star, name));
+    if (found.star.length && starProvides(found.star, name))
+      values.unshift(starValue(found.star, this.ftplibName(name)!));
     else if (values.length === 0 && found.star.length) {
       const star = this.projectStar(found.star, name);
       if (star) values.push(star);
@@ -789,7 +845,7 @@ export class Bindings {
     if (method) return this.attributeValue(method.classScope!, attr);
     const base = this.valueOf(object);
     if (base.kind === 'ftplib' && (attr === 'FTP' || attr === 'FTP_TLS'))
-      return { kind: 'class', tls: attr === 'FTP_TLS' };
+      return { kind: 'class', tls: this.ftplibName(attr) === 'FTP_TLS' };
     if (base.kind === 'known' && KNOWN_NAMES.has(`${base.name}.${attr}`))
       return { kind: 'known', name: `${base.name}.${attr}` };
     if (base.kind === 'module' && this.project) return memberOf(this.project, base.name, attr);
@@ -986,7 +1042,7 @@ export class Bindings {
         return this.project && site.module ? projectModule(this.project, site.module) : OTHER;
       case 'from-import':
         if (site.module === 'ftplib' && (site.importedName === 'FTP' || site.importedName === 'FTP_TLS'))
-          return { kind: 'class', tls: site.importedName === 'FTP_TLS' };
+          return { kind: 'class', tls: this.ftplibName(site.importedName) === 'FTP_TLS' };
         if (KNOWN_NAMES.has(`${site.module}.${site.importedName}`))
           return { kind: 'known', name: `${site.module}.${site.importedName}` };
         return this.project
@@ -1113,7 +1169,7 @@ export class Bindings {
         if (base.kind === 'ftplib' || renamed)
           refs.push({
             node: parent,
-            name: id.text,
+            name: this.ftplibName(id.text) as FtplibClass,
             via: 'attribute',
             bindings: [],
             scope: this.scopeAt(parent),
@@ -1134,7 +1190,7 @@ export class Bindings {
     const sites = found.sites.filter((s) => !s.fallback);
     const fromStar = found.star.length > 0 && starProvides(found.star, id.text);
     if (sites.length === 0 && fromStar && (id.text === 'FTP' || id.text === 'FTP_TLS'))
-      return { node: id, name: id.text, via: 'star', bindings: [], scope };
+      return { node: id, name: this.ftplibName(id.text) as FtplibClass, via: 'star', bindings: [], scope };
     if (sites.length === 0 || fromStar) return undefined;
     const names = new Set(
       sites.map((s) =>
@@ -1146,13 +1202,16 @@ export class Bindings {
       ),
     );
     if (names.size !== 1) return undefined;
-    const name = [...names][0];
+    const name = this.ftplibName([...names][0]);
     if (name !== 'FTP' && name !== 'FTP_TLS') return undefined;
     return { node: id, name, via: 'name', bindings: sites, scope };
   }
 }
 
 // ---- helpers -----------------------------------------------------------------------------------------
+
+/** Thrown by sameTextOf: the text differs once renamed (src/rename-stages.ts then runs the stage as before). */
+export class RenamedText extends Error {}
 
 const FTPLIB_STAR = new Set([
   'FTP',

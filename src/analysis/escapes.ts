@@ -24,7 +24,7 @@ export function containerLogin(bindings: Bindings, recv: Node): Escape | undefin
   return {
     node: recv,
     message: 'prot_p() not added: the connection is logged in through a container',
-    reason: `${recv.text} is an element of a container of connections; call prot_p() on it after login() by hand`,
+    reason: `${bindings.textOf(recv)} is an element of a container of connections; call prot_p() on it after login() by hand`,
   };
 }
 
@@ -47,7 +47,7 @@ export function boundLogins(bindings: Bindings, source: string): Escape[] {
       node: attribute,
       message: 'prot_p() not added: login is handed on to be called elsewhere',
       reason:
-        `${attribute.text} is passed on as a callable (an executor, a callback), so no statement follows the ` +
+        `${bindings.textOf(attribute)} is passed on as a callable (an executor, a callback), so no statement follows the ` +
         'login here; call prot_p() on the connection once that call has run',
     });
   }
@@ -77,7 +77,7 @@ export function handedClass(bindings: Bindings, call: Node): Escape[] {
     if (v.kind !== 'class' || !v.tls) continue;
     out.push({
       node: value,
-      message: `prot_p() not added: ${value.text} is handed to ${fn.text}()`,
+      message: `prot_p() not added: ${bindings.textOf(value)} is handed to ${bindings.textOf(fn)}()`,
       reason: 'the connections made from it there are out of sight; call prot_p() after each of their logins',
     });
   }
@@ -95,13 +95,15 @@ export function throughUnknownCall(bindings: Bindings, recv: Node): Escape | und
     if (value?.type !== 'call') continue;
     const given = callArguments(value).all.find((a) => isConnection(bindings.valueOf(a)));
     if (!given) continue;
-    const callee = value.childForFieldName('function')?.text ?? 'a call';
+    const fn = value.childForFieldName('function');
+    const callee = fn ? bindings.textOf(fn) : 'a call';
+    const name = bindings.textOf(recv);
     return {
       node: recv,
-      message: `prot_p() not added: ${recv.text} comes from ${callee}(), which is given a connection`,
+      message: `prot_p() not added: ${name} comes from ${callee}(), which is given a connection`,
       reason:
         `${callee}() (line ${value.startPosition.row + 1}) may return the connection it is given; if ` +
-        `${recv.text} is that FTP_TLS connection, call prot_p() after login()`,
+        `${name} is that FTP_TLS connection, call prot_p() after login()`,
     };
   }
   return undefined;

@@ -1,0 +1,167 @@
+// When ftp-to-ftp-tls only renames FTP to FTP_TLS, hardcoded-credentials and prot-p run on its input's tree
+// and analysis (src/rename-stages.ts) instead of a re-parse and a second analysis of the renamed text. That
+// must change nothing: every fixture input, every example and a sample of generated files (bench and fuzz
+// generators) give the same result, byte for byte and finding for finding, with the stages run early and with
+// the switch that runs each on its own text, as before.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { generateFile } from '../bench/generate.js';
+import { initParser, parse } from '../src/parser.js';
+import { mapForward, NoPlace, renameStagesCheck, totalRename } from '../src/rename-stages.js';
+import { transformSourceSync } from '../src/transform-source.js';
+import type { FileResult } from '../src/types.js';
+import { generate } from './fuzz/generate.js';
+import { fixtureCases, fixtureOptions, FIXTURES_ROOT, runFixture } from './helpers/fixtures.js';
+
+beforeAll(async () => {
+  await initParser();
+});
+
+afterEach(() => {
+  renameStagesCheck.off = false;
+});
+
+/** What a result promises: status, output bytes and findings (rule, position, status, message, reason...). */
+function outcome(run: () => FileResult): unknown {
+  const r = run();
+  return { status: r.status, after: r.after, findings: r.findings, error: r.error, skipReason: r.skipReason };
+}
+
+/** The result with every stage on its own text (as before), and with the stages run early where they can. */
+function bothPaths(run: () => FileResult): { ordinary: unknown; early: unknown; ranEarly: boolean } {
+  renameStagesCheck.off = true;
+  const ran = renameStagesCheck.ran;
+  const ordinary = outcome(run);
+  // the switch holds: nothing ran early on the ordinary path
+  expect(renameStagesCheck.ran).toBe(ran);
+  renameStagesCheck.off = false;
+  const before = renameStagesCheck.ran;
+  const early = outcome(run);
+  return { ordinary, early, ranEarly: renameStagesCheck.ran > before };
+}
+
+describe('fixture inputs', () => {
+  const cases = fixtureCases();
+  let ranEarly = 0;
+  it('are there to compare', () => expect(cases.length).toBeGreaterThan(100));
+  it.each(cases)('$dir/$name', ({ dir, name }) => {
+    const file = path.join(FIXTURES_ROOT, dir, `${name}.input.py`);
+    const bytes = fs.readFileSync(file);
+    const options = fixtureOptions(dir, name);
+    const both = bothPaths(() => runFixture(dir, file, bytes, options).result);
+    expect(both.early).toEqual(both.ordinary);
+    if (both.ranEarly) ranEarly++;
+  });
+  it('ran early for many of them', () => expect(ranEarly).toBeGreaterThan(50));
+});
+
+const EXAMPLES = path.join(import.meta.dirname, '..', 'examples');
+const examples = fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.py'));
+
+describe('examples and generated files', () => {
+  it.each(examples)('examples/%s', (name) => {
+    const text = fs.readFileSync(path.join(EXAMPLES, name), 'utf8');
+    const both = bothPaths(() => transformSourceSync(text, { path: name }));
+    expect(both.early).toEqual(both.ordinary);
+  });
+
+  it('200 bench files (bench/generate.js), most of them early', () => {
+    let ranEarly = 0;
+    for (let i = 0; i < 200; i++) {
+      const name = `bench-${i}.py`;
+      const text = generateFile(i);
+      const both = bothPaths(() => transformSourceSync(text, { path: name }));
+      expect(both.early, name).toEqual(both.ordinary);
+      if (both.ranEarly) ranEarly++;
+    }
+    expect(ranEarly).toBeGreaterThan(150);
+  });
+
+  it('150 fuzz programs (test/fuzz/generate.js)', () => {
+    for (let i = 0; i < 150; i++) {
+      const { id, source } = generate(15, i);
+      const both = bothPaths(() => transformSourceSync(source, { path: id }));
+      expect(both.early, id).toEqual(both.ordinary);
+    }
+  });
+});
+
+describe('texts the stages write', () => {
+  const cases: [string, string[], boolean][] = [
+    [
+      'a constructor login with a password: the message names the renamed class',
+      [
+        'from ftplib import FTP',
+        '',
+        'def push():',
+        '    conn = FTP("ftp.example.com", "deploy", "s3cret")',
+        '    conn.storbinary("STOR a", open("a", "rb"))',
+      ],
+      true,
+    ],
+    [
+      'a class handed on: the message names it renamed',
+      [
+        'import ftplib',
+        'from concurrent.futures import ThreadPoolExecutor',
+        '',
+        'def run(hosts):',
+        '    with ThreadPoolExecutor() as pool:',
+        '        return list(pool.map(ftplib.FTP, hosts))',
+      ],
+      true,
+    ],
+    [
+      'a receiver spelled with the renamed class: the stages run on the renamed text',
+      ['from ftplib import FTP', '', 'def push(host, user, pw):', '    (FTP(host)).login(user, pw)'],
+      false,
+    ],
+  ];
+  it.each(cases)('%s', (_name, lines, early) => {
+    const both = bothPaths(() => transformSourceSync(lines.join('\n') + '\n', { path: 'x.py' }));
+    expect(both.early).toEqual(both.ordinary);
+    expect(both.ranEarly).toBe(early);
+  });
+});
+
+describe('totalRename', () => {
+  const renames = (lines: string[], edits: { start: number; end: number; text: string }[]) => {
+    const tree = parse(lines.join('\n'));
+    const out = totalRename(tree, edits);
+    tree.delete();
+    return out;
+  };
+  const text = ['from ftplib import FTP', 'c = FTP("h")', 'd = "FTP"'];
+  const at = (word: string, from = 0) => text.join('\n').indexOf(word, from);
+  const rename = (start: number) => ({ start, end: start + 3, text: 'FTP_TLS' });
+
+  it('is every identifier FTP renamed, nothing else', () => {
+    const all = [rename(at('FTP')), rename(at('FTP(h'.slice(0, 3), at('c = ')))];
+    expect(renames(text, all)).toEqual(all);
+  });
+  it('is not when an identifier FTP stays, or another edit is made', () => {
+    expect(renames(text, [rename(at('FTP'))])).toBeUndefined();
+    const extra = { start: at('"h"'), end: at('"h"'), text: 'x' };
+    expect(renames(text, [rename(at('FTP')), rename(at('FTP', at('c = '))), extra])).toBeUndefined();
+  });
+  it('is not when the file names FTP_TLS already', () => {
+    const lines = ['from ftplib import FTP, FTP_TLS', 'c = FTP("h")'];
+    const joined = lines.join('\n');
+    const edits = [rename(joined.indexOf('FTP')), rename(joined.indexOf('FTP(', 10))];
+    expect(renames(lines, edits)).toBeUndefined();
+  });
+});
+
+describe('mapForward', () => {
+  const renames = [{ start: 10, end: 13, text: 'FTP_TLS' }];
+  it('puts a name start before the new name and its end after it', () => {
+    expect(mapForward(5, renames)).toBe(5);
+    expect(mapForward(10, renames)).toBe(10);
+    expect(mapForward(13, renames)).toBe(17);
+    expect(mapForward(20, renames)).toBe(24);
+  });
+  it('has no place inside a renamed name', () => {
+    expect(() => mapForward(11, renames)).toThrow(NoPlace);
+  });
+});
