@@ -34,13 +34,21 @@ export function parse(text: string): Tree {
  * to match and must not be used for anything else afterwards (the caller deletes it).
  */
 export function reparse(old: Tree, oldText: string, newText: string, edits: Edit[]): Tree {
-  if (!parser) throw new Error('initParser() must resolve before reparse()');
-  const newlines = newlineOffsets(oldText);
+  editTree(old, oldText, edits);
+  return parseEdited(old, newText);
+}
+
+/**
+ * Edits `tree` (of `text`) to match `text` with `edits` applied, as reparse does, for a parseEdited later:
+ * the edits of several stages may be given one after another, each in the offsets of the text before it.
+ */
+export function editTree(tree: Tree, text: string, edits: Edit[]): void {
+  const newlines = newlineOffsets(text);
   // Last edit first: the text before each edit is still the old text, so its positions hold
   for (let i = edits.length - 1; i >= 0; i--) {
     const e = edits[i];
     const startPosition = pointAt(newlines, e.start);
-    old.edit(
+    tree.edit(
       new TreeEdit({
         startIndex: e.start,
         oldEndIndex: e.end,
@@ -51,6 +59,11 @@ export function reparse(old: Tree, oldText: string, newText: string, edits: Edit
       }),
     );
   }
+}
+
+/** Parses `newText`, reusing `old` edited to match it by editTree (the caller deletes `old`). */
+export function parseEdited(old: Tree, newText: string): Tree {
+  if (!parser) throw new Error('initParser() must resolve before reparse()');
   const tree = parser.parse(newText, old);
   if (!tree) throw new Error('tree-sitter returned no tree');
   return tree;

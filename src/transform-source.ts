@@ -3,7 +3,7 @@
 import { Bindings } from './analysis/bindings.js';
 import { applyEditGroups, EditMap } from './edits.js';
 import { oneLine } from './errors.js';
-import { countSyntaxErrors, firstSyntaxError, initParser, parse, reparse } from './parser.js';
+import { countSyntaxErrors, editTree, firstSyntaxError, initParser, parse, parseEdited } from './parser.js';
 import { LineIndex } from './line-index.js';
 import { detectEol } from './source-text.js';
 import { withDeclined } from './review/declined.js';
@@ -137,6 +137,33 @@ export function transformSourceSync(text: string, options: TransformSourceOption
   const review = options.review;
   /** Stages already run on the input of ftp-to-ftp-tls (src/rename-stages.ts), by index. */
   let early: Map<number, EarlyStage> | undefined;
+  /**
+   * The stage whose edits `tree` is edited to match, not parsed yet: a pure rename's, while the stages run
+   * on its input follow (it cannot make a syntax error: an identifier is respelled), or the last stage's.
+   */
+  let unparsed: Transform | undefined;
+  /** Parses the edited tree, and reads its comments; the file's error if the text would not parse. */
+  const parseText = (): FileResult | undefined => {
+    let next = parseEdited(tree, analysed);
+    tree.delete(); // edited to match the new text: of no other use
+    if (countSyntaxErrors(next) > 0) {
+      // The verdict that refuses a file is a fresh parse's, never an incremental one's
+      next.delete();
+      next = parse(analysed);
+    }
+    if (countSyntaxErrors(next) > 0) {
+      next.delete();
+      return unchanged({
+        status: 'error',
+        error: `the result of ${unparsed!.name} would not parse; not changed (please report this)`,
+        findings,
+      });
+    }
+    tree = next;
+    unparsed = undefined;
+    suppressor = createSuppressor(analysed, tree, extraMarkers);
+    return undefined;
+  };
   for (const [index, transform] of transforms.entries()) {
     let raw: RawFinding[];
     let loose: Edit[];
@@ -147,6 +174,8 @@ export function transformSourceSync(text: string, options: TransformSourceOption
       raw = ready.findings;
       loose = ready.edits;
     } else {
+      const failed = unparsed && parseText();
+      if (failed) return failed;
       try {
         const sites = declined ? withDeclined(suppressor, declined, review.marker) : suppressor;
         const stageTree = tree;
@@ -205,32 +234,23 @@ export function transformSourceSync(text: string, options: TransformSourceOption
     if (options.reportUnusedSuppressions)
       unused = stillUnused(unused, suppressor.unused(), analysed, stages, lines);
     if (applied.text !== analysed) {
-      let next = reparse(tree, analysed, applied.text, applied.applied);
-      tree.delete(); // edited to match the new text: of no other use
-      if (countSyntaxErrors(next) > 0) {
-        // The verdict that refuses a file is a fresh parse's, never an incremental one's
-        next.delete();
-        next = parse(applied.text);
-      }
-      if (countSyntaxErrors(next) > 0) {
-        next.delete();
-        return unchanged({
-          status: 'error',
-          error: `the result of ${transform.name} would not parse; not changed (please report this)`,
-          findings,
-        });
-      }
-      tree = next;
+      editTree(tree, analysed, applied.applied);
+      unparsed = transform;
       stages.push(new EditMap(applied.applied));
       // the same edits with the file's own line endings: the same text, unless a lone CR is in either
       const sameText = current === analysed && !groups.some((g) => g.some((e) => toLf(e.text) !== e.text));
       current = sameText ? applied.text : applyEditGroups(current, groups).text;
       analysed = applied.text;
-      suppressor = createSuppressor(analysed, tree, extraMarkers);
       bindings = undefined;
+      // stages run early on this stage's input need no tree: the text is parsed once they are done
+      if (!early?.has(index + 1)) {
+        const failed = parseText();
+        if (failed) return failed;
+      }
     }
   }
   try {
+    // (a parsed tree: a run with onFinal runs no stage early, so each stage's text is parsed as it ends)
     if (options.onFinal)
       options.onFinal({
         source: input,
