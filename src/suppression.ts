@@ -204,6 +204,11 @@ function extraSyntax(text: string): MarkerSyntax {
 
 /** Cheap test that a comment may hold any of the table's directives (most comments hold none). */
 const MAYBE_DIRECTIVE = /noqa|nosec|nosem|suppress|ignore|cytoscnpy|ftptls/i;
+/**
+ * The same, for a whole text: after a `#` on its line, where every comment starts (scanning for the `#` first
+ * is several times faster than trying each word at every offset).
+ */
+const MAYBE_DIRECTIVE_COMMENT = /#[^\n]*(?:noqa|nosec|nosem|suppress|ignore|cytoscnpy|ftptls)/i;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Matchers
@@ -492,7 +497,8 @@ const NOTHING_SUPPRESSED: Suppressor = {
 export function createSuppressor(source: string, tree: Tree, extraMarkers: string[] = []): Suppressor {
   const extras = extraMarkers.filter((m) => m !== '');
   // Most files hold no marker at all: then there is nothing to index.
-  if (!MAYBE_DIRECTIVE.test(source) && !extras.some((m) => source.includes(m))) return NOTHING_SUPPRESSED;
+  if (!MAYBE_DIRECTIVE_COMMENT.test(source) && !extras.some((m) => source.includes(m)))
+    return NOTHING_SUPPRESSED;
   const syntaxes = [...MARKER_SYNTAXES, ...extras.map(extraSyntax)];
   const lines = new LineIndex(source);
   const root = tree.rootNode;

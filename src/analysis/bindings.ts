@@ -1141,8 +1141,9 @@ export class Bindings {
     for (const site of this.ftplibImports) if (site.kind === 'from-import') names.add(site.node.text);
     // `from ._compat import FTP`: ftplib's FTP re-exported by another module of the project
     for (const site of this.projectImports) if (this.isReexportedFtp(site)) names.add(site.node.text);
+    // (`.FTP` is looked behind from its end: a pattern that starts with a look-behind is tried at every offset)
     const pattern = new RegExp(
-      `(?<![\\w.])(?:${[...names].map(escapeRegExp).join('|')})(?!\\w)|(?<=\\.\\s*)FTP(?:_TLS)?(?!\\w)`,
+      `(?<![\\w.])(?:${[...names].map(escapeRegExp).join('|')})(?!\\w)|FTP(?:_TLS)?(?!\\w)(?<=\\.\\s*FTP(?:_TLS)?)`,
       'gu',
     );
     const root = this.tree.rootNode;
