@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/runner.js';
+import { BUILTIN_TRANSFORMS } from '../transforms/index.js';
 import type { FileResult } from '../src/types.js';
 import { FIXTURES_ROOT } from './helpers/fixtures.js';
 import { runCli } from './helpers/run-cli.js';
@@ -66,6 +67,30 @@ describe('project fixtures', () => {
       expect(again.results.filter((r) => r.status === 'changed').map((r) => r.path)).toEqual([]);
     });
   }
+});
+
+describe("project fixtures: the plan's own processing", () => {
+  // the plan processes each module it summarises, and a run of the built-in transforms takes that processing
+  // for the module's own; with a custom transform in the run it cannot (the plan runs the built-in ones only),
+  // so every module is processed again in the run: both must give the same results
+  it('stands for the run: the same results as a run that processes every module again', async () => {
+    const noop = path.join(tempDir(), 'noop-transform.mjs');
+    fs.writeFileSync(
+      noop,
+      "export default { name: 'noop', description: 'finds nothing', run: () => ({ findings: [] }) };\n",
+    );
+    const builtIn = BUILTIN_TRANSFORMS.filter((t) => !t.optIn).map((t) => t.name);
+    let changed = 0;
+    for (const name of cases) {
+      const dir = path.join(tempDir(), `${name}-reuse`);
+      fs.cpSync(path.join(ROOT, name, 'input'), dir, { recursive: true });
+      const reused = await run(['.'], { jobs: 1, cwd: dir });
+      const again = await run(['.'], { jobs: 1, cwd: dir, transforms: [...builtIn, noop] });
+      expect(again.results, name).toEqual(reused.results);
+      changed += reused.results.filter((r) => r.status === 'changed').length;
+    }
+    expect(changed).toBeGreaterThan(cases.length);
+  });
 });
 
 describe('project reports', () => {
