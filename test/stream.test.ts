@@ -72,15 +72,20 @@ describe(`a run of ${COUNT} large files under a ${HEAP_MB} MB heap (the built CL
       .pop()!
       .replace(/ · [\d.]+s /, ' · Xs ');
 
-  let report: { files: { path: string; status: string }[]; summary: Record<string, number> };
-  let changed: string[];
+  type Report = { files: { path: string; status: string }[]; summary: Record<string, number> };
+  /** The run's JSON report, made once for whichever test asks first (each test can run alone). */
+  let made: Report | undefined;
+  const jsonReport = (): Report => (made ??= JSON.parse(cli(['-f', 'json']).stdout) as Report);
+  const changedFiles = () =>
+    jsonReport()
+      .files.filter((f) => f.status === 'changed')
+      .map((f) => f.path);
 
   it('-f json: one valid document, every file once, in path order, its summary their tally', () => {
-    const r = cli(['-f', 'json']);
-    report = JSON.parse(r.stdout);
+    const report = jsonReport();
     expect(report.files.map((f) => f.path)).toEqual(files);
     const statuses = report.files.map((f) => f.status);
-    changed = report.files.filter((f) => f.status === 'changed').map((f) => f.path);
+    const changed = changedFiles();
     expect(changed.length).toBeGreaterThan(COUNT / 2);
     expect(report.summary).toMatchObject({
       files: files.length,
@@ -93,7 +98,8 @@ describe(`a run of ${COUNT} large files under a ${HEAP_MB} MB heap (the built CL
   });
 
   it("the diff: every changed file's, in path order, then the same tally (worker threads and --jobs 1)", () => {
-    const s = report.summary;
+    const s = jsonReport().summary;
+    const changed = changedFiles();
     const expected =
       `ftptls: ${s.changed} files changed, ${s.unchanged} unchanged, 0 skipped, 0 errors · ` +
       `${s.fixed} fixed, ${s.suppressed} suppressed, ${s.manual} manual · Xs (dry run: nothing written)`;
@@ -107,11 +113,13 @@ describe(`a run of ${COUNT} large files under a ${HEAP_MB} MB heap (the built CL
   });
 
   it('-f sarif: one valid log, results file by file in path order, each naming its rule', () => {
+    const { summary } = jsonReport();
+    const changed = changedFiles();
     const log = JSON.parse(cli(['-f', 'sarif']).stdout);
     const [sarifRun] = log.runs;
     const rules: { id: string }[] = sarifRun.tool.driver.rules;
     const results: { ruleId: string; ruleIndex: number; locations: any[] }[] = sarifRun.results;
-    expect(results.length).toBe(report.summary.fixed + report.summary.manual + report.summary.suppressed);
+    expect(results.length).toBe(summary.fixed + summary.manual + summary.suppressed);
     for (const r of results) expect(rules[r.ruleIndex].id).toBe(r.ruleId);
     const uris = results.map((r) => r.locations[0].physicalLocation.artifactLocation.uri as string);
     const runs = uris.filter((u, i) => u !== uris[i - 1]);
