@@ -2,10 +2,11 @@
 // Modules a run may not need are imported where they are needed: `--version` loads little more than yargs, a
 // file without ftplib no transform and no parser (start-up is most of the time of such a run).
 import fs from 'node:fs';
-import { fullYargs, lightYargs, NeedsHelpLayout, type YargsFactory } from './cli-yargs.js';
+import type { YargsFactory } from './cli-yargs.js';
 import type { ConfigMode } from './config/run.js';
 import { ConfigError, TransformLoadError } from './errors.js';
 import type { TransformSelection } from './load-transforms.js';
+import { plainPathsArgs } from './plain-paths.js';
 import { DEFAULT_MAX_FILE_SIZE } from './prefilter.js';
 import type { ProcessOptions } from './process-file.js';
 import type { RuleInfo } from './report/sarif.js';
@@ -144,8 +145,21 @@ function packageVersion(): string {
   return pkg.version;
 }
 
-/** The flags; yargs' help layout is loaded only for a parse that shows help (src/cli-yargs.ts). */
-async function parseArgs(argv: string[]) {
+type Args = Awaited<ReturnType<ReturnType<typeof parser>['parseAsync']>>;
+
+/** The flags. Paths alone need no yargs (src/plain-paths.ts). */
+async function parseArgs(argv: string[]): Promise<Args> {
+  // the fields yargs leaves out of such a line are undefined, which the type allows for each
+  const plain: Partial<Args> | undefined = plainPathsArgs(argv);
+  return plain ? (plain as Args) : yargsArgs(argv);
+}
+
+/**
+ * The flags as yargs parses them (exported for test/cli-args.test.ts); its help layout is loaded only for a
+ * parse that shows help (src/cli-yargs.ts).
+ */
+export async function yargsArgs(argv: string[]): Promise<Args> {
+  const { fullYargs, lightYargs, NeedsHelpLayout } = await import('./cli-yargs.js');
   try {
     return await parser((await lightYargs()).yargs, argv).parseAsync();
   } catch (err) {
@@ -155,7 +169,10 @@ async function parseArgs(argv: string[]) {
 }
 
 export async function main(argv?: string[]): Promise<number> {
-  argv ??= (await lightYargs()).hideBin(process.argv);
+  // yargs' hideBin, which for Node (not a bundled Electron app) drops the first two
+  argv ??= process.versions.electron
+    ? (await (await import('./cli-yargs.js')).lightYargs()).hideBin(process.argv)
+    : process.argv.slice(2);
   let args;
   try {
     args = await parseArgs(argv);
@@ -291,7 +308,7 @@ function isDirectory(p: string): boolean {
 }
 
 /** The flags as options; a flag not given is undefined, so that a configuration file's value can apply. */
-function cliOptions(args: Awaited<ReturnType<typeof parseArgs>>) {
+function cliOptions(args: Args) {
   return {
     write: !!args.write,
     transforms: args.transform,

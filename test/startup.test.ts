@@ -1,6 +1,7 @@
 // What a short run loads (its start-up is most of its time: issue 15): a file that never mentions ftplib
-// loads no transform and no parser, --version nothing of a run, and yargs' help layout is loaded for --help
-// alone. Observed with a module hook that lists every module the built CLI loads; no time is measured.
+// loads no transform and no parser, --version nothing of a run, a line of paths alone no yargs, and yargs'
+// help layout is loaded for --help alone. Observed with a module hook that lists every module the built CLI
+// loads; no time is measured.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -58,6 +59,16 @@ describe('what a short run loads', () => {
     expect(r.stderr).toMatch(/^ftptls: 0 files changed, 1 unchanged, 0 skipped, 0 errors/);
     for (const part of ['dist/transforms/index.js', 'dist/src/parser.js', 'web-tree-sitter', 'smol-toml'])
       expect(loads(r.modules, part), part).toBe(false);
+    // paths alone need no flag parser (src/plain-paths.ts)
+    expect(loads(r.modules, 'node_modules/yargs/'), 'yargs').toBe(false);
+  });
+
+  it('a flag: yargs, without its help layout', () => {
+    const dir = newDir();
+    fs.writeFileSync(path.join(dir, 'other.py'), 'import os\n');
+    const r = runListingModules(['--check', 'other.py'], dir);
+    expect(r.status).toBe(0);
+    expect(loads(r.modules, 'node_modules/yargs/'), 'yargs').toBe(true);
     expect(loads(r.modules, 'node_modules/cliui/'), 'cliui').toBe(false);
   });
 
@@ -70,7 +81,7 @@ describe('what a short run loads', () => {
       expect(r.stdout).toContain(input === undefined ? '+ftp.prot_p()\n' : SECURE);
       for (const part of ['dist/transforms/index.js', 'web-tree-sitter'])
         expect(loads(r.modules, part), part).toBe(true);
-      for (const part of ['dist/src/project/plan.js', 'dist/src/notebook.js', 'node_modules/cliui/'])
+      for (const part of ['dist/src/project/plan.js', 'dist/src/notebook.js', 'node_modules/yargs/'])
         expect(loads(r.modules, part), part).toBe(false);
     }
   });
