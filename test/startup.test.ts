@@ -63,10 +63,20 @@ describe('what a short run loads', () => {
     expect(loads(r.modules, 'node_modules/yargs/'), 'yargs').toBe(false);
   });
 
-  it('a flag: yargs, without its help layout', () => {
+  it("the hooks' --write and --check: no yargs either", () => {
+    for (const flag of ['--write', '--check']) {
+      const dir = newDir();
+      fs.writeFileSync(path.join(dir, 'other.py'), 'import os\n');
+      const r = runListingModules([flag, 'other.py'], dir);
+      expect(r.status).toBe(0);
+      expect(loads(r.modules, 'node_modules/yargs/'), flag).toBe(false);
+    }
+  });
+
+  it('another flag: yargs, without its help layout', () => {
     const dir = newDir();
     fs.writeFileSync(path.join(dir, 'other.py'), 'import os\n');
-    const r = runListingModules(['--check', 'other.py'], dir);
+    const r = runListingModules(['--isolated', 'other.py'], dir);
     expect(r.status).toBe(0);
     expect(loads(r.modules, 'node_modules/yargs/'), 'yargs').toBe(true);
     expect(loads(r.modules, 'node_modules/cliui/'), 'cliui').toBe(false);
