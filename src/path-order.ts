@@ -60,20 +60,17 @@ export class PathOrder {
 
   /** The run is over: what is left goes out in order, past the files never done (an interrupted run). */
   finish(): void {
+    this.drain(true);
+    this.slots = [];
+  }
+
+  /** Hands on the results in order up to the first not done (`past`: past it, and every other missing). */
+  private drain(past = false): void {
     for (; this.next < this.slots.length; this.next++) {
       const slot = this.slots[this.next];
       const result = typeof slot === 'number' ? this.take(this.next) : slot;
       if (result) this.emit(result);
-    }
-    this.slots = [];
-  }
-
-  private drain(): void {
-    for (; this.next < this.slots.length; this.next++) {
-      const slot = this.slots[this.next];
-      const result = typeof slot === 'number' ? this.take(this.next) : slot;
-      if (!result) return;
-      this.emit(result);
+      else if (!past) return;
     }
   }
 
