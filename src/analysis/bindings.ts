@@ -5,6 +5,7 @@
 // `class FTP`) is not ftplib's, so nothing is rewritten through it.
 import type { Node, Tree } from 'web-tree-sitter';
 import { Flow } from './flow.js';
+import { NodeFacts } from './node-facts.js';
 import { importedFromProject, memberOf, projectModule, starMember } from '../project/values.js';
 import type { ProjectView } from '../project/types.js';
 import { lowerBound } from '../sorted.js';
@@ -137,6 +138,13 @@ export interface BindingSite {
   def?: Node;
 }
 
+/** What a name resolves to: the scope that binds it, its binding sites there and that scope's star imports. */
+export interface Found {
+  scope: Scope;
+  sites: BindingSite[];
+  star: string[];
+}
+
 /** A direct reference to ftplib.FTP or FTP_TLS: an identifier bound by `from ftplib import FTP`, or `mod.FTP`. */
 export interface ClassReference {
   node: Node;
@@ -219,6 +227,12 @@ export class Bindings {
   private readonly visitable: { node: Node; start: number; end: number }[] = [];
   /** The types of the nodes in `visitable`, read once: each `node.type` is a trip into tree-sitter. */
   private readonly knownTypes = new Map<number, string>();
+  /** Types, offsets, texts and fields of nodes the questions read, once (shared by renamedToTls's copies). */
+  readonly facts = new NodeFacts();
+  /** lookup's answers (null: none) by scope and name; shared by renamedToTls's copies, like the scopes. */
+  private readonly lookups = new Map<Scope, Map<string, Found | null>>();
+  /** scopeAt's answers by node id. */
+  private readonly scopeOfNode = new Map<number, Scope>();
   private readonly callNodes: Node[] = [];
   /** `callee` answers by call id: every transform asks about every call, each field a trip into tree-sitter. */
   private readonly callees = new Map<number, Callee>();
@@ -231,6 +245,7 @@ export class Bindings {
   /** `obj.attr = value` for objects other than a method's self: resolved by obj's binding when asked. */
   private readonly objectAttrs: { object: Node; attr: string; value: Node }[] = [];
   private objectAttrIndex?: Map<string, Node[]>;
+  private objectAttrNames?: Set<string>;
   /** Class bodies by the class bodies they derive from (classes defined here), made when first asked. */
   private subclassIndex?: Map<number, Scope[]>;
   /** Function summaries and wrappers: what calls give back, what parameters receive. */
@@ -272,7 +287,7 @@ export class Bindings {
     copy.exprMemo = new Map();
     copy.starMemo = new Map();
     copy.evaluating = new Set();
-    (copy as { flow: Flow }).flow = new Flow(copy);
+    (copy as { flow: Flow }).flow = this.flow.fork(copy);
     copy.renames = renames;
     return copy;
   }
@@ -673,9 +688,11 @@ export class Bindings {
   callee(call: Node): Callee {
     let known = this.callees.get(call.id);
     if (!known) {
-      const fn = call.childForFieldName('function');
-      const type = fn?.type;
-      const attribute = type === 'attribute' ? fn!.childForFieldName('attribute')?.text : undefined;
+      const facts = this.facts;
+      const fn = facts.field(call, 'function');
+      const type = fn ? facts.type(fn) : undefined;
+      const attrNode = type === 'attribute' ? facts.field(fn!, 'attribute') : null;
+      const attribute = attrNode ? facts.text(attrNode) : undefined;
       known = { fn, type, attribute };
       this.callees.set(call.id, known);
     }
@@ -689,10 +706,16 @@ export class Bindings {
 
   /** The innermost scope whose code contains `node` (defaults, annotations and bases belong outside). */
   scopeAt(node: Node): Scope {
+    let scope = this.scopeOfNode.get(node.id);
+    if (!scope) this.scopeOfNode.set(node.id, (scope = this.findScope(node)));
+    return scope;
+  }
+
+  private findScope(node: Node): Scope {
     // By offsets, not by walking up the tree: each parent would be a new node object (the hot path)
     const intervals = (this.intervals ??= this.scopeIntervals());
     const start = node.startIndex;
-    const end = node.endIndex;
+    const end = this.facts.end(node);
     // the last interval starting at or before the node
     const lo = Math.max(0, lowerBound(intervals.length, (i) => intervals[i].start <= start) - 1);
     let scope: Scope | undefined =
@@ -723,7 +746,16 @@ export class Bindings {
   }
 
   /** The binding sites a name resolves to from `scope`, Python's LEGB rules (class scopes skipped when nested). */
-  lookup(name: string, scope: Scope): { scope: Scope; sites: BindingSite[]; star: string[] } | undefined {
+  lookup(name: string, scope: Scope): Found | undefined {
+    // the same names are looked up from the same scopes again and again; the answer is the code's structure
+    let byName = this.lookups.get(scope);
+    if (!byName) this.lookups.set(scope, (byName = new Map()));
+    let found = byName.get(name);
+    if (found === undefined) byName.set(name, (found = this.resolve(name, scope) ?? null));
+    return found ?? undefined;
+  }
+
+  private resolve(name: string, scope: Scope): Found | undefined {
     let current: Scope | undefined = scope;
     if (scope.globals.has(name)) current = this.module;
     else if (scope.nonlocals.has(name)) current = nonlocalTarget(scope, name);
@@ -770,9 +802,10 @@ export class Bindings {
   }
 
   private evaluate(expr: Node): Value {
-    switch (expr.type) {
+    const facts = this.facts;
+    switch (facts.type(expr)) {
       case 'identifier':
-        return this.valueOfName(expr.text, this.scopeAt(expr));
+        return this.valueOfName(facts.text(expr), this.scopeAt(expr));
       case 'none':
         return NONE;
       case 'parenthesized_expression':
@@ -795,13 +828,13 @@ export class Bindings {
       case 'list_comprehension':
       case 'set_comprehension':
       case 'generator_expression':
-        return container([this.valueOf(expr.childForFieldName('body'))]);
+        return container([this.valueOf(facts.field(expr, 'body'))]);
       case 'dictionary_comprehension': {
-        const pair = expr.childForFieldName('body');
+        const pair = facts.field(expr, 'body');
         return container([pair?.type === 'pair' ? this.valueOf(pair.childForFieldName('value')) : OTHER]);
       }
       case 'subscript': {
-        const whole = this.valueOf(expr.childForFieldName('value'));
+        const whole = this.valueOf(facts.field(expr, 'value'));
         return whole.kind === 'container' ? whole.of : OTHER;
       }
       case 'conditional_expression': {
@@ -838,10 +871,13 @@ export class Bindings {
   }
 
   private valueOfAttribute(expr: Node): Value {
-    const object = expr.childForFieldName('object');
-    const attr = expr.childForFieldName('attribute')?.text;
+    const facts = this.facts;
+    const object = facts.field(expr, 'object');
+    const attrNode = facts.field(expr, 'attribute');
+    const attr = attrNode ? facts.text(attrNode) : undefined;
     if (!object || !attr) return OTHER;
-    const method = object.type === 'identifier' ? this.methodOfSelf(object) : undefined;
+    const isName = facts.type(object) === 'identifier';
+    const method = isName ? this.methodOfSelf(object) : undefined;
     if (method) return this.attributeValue(method.classScope!, attr);
     const base = this.valueOf(object);
     if (base.kind === 'ftplib' && (attr === 'FTP' || attr === 'FTP_TLS'))
@@ -850,7 +886,7 @@ export class Bindings {
       return { kind: 'known', name: `${base.name}.${attr}` };
     if (base.kind === 'module' && this.project) return memberOf(this.project, base.name, attr);
     if (base.kind === 'holder') return base.attributes[attr] ?? OTHER;
-    if (object.type === 'identifier') {
+    if (isName) {
       const assigned = this.objectAttributeSources(object, attr);
       if (assigned.length) return merge(assigned.map((v) => this.valueOf(v)));
       // `Client.make(...)`: a class defined here (not ftplib's), read through its body
@@ -863,9 +899,13 @@ export class Bindings {
   /** The values assigned to `obj.attr` for the same `obj` (the same binding of its name). */
   private objectAttributeSources(object: Node, attr: string): Node[] {
     const keyOf = (id: Node, name: string) => {
-      const owner = this.lookup(id.text, this.scopeAt(id))?.scope ?? this.module;
-      return `${owner.node.id}:${id.text}.${name}`;
+      const text = this.facts.text(id);
+      const owner = this.lookup(text, this.scopeAt(id))?.scope ?? this.module;
+      return `${owner.node.id}:${text}.${name}`;
     };
+    // most attributes read (`x.append`) are never assigned so: no need to find whose `x` this is
+    this.objectAttrNames ??= new Set(this.objectAttrs.map((a) => a.attr));
+    if (!this.objectAttrNames.has(attr)) return [];
     if (!this.objectAttrIndex) {
       this.objectAttrIndex = new Map();
       for (const a of this.objectAttrs) {
@@ -878,7 +918,7 @@ export class Bindings {
 
   /** The body of the class a name is bound to, when its only binding is a class statement here. */
   classBodyOf(id: Node): Scope | undefined {
-    const sites = this.lookup(id.text, this.scopeAt(id))?.sites ?? [];
+    const sites = this.lookup(this.facts.text(id), this.scopeAt(id))?.sites ?? [];
     return sites.length === 1 && sites[0].kind === 'class' && sites[0].value
       ? this.scopes.get(sites[0].value.id)
       : undefined;
@@ -908,9 +948,10 @@ export class Bindings {
 
   /** The method whose `self` this identifier is (also from a function or comprehension nested in it). */
   private methodOfSelf(id: Node): Scope | undefined {
-    const found = this.lookup(id.text, this.scopeAt(id));
+    const text = this.facts.text(id);
+    const found = this.lookup(text, this.scopeAt(id));
     const scope = found?.scope;
-    if (!found || !scope?.classScope || scope.selfName !== id.text) return undefined;
+    if (!found || !scope?.classScope || scope.selfName !== text) return undefined;
     return found.sites.length === 1 && found.sites[0].kind === 'param' ? scope : undefined;
   }
 
@@ -1059,7 +1100,7 @@ export class Bindings {
       case 'class':
         return site.value ? this.classValue(site.value) : OTHER;
       case 'param':
-        if (site.scope.selfName === site.node.text && site.scope.classScope)
+        if (site.scope.selfName === this.facts.text(site.node) && site.scope.classScope)
           return this.selfValue(site.scope);
         return this.parameterValue(site);
       default:
@@ -1120,12 +1161,12 @@ export class Bindings {
 
   /** A parameter whose default is an FTP class is a factory; one annotated with it receives a connection. */
   private paramValue(param: Node): Value {
-    const value = param.childForFieldName('value');
+    const value = this.facts.field(param, 'value');
     if (value) {
       const v = this.valueOf(value);
       if (v.kind === 'class') return v;
     }
-    const type = param.childForFieldName('type');
+    const type = this.facts.field(param, 'type');
     if (type) {
       const t = this.valueOf(type);
       if (t.kind === 'class') return { kind: 'conn', tls: t.tls, origin: 'param' };

@@ -58,17 +58,31 @@ export function namesUsedAsConnection(body: string): Set<string> {
   return names;
 }
 
+/** What Flow reads of the code's structure and text, the same for every fork: no values in it. */
+class FlowShape {
+  callsByName?: Map<string, Node[]>;
+  readonly bodies = new Map<number, string>();
+  /** Per function (def id): the names its body uses as a connection could be used. */
+  readonly usedNames = new Map<number, Set<string>>();
+  /** Per function (def id): its returns and yields (see exits). */
+  readonly exits = new Map<number, { returns: (Node | null)[]; yields: (Node | null)[] }>();
+}
+
 export class Flow {
   private readonly returnsMemo = new Map<number, Value>();
   private readonly argumentsMemo = new Map<number, Value | undefined>();
   /** Functions and parameters being evaluated: met again, they add nothing (a recursive call). */
   private readonly active = new Set<string>();
-  private callsByName?: Map<string, Node[]>;
-  private readonly bodies = new Map<number, string>();
-  /** Per function (def id): the names its body uses as a connection could be used. */
-  private readonly usedNames = new Map<number, Set<string>>();
 
-  constructor(private readonly bindings: Bindings) {}
+  constructor(
+    private readonly bindings: Bindings,
+    private readonly shape = new FlowShape(),
+  ) {}
+
+  /** A Flow for `bindings` (a fork of this one's analysis, on the same tree): its values asked afresh. */
+  fork(bindings: Bindings): Flow {
+    return new Flow(bindings, this.shape);
+  }
 
   /** A `def` as a value: how it is decorated decides what calling it gives. */
   functionValue(def: Node): FunctionValue {
@@ -141,7 +155,9 @@ export class Flow {
     if (known) return known;
     if (this.active.has(`r${key}`)) return NONE;
     this.active.add(`r${key}`);
-    const { returns, yields } = exits(fn.def);
+    let found = this.shape.exits.get(key);
+    if (!found) this.shape.exits.set(key, (found = exits(fn.def)));
+    const { returns, yields } = found;
     const valueOf = (n: Node | null) => (n ? this.bindings.valueOf(n) : NONE);
     let value: Value;
     if (fn.contextManager) value = yields.length ? merge(yields.map(valueOf)) : OTHER;
@@ -184,7 +200,7 @@ export class Flow {
   /** Does the parameter's function use it as a connection or a class could be used (see usesAsConnection)? */
   private usedAsConnection(site: BindingSite): boolean {
     const def = site.scope.node;
-    const name = site.node.text;
+    const name = this.bindings.facts.text(site.node);
     if (WORD.test(name)) return this.usedAsConnectionIn(def).has(name);
     // a name with characters outside [A-Za-z0-9_] (any Unicode letter): matched as before, without them
     return usesAsConnection(this.bodyText(def), name.replace(/[^\w]/g, ''));
@@ -192,17 +208,17 @@ export class Flow {
 
   /** The names the function's body uses so: one scan of the body, instead of one per parameter. */
   private usedAsConnectionIn(def: Node): Set<string> {
-    let names = this.usedNames.get(def.id);
+    let names = this.shape.usedNames.get(def.id);
     if (!names) {
       names = namesUsedAsConnection(this.bodyText(def));
-      this.usedNames.set(def.id, names);
+      this.shape.usedNames.set(def.id, names);
     }
     return names;
   }
 
   private bodyText(def: Node): string {
-    let body = this.bodies.get(def.id);
-    if (body === undefined) this.bodies.set(def.id, (body = def.childForFieldName('body')?.text ?? ''));
+    let body = this.shape.bodies.get(def.id);
+    if (body === undefined) this.shape.bodies.set(def.id, (body = def.childForFieldName('body')?.text ?? ''));
     return body;
   }
 
@@ -222,7 +238,9 @@ export class Flow {
   /** Each call of the parameter's function in this file, with what it passes for the parameter. */
   passedBy(site: BindingSite): { call: Node; value: Value }[] {
     const def = site.scope.node;
-    const name = def.type === 'function_definition' ? def.childForFieldName('name')?.text : undefined;
+    const facts = this.bindings.facts;
+    const nameNode = facts.type(def) === 'function_definition' ? facts.field(def, 'name') : null;
+    const name = nameNode ? facts.text(nameNode) : undefined;
     if (!name || site.paramIndex === undefined) return [];
     const out: { call: Node; value: Value }[] = [];
     const cls = site.scope.classScope;
@@ -250,25 +268,27 @@ export class Flow {
 
   /** Where each call of a function with this name may pass things: `name(...)` and `x.name(...)`. */
   private callsNamed(name: string): Node[] {
-    if (!this.callsByName) {
-      this.callsByName = new Map();
+    let byName = this.shape.callsByName;
+    if (!byName) {
+      byName = this.shape.callsByName = new Map();
       for (const call of this.bindings.calls()) {
         const { fn, type, attribute } = this.bindings.callee(call);
-        const callee = type === 'identifier' ? fn!.text : attribute;
+        const callee = type === 'identifier' ? this.bindings.facts.text(fn!) : attribute;
         if (!callee) continue;
-        const list = this.callsByName.get(callee) ?? [];
+        const list = byName.get(callee) ?? [];
         list.push(call);
-        this.callsByName.set(callee, list);
+        byName.set(callee, list);
       }
     }
-    return this.callsByName.get(name) ?? [];
+    return byName.get(name) ?? [];
   }
 
   /** The value one call passes for the parameter: by position (after `offset` bound ones), or keyword. */
   private argumentValue(call: Node, site: BindingSite, offset: number): Value {
     const { positional, keywords, listSplat, dictSplat } = callArguments(call);
     const index = site.paramIndex! - offset;
-    const arg = (index >= 0 ? positional[index] : undefined) ?? keywords.get(site.node.text);
+    const arg =
+      (index >= 0 ? positional[index] : undefined) ?? keywords.get(this.bindings.facts.text(site.node));
     if (arg) return this.bindings.valueOf(arg);
     if (listSplat || dictSplat) return OTHER;
     const fallback = site.value?.childForFieldName('value');
