@@ -86,7 +86,22 @@ export function runRenameStages(
   renames: readonly Edit[],
   ctx: TransformContext,
 ): Map<number, EarlyStage> | undefined {
-  const stageCtx = { ...ctx, bindings: ctx.bindings.renamedToTls(renames) };
+  // First with the questions skipped that cannot matter (Bindings.mayBeClassAttribute): the same answers
+  // unless a cycle was cut, when the stages run again asking every question
+  const skipping = ctx.bindings.renamedToTls(renames, true);
+  let out = runStages(transforms, after, renames, { ...ctx, bindings: skipping });
+  if (skipping.skipped > 0 && skipping.cycleCuts > 0)
+    out = runStages(transforms, after, renames, { ...ctx, bindings: ctx.bindings.renamedToTls(renames) });
+  if (out) renameStagesCheck.ran++;
+  return out;
+}
+
+function runStages(
+  transforms: readonly Transform[],
+  after: number,
+  renames: readonly Edit[],
+  stageCtx: TransformContext,
+): Map<number, EarlyStage> | undefined {
   const out = new Map<number, EarlyStage>();
   try {
     for (let k = after + 1; k < transforms.length && RENAME_STAGES.has(transforms[k]); k++) {
@@ -101,7 +116,5 @@ export function runRenameStages(
   } catch {
     return undefined;
   }
-  if (out.size === 0) return undefined;
-  renameStagesCheck.ran++;
-  return out;
+  return out.size > 0 ? out : undefined;
 }

@@ -5,8 +5,9 @@
 // the switch that runs each on its own text, as before.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateFile } from '../bench/generate.js';
+import { Bindings } from '../src/analysis/bindings.js';
 import { initParser, parse } from '../src/parser.js';
 import { mapForward, NoPlace, renameStagesCheck, totalRename } from '../src/rename-stages.js';
 import { transformSourceSync } from '../src/transform-source.js';
@@ -163,5 +164,52 @@ describe('mapForward', () => {
   });
   it('has no place inside a renamed name', () => {
     expect(() => mapForward(11, renames)).toThrow(NoPlace);
+  });
+});
+
+describe('questions the early stages skip (Bindings.mayBeClassAttribute)', () => {
+  const program = (...tail: string[]) =>
+    ['from ftplib import FTP', '', 'ftp = FTP("host")', 'ftp.login("user", "s3cret")', ...tail, ''].join(
+      '\n',
+    );
+
+  /** The result on both paths, and the analyses the early one made (with `skipping`, or not). */
+  function early(text: string) {
+    const spy = vi.spyOn(Bindings.prototype, 'renamedToTls');
+    try {
+      const both = bothPaths(() => transformSourceSync(text, { path: 'skip.py' }));
+      const made = spy.mock.calls.map((call, i) => ({
+        skipping: call[1] ?? false,
+        bindings: spy.mock.results[i].value as Bindings,
+      }));
+      return { ...both, made };
+    } finally {
+      spy.mockRestore();
+    }
+  }
+
+  it('are skipped when no cycle is cut', () => {
+    const { ordinary, early: result, ranEarly, made } = early(program('names = []', 'names.append(ftp)'));
+    expect(ranEarly).toBe(true);
+    expect(result).toEqual(ordinary);
+    expect(made.map((m) => m.skipping)).toEqual([true]);
+    expect(made[0].bindings.skipped).toBeGreaterThan(0);
+    expect(made[0].bindings.cycleCuts).toBe(0);
+  });
+
+  it('are asked after all when a cycle was cut: the stages run again asking every question', () => {
+    // a() evaluates a, then b, then a again (cut); b.append is skipped
+    const {
+      ordinary,
+      early: result,
+      ranEarly,
+      made,
+    } = early(program('a = b', 'b = a', 'a()', 'b.append(1)'));
+    expect(ranEarly).toBe(true);
+    expect(result).toEqual(ordinary);
+    expect(made.map((m) => m.skipping)).toEqual([true, false]);
+    expect(made[0].bindings.skipped).toBeGreaterThan(0);
+    expect(made[0].bindings.cycleCuts).toBeGreaterThan(0);
+    expect(made[1].bindings.skipped).toBe(0);
   });
 });

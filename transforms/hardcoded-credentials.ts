@@ -69,8 +69,10 @@ function loginOf(ctx: TransformContext, call: Node): Login | undefined {
     return value.kind === 'conn' || value.kind === 'partial' ? at(0, 'login()') : undefined;
   }
   // FTP(host, user, passwd, acct, ...): FTP.__init__ logs in when given a user; also FTP_TLS and subclasses
-  const callee = ctx.bindings.valueOf(fn);
-  if (callee.kind === 'class') return callee.ownInit ? undefined : at(1);
+  // (`x.append(...)`: through a name no class can be reached by, no constructor: not asked)
+  const maybeClass = attribute === undefined || ctx.bindings.mayBeClassAttribute(attribute);
+  const callee = maybeClass ? ctx.bindings.valueOf(fn) : undefined;
+  if (callee?.kind === 'class') return callee.ownInit ? undefined : at(1);
   // super().__init__(host, user, passwd) / FTP.__init__(self, host, user, passwd) in a subclass
   const parent = ctx.bindings.parentInit(call);
   if (parent && !parent.base.ownInit) return at(parent.offset + 1);

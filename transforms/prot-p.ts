@@ -159,7 +159,9 @@ function loginCall(ctx: TransformContext, call: Node): RawFinding | undefined {
 
 /** `FTP_TLS(host, user, passwd)` logs in inside the constructor (FTP.__init__ does when host and user are set). */
 function constructorLogin(ctx: TransformContext, call: Node): RawFinding | undefined {
-  const callee = ctx.bindings.valueOf(ctx.bindings.callee(call).fn);
+  const { fn, attribute } = ctx.bindings.callee(call);
+  if (attribute !== undefined && !ctx.bindings.mayBeClassAttribute(attribute)) return undefined;
+  const callee = ctx.bindings.valueOf(fn);
   if (callee.kind !== 'class' || !callee.tls || callee.ownInit) return undefined;
   if (!logsIn(call, 0)) return undefined;
   if (loginProtects(ctx.bindings, callee)) return undefined;

@@ -216,6 +216,16 @@ export class Bindings {
   private starMemo = new Map<string, Value | undefined>();
   /** Binding sites (node ids) and attributes ("classId:attr") being evaluated, to cut cycles. */
   private evaluating = new Set<number | string>();
+  /**
+   * Cycles cut (here and in flow): a value met again while it is evaluated counts as nothing known. Without
+   * any, every answer is the one the code gives whatever the order of questions (see mayBeClassAttribute).
+   */
+  cycleCuts = 0;
+  /** Questions mayBeClassAttribute let a transform skip (only with `skipping`, set by renamedToTls). */
+  skipped = 0;
+  private skipping = false;
+  /** Attribute names through which `x.name` may be a class (mayBeClassAttribute), made when first asked. */
+  private classAttributes?: Set<string>;
   /** Every import of ftplib (statement nodes), for transforms' import bookkeeping. */
   readonly ftplibImports: BindingSite[] = [];
   /** From-imports of other modules, when the project is known (re-exports of ftplib's names among them). */
@@ -280,8 +290,11 @@ export class Bindings {
    * with the new), where ftplib's FTP is FTP_TLS. Values are asked afresh; what the code's structure gives
    * (scopes, sites, indexes) is shared. Every memo of values is listed here, to be made anew.
    */
-  renamedToTls(renames: readonly Edit[]): Bindings {
+  renamedToTls(renames: readonly Edit[], skipping = false): Bindings {
     const copy = Object.assign(Object.create(Bindings.prototype) as Bindings, this);
+    copy.cycleCuts = 0;
+    copy.skipped = 0;
+    copy.skipping = skipping;
     copy.memo = new Map();
     copy.attrMemo = new Map();
     copy.exprMemo = new Map();
@@ -290,6 +303,35 @@ export class Bindings {
     (copy as { flow: Flow }).flow = this.flow.fork(copy);
     copy.renames = renames;
     return copy;
+  }
+
+  /** A cycle cut short: nothing known. */
+  private cut(): Value {
+    this.cycleCuts++;
+    return OTHER;
+  }
+
+  /**
+   * Whether a transform that only wants to know if `x.<attr>` is a class (a constructor call) must ask: with
+   * `skipping`, false when no value of it can be one. Without the project, `x.attr` is a class only as
+   * ftplib's FTP / FTP_TLS, as an attribute assigned (`self.attr = ...`, `obj.attr = ...`) or as a name bound
+   * in a class body (valueOfAttribute). A skipped question leaves memos unmade that a later question makes
+   * itself: the same answers as long as no cycle is cut (a value's parts are then asked in any order with
+   * the same results), which whoever skips checks after the last question (src/rename-stages.ts).
+   */
+  mayBeClassAttribute(attr: string): boolean {
+    if (!this.skipping || this.project) return true;
+    if (!this.classAttributes) {
+      const names = new Set(['FTP', 'FTP_TLS']);
+      for (const key of this.attrValues.keys()) names.add(key.slice(key.indexOf(':') + 1));
+      for (const a of this.objectAttrs) names.add(a.attr);
+      for (const scope of this.scopes.values())
+        if (scope.kind === 'class') for (const name of scope.bindings.keys()) names.add(name);
+      this.classAttributes = names;
+    }
+    if (this.classAttributes.has(attr)) return true;
+    this.skipped++;
+    return false;
   }
 
   /** An ftplib class name as this analysis reads it (FTP is FTP_TLS once renamed). */
@@ -1004,7 +1046,7 @@ export class Bindings {
     const key = `${cls.node.id}:${attr}`;
     const known = this.attrMemo.get(key);
     if (known) return known;
-    if (this.evaluating.has(key)) return OTHER;
+    if (this.evaluating.has(key)) return this.cut();
     this.evaluating.add(key);
     // the class's own, else its bases' (defined here), and what its subclasses here set for their instances
     let values = this.ownAttributeValues(cls, attr);
@@ -1067,7 +1109,7 @@ export class Bindings {
     const key = site.node.id;
     const known = this.memo.get(key);
     if (known) return known;
-    if (this.evaluating.has(key)) return OTHER;
+    if (this.evaluating.has(key)) return this.cut();
     this.evaluating.add(key);
     const value = this.computeSite(site);
     this.evaluating.delete(key);

@@ -84,6 +84,12 @@ export class Flow {
     return new Flow(bindings, this.shape);
   }
 
+  /** A recursion cut short (see Bindings.cycleCuts): it adds nothing. */
+  private cut(): Value {
+    this.bindings.cycleCuts++;
+    return NONE;
+  }
+
   /** A `def` as a value: how it is decorated decides what calling it gives. */
   functionValue(def: Node): FunctionValue {
     const decorators = this.bindings
@@ -153,7 +159,7 @@ export class Flow {
     const key = fn.def.id;
     const known = this.returnsMemo.get(key);
     if (known) return known;
-    if (this.active.has(`r${key}`)) return NONE;
+    if (this.active.has(`r${key}`)) return this.cut();
     this.active.add(`r${key}`);
     let found = this.shape.exits.get(key);
     if (!found) this.shape.exits.set(key, (found = exits(fn.def)));
@@ -175,7 +181,7 @@ export class Flow {
   argumentsFor(site: BindingSite): Value | undefined {
     const key = site.node.id;
     if (this.argumentsMemo.has(key)) return this.argumentsMemo.get(key);
-    if (this.active.has(`a${key}`)) return NONE;
+    if (this.active.has(`a${key}`)) return this.cut();
     // Callers are asked about a parameter only when its function uses it as a connection or a class could
     // be: following every parameter of every call would cost more than the rest of the analysis
     if (!this.usedAsConnection(site)) {
