@@ -9,18 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Filler } from './filler.js';
-
-/** mulberry32: small, fast, good enough for picking templates. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as prng } from './random.js';
 
 const WORDS = [
   'report',

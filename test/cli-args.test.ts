@@ -5,23 +5,12 @@ import { describe, expect, it } from 'vitest';
 // the built CLI, as the other CLI tests run it (it reads its version from the package.json above dist/)
 import { yargsArgs } from '../dist/src/cli.js';
 import { plainPathsArgs } from '../src/plain-paths.js';
+import { mulberry32 } from '../bench/random.js';
 
 async function expectYargsOwn(argv: string[]) {
   const plain = plainPathsArgs(argv);
   if (plain) expect(plain, JSON.stringify(argv)).toStrictEqual(await yargsArgs(argv));
   return plain !== undefined;
-}
-
-/** mulberry32: the same lines on every run. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('paths alone, without yargs', () => {
@@ -85,7 +74,7 @@ describe('paths alone, without yargs', () => {
   });
 
   it('agrees with yargs on random lines of number-like paths and the flags it takes', async () => {
-    const next = random(15);
+    const next = mulberry32(15);
     const pick = (n: number) => Math.floor(next() * n);
     const alphabet = '00123456789abcdefxXeE..+--/_ py=é';
     const words = ['--write', '-w', '--check', 'true', 'false', '-', '--', '-x', '--format'];

@@ -16,6 +16,8 @@
 // names that shadow the ftplib ones in other scopes). Lines of noise are recorded (`noiseLines`) so that a
 // manual finding that only points at noise does not count as reporting the real problem.
 
+import { mulberry32 } from '../../bench/random.js';
+
 /** The values each dimension takes; generate() picks one of each (some only matter for some kinds). */
 export const DIMENSIONS = {
   /** how ftplib is imported */
@@ -58,18 +60,6 @@ function hash32(text) {
     h = Math.imul(h, 0x01000193) >>> 0;
   }
   return h >>> 0;
-}
-
-/** @param {number} seed @returns {() => number} mulberry32: uniform in [0, 1) */
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
