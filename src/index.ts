@@ -108,13 +108,8 @@ export {
 export { loadTransforms, TransformLoadError, type TransformSelection } from './load-transforms.js';
 export { ConfigError } from './config/file.js';
 export { initParser } from './parser.js';
-export {
-  Bindings,
-  type Value,
-  type Scope,
-  type BindingSite,
-  type ClassReference,
-} from './analysis/bindings.js';
+export { Bindings, type Scope, type BindingSite, type ClassReference } from './analysis/bindings.js';
+export type { Value } from './analysis/value.js';
 export { summarize, type Summary } from './report/summary.js';
 export { jsonReport, type JsonReport, type JsonFile, type JsonFinding } from './report/json.js';
 export { unifiedDiff } from './report/diff.js';

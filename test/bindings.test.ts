@@ -2,7 +2,8 @@
 // cannot show them, and UTF-16 offsets on non-ASCII text.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Node, Tree } from 'web-tree-sitter';
-import { Bindings, type Value } from '../src/analysis/bindings.js';
+import { Bindings } from '../src/analysis/bindings.js';
+import type { Value } from '../src/analysis/value.js';
 import { initParser, parse } from '../src/parser.js';
 import { transformSourceSync } from '../src/transform-source.js';
 import type { Finding } from '../src/types.js';

@@ -2,7 +2,8 @@
 // bound login() or its class is handed to code that calls it later (an executor, map()), or it goes into a
 // call ftptls cannot see into and what comes back is logged in. Each is a place to report, not to guess.
 import type { Node } from 'web-tree-sitter';
-import type { Bindings, Value } from './bindings.js';
+import type { Bindings } from './bindings.js';
+import type { Value } from './value.js';
 import { callArguments } from '../syntax.js';
 
 export interface Escape {

@@ -4,8 +4,8 @@
 // Bindings asks these questions for calls and parameters; each answer is computed once and kept. Recursion
 // is cut: a function's own recursive call adds nothing to what it returns.
 import type { Node } from 'web-tree-sitter';
-import type { Bindings, BindingSite, FunctionValue, Value } from './bindings.js';
-import { merge } from './bindings.js';
+import type { Bindings, BindingSite } from './bindings.js';
+import { merge, type FunctionValue, type Value } from './value.js';
 import { callArguments } from '../syntax.js';
 import { dynamicImport } from '../project/dynamic-import.js';
 

@@ -2,7 +2,7 @@
 // they give, as an import statement of it would (src/project/modules.ts reads the same calls for the import
 // graph). A name that is not a literal says nothing: which module it is cannot be known.
 import type { Node } from 'web-tree-sitter';
-import type { Value } from '../analysis/bindings.js';
+import type { Value } from '../analysis/value.js';
 import { callArguments, stringValue } from '../syntax.js';
 import { absoluteModule } from './modules.js';
 import type { ProjectView } from './types.js';

@@ -2,7 +2,8 @@
 // ftplib is concerned, read from the analysis of its text AFTER the rewrite (an importer sees the module as
 // ftptls leaves it), and which names the rewrite took away (`FTP` became `FTP_TLS`).
 import type { Node } from 'web-tree-sitter';
-import type { Bindings, Value } from '../analysis/bindings.js';
+import type { Bindings } from '../analysis/bindings.js';
+import type { Value } from '../analysis/value.js';
 import { loginProtects } from '../analysis/protects.js';
 import { absoluteModule } from './modules.js';
 import { allNames, starImports, starNames } from './star.js';

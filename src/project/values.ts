@@ -1,7 +1,7 @@
 // What an import from another project module gives a file's analysis: the module's summary (plain data,
 // src/project/types.ts) turned back into the analysis's values. A module or name the pass did not summarise
 // is simply not followed (nothing is known of it).
-import type { Value } from '../analysis/bindings.js';
+import type { Value } from '../analysis/value.js';
 import { absoluteModule } from './modules.js';
 import { starNames } from './star.js';
 import type { Exported, ModuleSummary, ProjectView } from './types.js';
