@@ -6,14 +6,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { generateFile } from '../bench/generate.js';
 import { initParser, parse } from '../src/parser.js';
 import { createSuppressor } from '../src/suppression.js';
 import { transformSourceSync } from '../src/transform-source.js';
 import type { FileResult } from '../src/types.js';
 import { inheritedCallCheck } from '../transforms/ftp-to-ftp-tls.js';
-import { generate } from './fuzz/generate.js';
 import { fixtureCases, fixtureOptions, FIXTURES_ROOT, runFixture } from './helpers/fixtures.js';
+import { benchTexts, exampleTexts, fuzzTexts, outcome } from './helpers/same-result.js';
 
 beforeAll(async () => {
   await initParser();
@@ -22,12 +21,6 @@ beforeAll(async () => {
 afterEach(() => {
   inheritedCallCheck.everyCall = false;
 });
-
-/** What a result promises: status, output bytes and findings (rule, position, status, message, reason...). */
-function outcome(run: () => FileResult): unknown {
-  const r = run();
-  return { status: r.status, after: r.after, findings: r.findings, error: r.error, skipReason: r.skipReason };
-}
 
 /** The result with every callee evaluated (as before the shortcut), and with the shortcut. */
 function bothPaths(run: () => FileResult): { every: unknown; shortcut: unknown } {
@@ -49,30 +42,19 @@ describe('fixture inputs', () => {
   });
 });
 
-const EXAMPLES = path.join(import.meta.dirname, '..', 'examples');
-const examples = fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.py'));
-
 describe.each([{}, { reportUnusedSuppressions: true }])('with options %j', (options) => {
-  it.each(examples)('examples/%s', (name) => {
-    const text = fs.readFileSync(path.join(EXAMPLES, name), 'utf8');
+  it.each(exampleTexts())('examples/$name', ({ name, text }) => {
     const { every, shortcut } = bothPaths(() => transformSourceSync(text, { path: name, ...options }));
     expect(shortcut).toEqual(every);
   });
 
-  it('200 bench files (bench/generate.js)', () => {
-    for (let i = 0; i < 200; i++) {
-      const name = `bench-${i}.py`;
-      const text = generateFile(i);
+  it.each([
+    ['200 bench files (bench/generate.js)', benchTexts],
+    ['150 fuzz programs (test/fuzz/generate.js)', fuzzTexts],
+  ])('%s', (_, texts) => {
+    for (const { name, text } of texts()) {
       const { every, shortcut } = bothPaths(() => transformSourceSync(text, { path: name, ...options }));
       expect(shortcut, name).toEqual(every);
-    }
-  });
-
-  it('150 fuzz programs (test/fuzz/generate.js)', () => {
-    for (let i = 0; i < 150; i++) {
-      const { id, source } = generate(15, i);
-      const { every, shortcut } = bothPaths(() => transformSourceSync(source, { path: id, ...options }));
-      expect(shortcut, id).toEqual(every);
     }
   });
 });

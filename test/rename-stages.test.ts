@@ -6,14 +6,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { generateFile } from '../bench/generate.js';
 import { Bindings } from '../src/analysis/bindings.js';
 import { initParser, parse } from '../src/parser.js';
 import { mapForward, NoPlace, renameStagesCheck, totalRename } from '../src/rename-stages.js';
 import { transformSourceSync } from '../src/transform-source.js';
 import type { FileResult } from '../src/types.js';
-import { generate } from './fuzz/generate.js';
 import { fixtureCases, fixtureOptions, FIXTURES_ROOT, runFixture } from './helpers/fixtures.js';
+import { benchTexts, exampleTexts, fuzzTexts, outcome } from './helpers/same-result.js';
 
 beforeAll(async () => {
   await initParser();
@@ -22,12 +21,6 @@ beforeAll(async () => {
 afterEach(() => {
   renameStagesCheck.off = false;
 });
-
-/** What a result promises: status, output bytes and findings (rule, position, status, message, reason...). */
-function outcome(run: () => FileResult): unknown {
-  const r = run();
-  return { status: r.status, after: r.after, findings: r.findings, error: r.error, skipReason: r.skipReason };
-}
 
 /** The result with every stage on its own text (as before), and with the stages run early where they can. */
 function bothPaths(run: () => FileResult): { ordinary: unknown; early: unknown; ranEarly: boolean } {
@@ -57,21 +50,15 @@ describe('fixture inputs', () => {
   it('ran early for many of them', () => expect(ranEarly).toBeGreaterThan(50));
 });
 
-const EXAMPLES = path.join(import.meta.dirname, '..', 'examples');
-const examples = fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.py'));
-
 describe('examples and generated files', () => {
-  it.each(examples)('examples/%s', (name) => {
-    const text = fs.readFileSync(path.join(EXAMPLES, name), 'utf8');
+  it.each(exampleTexts())('examples/$name', ({ name, text }) => {
     const both = bothPaths(() => transformSourceSync(text, { path: name }));
     expect(both.early).toEqual(both.ordinary);
   });
 
   it('200 bench files (bench/generate.js), most of them early', () => {
     let ranEarly = 0;
-    for (let i = 0; i < 200; i++) {
-      const name = `bench-${i}.py`;
-      const text = generateFile(i);
+    for (const { name, text } of benchTexts()) {
       const both = bothPaths(() => transformSourceSync(text, { path: name }));
       expect(both.early, name).toEqual(both.ordinary);
       if (both.ranEarly) ranEarly++;
@@ -80,10 +67,9 @@ describe('examples and generated files', () => {
   });
 
   it('150 fuzz programs (test/fuzz/generate.js)', () => {
-    for (let i = 0; i < 150; i++) {
-      const { id, source } = generate(15, i);
-      const both = bothPaths(() => transformSourceSync(source, { path: id }));
-      expect(both.early, id).toEqual(both.ordinary);
+    for (const { name, text } of fuzzTexts()) {
+      const both = bothPaths(() => transformSourceSync(text, { path: name }));
+      expect(both.early, name).toEqual(both.ordinary);
     }
   });
 });
