@@ -109,6 +109,15 @@ describe('what a star import re-exports', () => {
     });
     const { results } = await run(['.'], { jobs: 1, cwd: dir });
     expect(results.find((r) => r.path === 'main.py')?.status).toBe('unchanged');
+    // the same modules without that def: main's login is the star's connection, and gets its prot_p()
+    const twin = project({
+      'app/__init__.py': '',
+      'app/net.py': NET,
+      'app/mid.py': 'from .net import *\n',
+      'main.py': 'from app.mid import open_link\nftp = open_link("h")\nftp.login(user, pw)\n',
+    });
+    const again = await run(['.'], { jobs: 1, cwd: twin });
+    expect(again.results.find((r) => r.path === 'main.py')?.after).toContain('ftp.prot_p()');
   });
 });
 

@@ -54,6 +54,11 @@ export function importLines(bytes: Buffer): string {
       if (isDynamicImport(bytes, at)) {
         let end = bytes.indexOf(NEWLINE, at);
         if (end < 0) end = bytes.length;
+        // `import_module(` + newline + `"app.net"`: the call's line runs to its `)`, as a from-import's does
+        if (!has(bytes, CLOSE, at, end)) {
+          const close = bytes.indexOf(CLOSE, end);
+          end = close < 0 ? bytes.length : close + 1;
+        }
         lines.push(bytes.toString('latin1', start, end));
         last = end;
       }
@@ -79,7 +84,7 @@ export function importLines(bytes: Buffer): string {
 const IMPORT_MODULE = Buffer.from('import_module');
 const DUNDER = 0x5f; // `_`
 
-/** `import_module` or `__import__` at `at` (the `i` of `import`), then `(` and a quote, on the bytes. */
+/** `import_module` or `__import__` at `at` (the `i` of `import`), then `(` and a quote (blanks and line breaks between), on the bytes. */
 function isDynamicImport(bytes: Buffer, at: number): boolean {
   let p: number;
   if (
@@ -95,10 +100,15 @@ function isDynamicImport(bytes: Buffer, at: number): boolean {
   )
     p = at + 8;
   else return false;
-  while (bytes[p] === SPACE) p++;
+  while (isBlank(bytes[p])) p++;
   if (bytes[p++] !== OPEN) return false;
-  while (bytes[p] === SPACE) p++;
+  while (isBlank(bytes[p])) p++;
   return bytes[p] === 0x22 || bytes[p] === 0x27; // `"` or `'`
+}
+
+/** A space, tab or line break (what may stand between a call's name, its `(` and its first argument). */
+function isBlank(byte: number | undefined): boolean {
+  return byte === SPACE || byte === TAB || byte === NEWLINE || byte === 0x0d;
 }
 
 /** The line ending at the newline `end` ends in a backslash (a continuation; before a CR too). */
