@@ -9,6 +9,7 @@
 import type { Tree } from 'web-tree-sitter';
 import { hardcodedCredentials } from '../transforms/hardcoded-credentials.js';
 import { protP } from '../transforms/prot-p.js';
+import { lowerBound } from './sorted.js';
 import type { Edit, RawFinding, Transform, TransformContext } from './types.js';
 
 /**
@@ -46,15 +47,22 @@ export function totalRename(tree: Tree, applied: readonly Edit[]): readonly Edit
 /** Thrown when a position falls inside a renamed name: there is no one place for it in the renamed text. */
 export class NoPlace extends Error {}
 
+/** How far each rename's end moves, summed over it and those before it (renames: sorted, apart). */
+const shifts = new WeakMap<readonly Edit[], number[]>();
+
 /** An offset of the input as an offset of the renamed text: at a renamed name's start before it, at its end after. */
 export function mapForward(offset: number, renames: readonly Edit[]): number {
-  let shift = 0;
-  for (const r of renames) {
-    if (offset <= r.start) break;
-    if (offset < r.end) throw new NoPlace();
-    shift += r.text.length - (r.end - r.start);
+  // by binary search: a file of many sites has as many renames as findings
+  const before = lowerBound(renames.length, (i) => renames[i].start < offset);
+  if (before === 0) return offset;
+  if (offset < renames[before - 1].end) throw new NoPlace();
+  let sums = shifts.get(renames);
+  if (!sums) {
+    let sum = 0;
+    sums = renames.map((r) => (sum += r.text.length - (r.end - r.start)));
+    shifts.set(renames, sums);
   }
-  return offset + shift;
+  return offset + sums[before - 1];
 }
 
 /** A finding of the input's positions, with its edits, at the renamed text's. */

@@ -170,11 +170,18 @@ export function mentions(node: Node, recv: string): boolean {
  * (`if secure: ftp.prot_p()`), that statement: the code decides when to protect. With `inclusive`, `stmt` is
  * looked at too.
  */
-export function protPAfter(stmt: Node, recv: string, inclusive = false, when?: string): boolean | Node {
+export function protPAfter(
+  stmt: Node,
+  recv: string,
+  inclusive = false,
+  when?: string,
+  /** A node's text as the stage's text has it (Bindings.textOf: renamed names say FTP_TLS). */
+  textOf: (node: Node) => string = (node) => node.text,
+): boolean | Node {
   const candidates = inclusive ? [stmt, ...statementsAfter(stmt)] : statementsAfter(stmt);
   for (const next of candidates) {
     if (isMethodCallStatement(next, recv, 'prot_p')) return true;
-    if (isGuardedProtP(next, recv, when)) return true;
+    if (isGuardedProtP(next, recv, when, textOf)) return true;
     if (!mentions(next, recv) || onlyControlCalls(next, recv)) continue;
     // an `if` (or a `try` that tolerates its failure) the code put its prot_p() under: its own decision
     const guarded =
@@ -195,11 +202,17 @@ export function protPAfter(stmt: Node, recv: string, inclusive = false, when?: s
  * `if <cond>: recv.prot_p()` with no other branch, where the condition is `when` (prot_p() exactly when a
  * login that depends on it ran) or a TLS check on recv, true for every FTP_TLS (`hasattr(recv, "prot_p")`).
  */
-function isGuardedProtP(stmt: Node, recv: string, when?: string): boolean {
+function isGuardedProtP(
+  stmt: Node,
+  recv: string,
+  when: string | undefined,
+  textOf: (node: Node) => string,
+): boolean {
   if (stmt.type !== 'if_statement' || stmt.childForFieldName('alternative')) return false;
   const condition = stmt.childForFieldName('condition');
   if (!condition) return false;
-  if (!(when && squash(condition.text) === squash(when)) && !isTlsCheck(condition, recv)) return false;
+  if (!(when && squash(condition.text) === squash(when)) && !isTlsCheck(condition, recv, textOf))
+    return false;
   const first = stmt.childForFieldName('consequence')?.namedChildren.find((c) => c?.type !== 'comment');
   return !!first && isMethodCallStatement(first, recv, 'prot_p');
 }
@@ -208,13 +221,17 @@ function isGuardedProtP(stmt: Node, recv: string, when?: string): boolean {
  * `hasattr(recv, "prot_p")` (or another method only FTP_TLS has) or `isinstance(recv, ...FTP_TLS...)`: false
  * for FTP, true once the connection is rewritten to FTP_TLS.
  */
-export function isTlsCheck(condition: Node, recv: string): boolean {
+export function isTlsCheck(
+  condition: Node,
+  recv: string,
+  textOf: (node: Node) => string = (node) => node.text,
+): boolean {
   if (condition.type !== 'call') return false;
   const fn = condition.childForFieldName('function')?.text;
   const [object, what] = callArguments(condition).positional;
   if (!object || !what || squash(object.text) !== squash(recv)) return false;
   if (fn === 'hasattr') return /^['"](prot_p|prot_c|auth|ccc|context)['"]$/.test(what.text);
-  return fn === 'isinstance' && /\bFTP_TLS\b/.test(what.text);
+  return fn === 'isinstance' && /\bFTP_TLS\b/.test(textOf(what));
 }
 
 /**

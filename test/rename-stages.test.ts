@@ -100,6 +100,20 @@ describe('texts the stages write', () => {
       true,
     ],
     [
+      'a TLS check that names the renamed class: prot-p reads it renamed, the prot_p() under it counts',
+      [
+        'from ftplib import FTP',
+        '',
+        'def go(host, user, pw):',
+        '    ftp = FTP(host)',
+        '    ftp.login(user, pw)',
+        '    if isinstance(ftp, (FTP, int)[0]):',
+        '        ftp.prot_p()',
+        '    ftp.retrlines("LIST")',
+      ],
+      true,
+    ],
+    [
       'a receiver spelled with the renamed class: the stages run on the renamed text',
       ['from ftplib import FTP', '', 'def push(host, user, pw):', '    (FTP(host)).login(user, pw)'],
       false,

@@ -330,7 +330,7 @@ function afterStatement(
         'add prot_p() by hand';
     return finding(call, 'manual', NOT_ADDED, { reason });
   }
-  const after = protPAfter(holder, recv, false, when);
+  const after = protPAfter(holder, recv, false, when, (n) => ctx.bindings.textOf(n));
   // (a statement that makes the connection anew, `conn = FTP_TLS(h, u, p)`, has no prot_p() before it)
   if (after === true || (!rebinds(holder, recv) && protPPrecedes(holder, recv))) return undefined;
   if (after) return conditionalProtP(ctx, call, after);
@@ -351,7 +351,7 @@ function atBodyStart(
   const first = body?.namedChildren.find((s): s is Node => !!s && s.type !== 'comment');
   if (!first)
     return finding(call, 'manual', NO_NAME, { reason: 'the with block has no body to add prot_p() to' });
-  const after = protPAfter(first, recv, true, when);
+  const after = protPAfter(first, recv, true, when, (n) => ctx.bindings.textOf(n));
   if (after === true) return undefined;
   if (after) return conditionalProtP(ctx, call, after);
   if (when && !startsLine(ctx.source, first)) return sometimesLogsIn(call);
