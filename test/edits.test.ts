@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyEditGroups, applyEdits, mapBack, overlaps, OverlapError } from '../src/edits.js';
 import type { Edit } from '../src/types.js';
+import { mulberry32 } from '../bench/random.js';
 
 /**
  * The definitions, pair by pair: a group is dropped when an edit of it clashes with an accepted one or an
@@ -30,12 +31,6 @@ function mapBackByDefinition(offset: number, applied: Edit[]): number {
     shift += e.text.length - (e.end - e.start);
   }
   return offset - shift;
-}
-
-/** A small deterministic generator (the same cases every run). */
-function random(seed: number): () => number {
-  let x = seed;
-  return () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32;
 }
 
 describe('edits', () => {
@@ -88,7 +83,7 @@ describe('edits', () => {
     expect(r.text).toBe('XdZ');
   });
   it('finds the clashes and maps offsets back as the definitions do, on random edits', () => {
-    const rand = random(7);
+    const rand = mulberry32(7);
     const int = (n: number) => Math.floor(rand() * n);
     for (let round = 0; round < 400; round++) {
       const length = 5 + int(60);

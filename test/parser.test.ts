@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { mulberry32 } from '../bench/random.js';
 import type { Tree } from 'web-tree-sitter';
 import { generateFile } from '../bench/generate.js';
 import { fixturePairs } from './helpers/fixtures.js';
@@ -50,11 +51,11 @@ function dump(tree: Tree): string[] {
 /** Edits like a transform's: rename some identifiers (to non-ASCII ones too), insert lines after some. */
 function transformLikeEdits(text: string, tree: Tree, seed: number): Edit[] {
   const edits: Edit[] = [];
-  let k = seed;
+  const next = mulberry32(seed);
   let lastEnd = -1;
   for (const id of tree.rootNode.descendantsOfType('identifier')) {
     if (!id || id.startIndex < lastEnd) continue;
-    k = (k * 1103515245 + 12345) >>> 0;
+    const k = Math.floor(next() * 2 ** 32);
     if (k % 5 === 0) {
       edits.push({
         start: id.startIndex,

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../bench/random.js';
 import { artifactUri, replacements, sarifReport, SarifWriter, type RuleInfo } from '../src/report/sarif.js';
 import { fileSpill } from '../src/report/spill.js';
 import type { FileResult, Finding } from '../src/types.js';
@@ -444,11 +445,8 @@ describe('replacements: applying them gives the after text', () => {
     expect(replacements(INSECURE, INSECURE)).toEqual([]);
   });
   it('random texts (seeded)', () => {
-    let seed = 7;
-    const rand = (n: number) => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed % n;
-    };
+    const next = mulberry32(7);
+    const rand = (n: number) => Math.floor(next() * n);
     const pieces = ['ftp', 'FTP_TLS', '🚀', '', ' ', '\n', '\r\n', '\r', '\n', 'é'];
     const text = () => Array.from({ length: rand(20) }, () => pieces[rand(pieces.length)]).join('');
     for (let i = 0; i < 300; i++) {
