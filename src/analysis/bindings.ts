@@ -867,7 +867,7 @@ export class Bindings {
     if (base.kind === 'holder') return base.attributes[attr] ?? OTHER;
     if (isName) {
       const assigned = this.objectAttributeSources(object, attr);
-      if (assigned.length) return merge(assigned.map((v) => this.valueOf(v)));
+      if (assigned.length) return this.objectAttributeValue(object, attr, assigned);
       // `Client.make(...)`: a class defined here (not ftplib's), read through its body
       const cls = this.classBodyOf(object);
       if (cls) return this.attributeValue(cls, attr);
@@ -875,13 +875,29 @@ export class Bindings {
     return OTHER;
   }
 
+  /**
+   * The merge of what is assigned to `obj.attr`. An assignment may read the attribute it sets
+   * (`opts.path = opts.path.rstrip("/")`): that read is a cycle, cut short like a name's.
+   */
+  private objectAttributeValue(object: Node, attr: string, assigned: Node[]): Value {
+    const key = `object ${this.objectAttributeKey(object, attr)}`;
+    if (this.evaluating.has(key)) return this.cut();
+    this.evaluating.add(key);
+    const value = merge(assigned.map((v) => this.valueOf(v)));
+    this.evaluating.delete(key);
+    return value;
+  }
+
+  /** `obj.attr` named by the scope that binds `obj`: the same key for every use of the same binding. */
+  private objectAttributeKey(id: Node, attr: string): string {
+    const text = this.facts.text(id);
+    const owner = this.lookup(text, this.scopeAt(id))?.scope ?? this.module;
+    return `${owner.node.id}:${text}.${attr}`;
+  }
+
   /** The values assigned to `obj.attr` for the same `obj` (the same binding of its name). */
   private objectAttributeSources(object: Node, attr: string): Node[] {
-    const keyOf = (id: Node, name: string) => {
-      const text = this.facts.text(id);
-      const owner = this.lookup(text, this.scopeAt(id))?.scope ?? this.module;
-      return `${owner.node.id}:${text}.${name}`;
-    };
+    const keyOf = (id: Node, name: string) => this.objectAttributeKey(id, name);
     // most attributes read (`x.append`) are never assigned so: no need to find whose `x` this is
     this.objectAttrNames ??= new Set(this.objectAttrs.map((a) => a.attr));
     if (!this.objectAttrNames.has(attr)) return [];

@@ -1,0 +1,3 @@
+import ftplib
+
+conn = ftplib.FTP("h")
