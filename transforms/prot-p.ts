@@ -16,6 +16,7 @@ import {
   insideExpectedFailure,
   isNoneOrEmpty,
   lineEnd,
+  lineStart,
   callArguments,
   protPAfter,
   protPPrecedes,
@@ -356,10 +357,37 @@ function atBodyStart(
   if (after) return conditionalProtP(ctx, call, after);
   if (when && !startsLine(ctx.source, first)) return sometimesLogsIn(call);
   const code = when ? guarded(ctx, first, when, recv) : `${recv}.prot_p()`;
-  const text = startsLine(ctx.source, first)
-    ? `${code}${ctx.eol}${indentAt(ctx.source, first.startIndex)}`
-    : `${code}; `;
-  return finding(call, 'fixed', FIXED, { edits: [{ start: first.startIndex, end: first.startIndex, text }] });
+  if (!startsLine(ctx.source, first))
+    return finding(call, 'fixed', FIXED, {
+      edits: [{ start: first.startIndex, end: first.startIndex, text: `${code}; ` }],
+    });
+  const at = aboveLeadingComments(ctx.source, first, withStmt);
+  const text = `${code}${ctx.eol}${indentAt(ctx.source, first.startIndex)}`;
+  return finding(call, 'fixed', FIXED, { edits: [{ start: at, end: at, text }] });
+}
+
+/** Words of the comments that tools read as directives for the line below (`# nosemgrep`, `# pylint: ...`). */
+const DIRECTIVE =
+  /\b(noqa|nosec|nosemgrep|pylint|pyright|mypy|type|fmt|pragma|isort|ruff|suppress|ignore|disable)\b/i;
+
+/**
+ * Where a new first statement of a block goes: above the comment lines that open the block, so that a comment
+ * stays beside the statement it describes. Not when one of them may be a directive for the line below it.
+ */
+function aboveLeadingComments(text: string, first: Node, compound: Node): number {
+  const headerEnd = compound.children.find((c) => c?.type === ':')?.endIndex ?? first.startIndex;
+  const indent = indentAt(text, first.startIndex);
+  let at = lineStart(text, first.startIndex);
+  for (;;) {
+    if (at <= headerEnd) break;
+    const above = lineStart(text, at - (text[at - 1] === '\n' && text[at - 2] === '\r' ? 2 : 1));
+    if (above <= headerEnd) break;
+    const line = text.slice(above, lineEnd(text, above));
+    if (!line.startsWith(`${indent}#`)) break;
+    if (DIRECTIVE.test(line)) return first.startIndex;
+    at = above;
+  }
+  return at === lineStart(text, first.startIndex) ? first.startIndex : at + indent.length;
 }
 
 /** `if when:` and `recv.prot_p()` one level deeper on the next line (a tab where the file indents with tabs). */
