@@ -749,11 +749,12 @@ function keywordEdits(call: Node, offset: number): Edit[] | undefined {
  * names FTP_TLS already (`FTP | FTP_TLS`), the operand and its `|` removed instead of a repeated member.
  */
 /**
- * `FTP_TLS(host) if secure else FTP(host)`: once renamed, both branches are the same call, so the choice goes
- * and the other branch stands alone, when the condition calls nothing (dropping it changes no behaviour).
+ * `FTP_TLS(host) if secure else FTP(host)`, `FTP_TLS if secure else FTP`: once renamed, both branches are
+ * the same, so the choice goes and the other branch stands alone, when the condition calls nothing
+ * (dropping it changes no behaviour).
  */
 function collapseConditional(site: Site): void {
-  const call = callOf(site.ref.node);
+  const call = callOf(site.ref.node) ?? site.ref.node;
   // tree-sitter reads `with A if c else B as x` as `A if c else (B as x)`
   const inWith = call?.parent?.type === 'as_pattern' ? call.parent : undefined;
   const choice = (inWith ?? call)?.parent;
@@ -770,8 +771,11 @@ function collapseConditional(site: Site): void {
     rename.text +
     call.text.slice(rename.end - call.startIndex);
   if (squash(renamed) !== squash(other.text)) return;
-  const end = last?.type === 'as_pattern' ? no!.endIndex : choice.endIndex;
-  edits[0] = { start: choice.startIndex, end, text: other.text };
+  // `(FTP_TLS if secure else FTP)(host)`: the parentheses go with the choice (what stays is a primary)
+  const outer = !inWith && choice.parent?.type === 'parenthesized_expression' ? choice.parent : choice;
+  if (outer.descendantsOfType('comment').length) return; // a comment inside would be lost
+  const end = last?.type === 'as_pattern' ? no!.endIndex : outer.endIndex;
+  edits[0] = { start: outer.startIndex, end, text: other.text };
 }
 
 function renameReference(ctx: TransformContext, ref: ClassReference): Edit {

@@ -5,7 +5,7 @@ from ftplib import (
 
 
 def connect(host, secure):
-    cls = FTP_TLS if secure else FTP_TLS
+    cls = FTP_TLS
     try:
         return cls(host)
     except all_errors:
