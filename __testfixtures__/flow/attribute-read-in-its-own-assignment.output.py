@@ -19,6 +19,6 @@ def reconnect(state, host):
 
 
 def wrapped(state, host):
-    state.conn = ftplib.FTP_TLS(host)
-    state.conn = keep(state.conn)
-    state.conn.login("u", state.password)
+    state.link = ftplib.FTP_TLS(host)
+    state.link = keep(state.link)
+    state.link.login("u", state.password)
