@@ -373,10 +373,16 @@ function mayPassOn(
  */
 function mayExport(text: string, mf: ModuleFile, graph: ImportGraph): boolean {
   if (graph.importedWhole(mf.module)) return true;
-  return [...(graph.wanted(mf.module) ?? [])].some((name) =>
-    /\bFTP|ftplib|\.\s*login\s*\(/.test(definitionOf(text, name)),
+  // (`from ftplib import *` defines ftplib's names without spelling them)
+  const star = FTPLIB_STAR.test(text);
+  return [...(graph.wanted(mf.module) ?? [])].some(
+    (name) =>
+      (star && (name === 'FTP' || name === 'FTP_TLS')) ||
+      /\bFTP|ftplib|\.\s*login\s*\(/.test(definitionOf(text, name)),
   );
 }
+
+const FTPLIB_STAR = /^[ \t]*from[ \t]+ftplib[ \t]+import[ \t]*\*/m;
 
 /**
  * The top-level block that defines a name (`def name`, `class name`, `name = ...`, or the import that binds
