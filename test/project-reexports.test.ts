@@ -61,8 +61,59 @@ describe('import statements the graph reads', () => {
   });
 
   it('reads a file that ends in the middle of such a name', () => {
-    for (const text of ['x = 1\nimport', 'x = importlib.import_mod', 'x = __import', 'x = __import__'])
+    for (const text of ['x = 1\nimport', 'x = importlib.import_mod', 'x = __import', 'x = __import__('])
       expect(importLines(Buffer.from(text))).toBe('');
+    // (a name bound to it, whose calls are read too)
+    expect(importLines(Buffer.from('x = __import__'))).toBe('x = __import__');
+  });
+
+  it('reads the calls of a name bound to import_module or __import__, as the analysis does', () => {
+    const text = [
+      'from importlib import import_module as load',
+      'import importlib',
+      'loader = importlib.import_module',
+      'again = loader  # an alias of an alias',
+      'important = 1',
+      'a = load("app.a")',
+      'b = again(',
+      '    "app.b",',
+      ')',
+      'c = important("app.c")',
+      'd = load(name)',
+    ].join('\n');
+    const lines = importLines(Buffer.from(text));
+    expect(lines.split('\n')).toEqual([
+      'from importlib import import_module as load',
+      'import importlib',
+      'loader = importlib.import_module',
+      'again = loader  # an alias of an alias',
+      'a = load("app.a")',
+      'b = again(',
+      '    "app.b",',
+      ')',
+    ]);
+    expect(
+      importsIn(lines)
+        .filter((r) => r.dynamic)
+        .map((r) => [r.module, r.locals]),
+    ).toEqual([
+      ['app.a', ['a']],
+      ['app.b', ['b']],
+    ]);
+  });
+
+  it("reads __import__'s level: relative to the caller's package, given its globals()", () => {
+    const text = [
+      'net = __import__("net", globals(), locals(), [], 1)',
+      'up = __import__("conn", globals(), level=2)',
+      'odd = __import__("x", None, None, [], 1)',
+      'top = __import__("app.net", globals(), locals(), [], 0)',
+    ].join('\n');
+    expect(importsIn(text).map((r) => [r.level, r.module, r.locals])).toEqual([
+      [1, 'net', ['net']],
+      [2, 'conn', ['up']],
+      [0, 'app.net', ['top']],
+    ]);
   });
 
   it('finds the importers of a module through a dynamic import of it', () => {
