@@ -335,9 +335,10 @@ function mayPassOn(
       const inside = Object.values(summaries).filter(
         (s) => s.module === module || s.module.startsWith(`${module}.`),
       );
+      // (a submodule bound there counts when it leads somewhere: `import app.net as net` in app.mid)
       const names = inside.flatMap((s) =>
         Object.entries(s.exports)
-          .filter(([, e]) => e.kind !== 'module')
+          .filter(([, e]) => leadsSomewhere(e, summaries))
           .map(([n]) => n),
       );
       if (names.length && ref.locals.length) {
