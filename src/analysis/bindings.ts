@@ -43,8 +43,10 @@ export interface Scope {
   bindings: Map<string, BindingSite[]>;
   globals: Set<string>;
   nonlocals: Set<string>;
-  /** `from ftplib import *` (module names) seen in this scope. */
+  /** `from X import *` seen in this scope: each X as written (`.net` keeps its dots). */
   starModules: string[];
+  /** The line of each of them (1-based), in the same order. */
+  starLines: number[];
   /** For a method: the name of its first parameter (`self`) and the class scope. */
   selfName?: string;
   classScope?: Scope;
@@ -315,6 +317,7 @@ export class Bindings {
       globals: new Set(),
       nonlocals: new Set(),
       starModules: [],
+      starLines: [],
     };
     this.scopes.set(node.id, scope);
     return scope;
@@ -542,6 +545,7 @@ export class Bindings {
     if (moduleNode) markIds(moduleNode, this.bindingIds);
     if (node.namedChildren.some((c) => c?.type === 'wildcard_import')) {
       scope.starModules.push(module);
+      scope.starLines.push(node.startPosition.row + 1);
       return;
     }
     for (const item of node.childrenForFieldName('name')) {

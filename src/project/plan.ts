@@ -109,9 +109,15 @@ export async function planProject(
   const start = new Set(queue);
   // a user nothing of which can be ftplib's for its importers (mayExport: its text and the graph decide, so
   // the loop below skips it whenever it comes) is not summarised: the run may process it meanwhile
+  const exportingMemo = new Map<string, boolean>();
   const exporting = (file: string) => {
-    const text = cache.text(file);
-    return text !== undefined && mayExport(text, fileModule.get(file)!, graph);
+    let known = exportingMemo.get(file);
+    if (known === undefined) {
+      const text = cache.text(file);
+      known = text !== undefined && mayExport(text, fileModule.get(file)!, graph);
+      exportingMemo.set(file, known);
+    }
+    return known;
   };
   options.onReach?.(reaching(start, graph), new Set(queue.filter(exporting)));
   await initParser();
@@ -129,7 +135,7 @@ export async function planProject(
     const bytes = cache.read(file);
     if (bytes === undefined) continue;
     const text = bytes.toString('latin1');
-    if (users.has(file) ? !mayExport(text, mf, graph) : !mayPassOn(text, mf, summaries, graph)) continue;
+    if (users.has(file) ? !exporting(file) : !mayPassOn(text, mf, summaries, graph)) continue;
     const wanted = [...(graph.wanted(mf.module) ?? [])];
     const done = await summarizeFile(file, bytes, mf, processing, summaries, wanted).catch((err: unknown) => {
       // (a summary it had before goes too: nothing of it is known)

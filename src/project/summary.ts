@@ -6,7 +6,7 @@ import type { Bindings } from '../analysis/bindings.js';
 import type { Value } from '../analysis/value.js';
 import { loginProtects } from '../analysis/protects.js';
 import { absoluteModule } from './modules.js';
-import { allNames, starImports, starNames } from './star.js';
+import { allNames, starNames } from './star.js';
 import type { Exported, ModuleSummary, ProjectView } from './types.js';
 import { starMember } from './values.js';
 
@@ -34,7 +34,7 @@ export function summarize(
   if (after.module.starModules.includes('ftplib'))
     for (const name of ['FTP', 'FTP_TLS'])
       if (!after.module.bindings.has(name)) {
-        const line = starImports(after.tree.rootNode).find((s) => s.module === 'ftplib')!.line;
+        const line = after.module.starLines[after.module.starModules.indexOf('ftplib')];
         const exported = toExported(after, after.valueOfName(name, after.module), line, 0);
         if (exported) exports[name] = exported;
       }
@@ -80,7 +80,9 @@ function starExports(bindings: Bindings, view: ProjectView): StarExport[] {
   const out: StarExport[] = [];
   const importer = { module: view.module ?? '', isPackage: view.isPackage };
   // (the last `*` that gives a name is the one that binds it)
-  for (const star of starImports(bindings.tree.rootNode).reverse()) {
+  const { starModules, starLines } = bindings.module;
+  const stars = starModules.map((module, k) => ({ module, line: starLines[k] }));
+  for (const star of stars.reverse()) {
     const level = /^\.*/.exec(star.module)![0].length;
     const module = absoluteModule(importer, level, star.module.slice(level));
     const summary = module ? view.summaries[module] : undefined;
