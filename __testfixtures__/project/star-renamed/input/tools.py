@@ -8,7 +8,7 @@ def listing(host, user, password):
     return ftp.nlst()
 
 
-def size(host, user, password):
+def fetch(host, user, password, fh):
     ftp = lib.FTP(host)
     ftp.login(user, password)
-    return ftp.size("report.csv")
+    ftp.retrbinary("RETR report.csv", fh.write)

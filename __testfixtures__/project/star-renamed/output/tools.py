@@ -9,8 +9,8 @@ def listing(host, user, password):
     return ftp.nlst()
 
 
-def size(host, user, password):
+def fetch(host, user, password, fh):
     ftp = lib.FTP_TLS(host)
     ftp.login(user, password)
     ftp.prot_p()
-    return ftp.size("report.csv")
+    ftp.retrbinary("RETR report.csv", fh.write)
