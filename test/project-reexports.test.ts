@@ -74,8 +74,10 @@ describe('import statements the graph reads', () => {
       'import importlib',
       'loader = importlib.import_module',
       'again = loader  # an alias of an alias',
+      'typed: Callable = (importlib.import_module)',
       'important = 1',
       'a = load("app.a")',
+      'e = typed("app.e")',
       'b = again(',
       '    "app.b",',
       ')',
@@ -88,7 +90,9 @@ describe('import statements the graph reads', () => {
       'import importlib',
       'loader = importlib.import_module',
       'again = loader  # an alias of an alias',
+      'typed: Callable = (importlib.import_module)',
       'a = load("app.a")',
+      'e = typed("app.e")',
       'b = again(',
       '    "app.b",',
       ')',
@@ -99,6 +103,7 @@ describe('import statements the graph reads', () => {
         .map((r) => [r.module, r.locals]),
     ).toEqual([
       ['app.a', ['a']],
+      ['app.e', ['e']],
       ['app.b', ['b']],
     ]);
   });

@@ -1,11 +1,13 @@
 // `importlib.import_module("app.net")` and `__import__("app.net")` with a literal name: which module the call
 // imports and which it gives back. One rule, read two ways: on a call of the tree, for a file's analysis
 // (dynamic-import.ts: the callee is known through the bindings, whatever alias), and on the import lines the
-// scan noted, for the import graph (modules.ts: the callee is any name spelled `import_module` or
-// `__import__`, or bound to one by `import_module as load` or `load = importlib.import_module`: a wider
-// guess than the bindings', so every call the analysis follows is an edge of the graph). Both give this rule
-// the arguments' texts. A name that is not a literal says nothing: which module it is cannot be known.
-// Kept free of imports: the scan (imports.ts) reads aliases with it.
+// scan noted, for the import graph (modules.ts). Both give this rule the arguments' texts; only the callee
+// is found two ways. The graph's is a wider guess than the bindings' for the ways code spells it: any name
+// spelled `import_module` or `__import__` (a module before it or not), and any name bound to one by
+// `import_module as load` or an assignment alone on its line (`load = importlib.import_module`, an alias of
+// an alias). A callee the bindings reach otherwise (a chained assignment, a function that returns it) is
+// followed only in a file the plan connects for another reason. A name that is not a literal says nothing:
+// which module it is cannot be known. Kept free of imports: the scan (imports.ts) reads aliases with it.
 
 export type DynamicHow = 'import_module' | '__import__';
 
@@ -111,8 +113,9 @@ export function dynamicAliases(text: string): { names: Map<string, DynamicHow>; 
 }
 
 const IMPORTED_AS = /\b(import_module|__import__)[ \t]+as[ \t]+(\w+)/g;
-/** `name = [dotted.]name` alone on its line (a comment may follow). */
-const ASSIGNED = /^[ \t]*(\w+)[ \t]*=[ \t]*(?:[\w.]+\.)?(\w+)[ \t]*(?:#[^\n]*)?$/gm;
+/** `name = [dotted.]name` alone on its line (an annotation, parentheses and a comment may be there too). */
+const ASSIGNED =
+  /^[ \t]*(\w+)[ \t]*(?::[^=\n]+)?=[ \t]*\(?[ \t]*(?:[\w.]+\.)?(\w+)[ \t]*\)?[ \t]*(?:#[^\n]*)?$/gm;
 
 /**
  * The arguments of the call whose `(` is just before `from`, as texts, read up to its `)` (or the text's end):
