@@ -81,6 +81,11 @@ export interface RunResult {
   workerStartError?: string;
   /** Why the project-wide pass failed: the run went on with each file analysed alone (as --no-project). */
   projectError?: string;
+  /**
+   * Files the project-wide pass could not analyse, each as `path: why`: each was analysed alone, and what it
+   * gives its importers was not followed (the rest of the project was).
+   */
+  projectFailed?: string[];
   /** What the project-wide pass gave each connected file (to analyse one again the same way: --interactive). */
   views?: Map<string, ProjectView>;
 }
@@ -206,7 +211,7 @@ async function runStoppable(
   };
   pool?.ordered(ordering); // it takes the files to process in path order from now on
   const planned = project ? await planProjectRun(paths, walked.files, setup, pool) : {};
-  const { views, projectError } = planned;
+  const { views, projectError, projectFailed } = planned;
   const { interrupted } = await (pooled ?? execute(walked.files, settle, ordering, setup, early, planned));
   order.finish();
   if (failure) throw failure.error;
@@ -217,6 +222,7 @@ async function runStoppable(
     ...(interrupted ? { interrupted } : {}),
     ...(workerStartError !== undefined ? { workerStartError } : {}),
     ...(projectError !== undefined ? { projectError } : {}),
+    ...(projectFailed ? { projectFailed } : {}),
     ...(views ? { views } : {}),
   };
 }
@@ -240,6 +246,8 @@ interface Planned {
   done?: Map<string, FileResult>;
   /** Why the plan failed (then there are no views). */
   projectError?: string;
+  /** The files it could not analyse (`path: why`). */
+  projectFailed?: string[];
 }
 
 /**
@@ -282,6 +290,7 @@ async function planProjectRun(
       return undefined;
     });
     planned.views = result?.views;
+    if (result?.failed) planned.projectFailed = result.failed;
     if (result?.processed?.size) planned.done = await written(result.processed, setup);
   } finally {
     pool?.release(planned.views, planned.done);

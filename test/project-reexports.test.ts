@@ -9,6 +9,7 @@ import { ImportGraph } from '../src/project/graph.js';
 import { fileImports, importLines } from '../src/project/imports.js';
 import { importsIn } from '../src/project/modules.js';
 import { run } from '../src/runner.js';
+import { runWarnings } from '../src/run-warnings.js';
 import { runCli } from './helpers/run-cli.js';
 import { tempDirs } from './helpers/temp.js';
 
@@ -61,8 +62,64 @@ describe('import statements the graph reads', () => {
   });
 
   it('reads a file that ends in the middle of such a name', () => {
-    for (const text of ['x = 1\nimport', 'x = importlib.import_mod', 'x = __import', 'x = __import__'])
+    for (const text of ['x = 1\nimport', 'x = importlib.import_mod', 'x = __import', 'x = __import__('])
       expect(importLines(Buffer.from(text))).toBe('');
+    // (a name bound to it, whose calls are read too)
+    expect(importLines(Buffer.from('x = __import__'))).toBe('x = __import__');
+  });
+
+  it('reads the calls of a name bound to import_module or __import__, as the analysis does', () => {
+    const text = [
+      'from importlib import import_module as load',
+      'import importlib',
+      'loader = importlib.import_module',
+      'again = loader  # an alias of an alias',
+      'typed: Callable = (importlib.import_module)',
+      'important = 1',
+      'a = load("app.a")',
+      'e = typed("app.e")',
+      'b = again(',
+      '    "app.b",',
+      ')',
+      'c = important("app.c")',
+      'd = load(name)',
+    ].join('\n');
+    const lines = importLines(Buffer.from(text));
+    expect(lines.split('\n')).toEqual([
+      'from importlib import import_module as load',
+      'import importlib',
+      'loader = importlib.import_module',
+      'again = loader  # an alias of an alias',
+      'typed: Callable = (importlib.import_module)',
+      'a = load("app.a")',
+      'e = typed("app.e")',
+      'b = again(',
+      '    "app.b",',
+      ')',
+    ]);
+    expect(
+      importsIn(lines)
+        .filter((r) => r.dynamic)
+        .map((r) => [r.module, r.locals]),
+    ).toEqual([
+      ['app.a', ['a']],
+      ['app.e', ['e']],
+      ['app.b', ['b']],
+    ]);
+  });
+
+  it("reads __import__'s level: relative to the caller's package, given its globals()", () => {
+    const text = [
+      'net = __import__("net", globals(), locals(), [], 1)',
+      'up = __import__("conn", globals(), level=2)',
+      'odd = __import__("x", None, None, [], 1)',
+      'top = __import__("app.net", globals(), locals(), [], 0)',
+    ].join('\n');
+    expect(importsIn(text).map((r) => [r.level, r.module, r.locals])).toEqual([
+      [1, 'net', ['net']],
+      [2, 'conn', ['up']],
+      [0, 'app.net', ['top']],
+    ]);
   });
 
   it('finds the importers of a module through a dynamic import of it', () => {
@@ -121,7 +178,7 @@ describe('what a star import re-exports', () => {
   });
 });
 
-describe('a project plan that fails', () => {
+describe('a project plan that fails on a module', () => {
   // a module nested deeper than the analysis's stack (CPython would reject it, a tree may still hold it): the
   // plan meets it when it summarises the module, which never mentions ftplib (processing alone skips it)
   const deep = () =>
@@ -131,29 +188,43 @@ describe('a project plan that fails', () => {
       'app/mid.py': `from app.net import open_link\n\nDATA = ${'['.repeat(20000)}${']'.repeat(20000)}\n\n\ndef link(h):\n    return open_link(h)\n`,
       'main.py':
         'from app.mid import link\n\n\ndef run(user, pw):\n    ftp = link("h")\n    ftp.login(user, pw)\n',
+      // imports net itself: the failure of mid is no reason to leave its login alone
+      'tools.py': 'from app.net import open_link\n\nftp = open_link("h")\nftp.login("u", "p")\n',
     });
 
-  it('says why, and the run goes on with each file alone', async () => {
+  it('says why, leaves that module alone, and plans the rest of the project', async () => {
     const dir = deep();
     const outcome = await run(['.'], { jobs: 1, cwd: dir });
-    expect(outcome.projectError).toMatch(/^app\/mid\.py: [^\n]+$/);
-    expect(outcome.views).toBeUndefined();
+    expect(outcome.projectError).toBeUndefined();
+    expect(outcome.projectFailed).toEqual([expect.stringMatching(/^app\/mid\.py: [^\n]+$/)]);
+    expect(outcome.views?.has('app/mid.py')).toBe(false);
+    const tools = outcome.results.find((r) => r.path === 'tools.py');
+    expect(tools?.after).toContain('ftp.prot_p()');
+    // every other file as analysed alone (main's link comes from mid, which is not followed)
     const alone = await run(['.'], { jobs: 1, cwd: dir, project: false });
-    expect(outcome.results).toEqual(alone.results);
+    const others = (rs: typeof alone.results) => rs.filter((r) => r.path !== 'tools.py');
+    expect(others(outcome.results)).toEqual(others(alone.results));
+    expect(alone.results.find((r) => r.path === 'tools.py')?.after ?? '').not.toContain('prot_p');
     const planned = await run(['.'], { jobs: 1, cwd: project({ 'app/__init__.py': '', 'app/net.py': NET }) });
-    expect(planned.projectError).toBeUndefined();
+    expect(planned.projectFailed).toBeUndefined();
   });
 
-  it('is a one-line warning on stderr', () => {
+  it('is a one-line warning on stderr, naming the module', () => {
     const dir = deep();
     const cli = runCli(['.'], { cwd: dir });
     expect(cli.status, cli.stderr).toBe(0);
     const warnings = cli.stderr.split('\n').filter((l) => l.includes('warning'));
     expect(warnings).toEqual([
       expect.stringMatching(
-        /^ftptls: warning: the project-wide pass failed \(app\/mid\.py: .+\); each file was analysed alone, as with --no-project$/,
+        /^ftptls: warning: the project-wide pass could not analyse app\/mid\.py: .+; that file was analysed alone, and what its importers get from it was not followed$/,
       ),
     ]);
-    expect(cli.stdout).toBe(runCli(['--no-project', '.'], { cwd: dir }).stdout);
+    expect(cli.stdout).toContain('+ftp.prot_p()');
+  });
+
+  it('and a plan that fails as a whole says each file was analysed alone', () => {
+    expect(runWarnings({ projectError: 'app/x.py: boom' })).toBe(
+      'ftptls: warning: the project-wide pass failed (app/x.py: boom); each file was analysed alone, as with --no-project\n',
+    );
   });
 });

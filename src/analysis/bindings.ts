@@ -15,7 +15,7 @@ import {
   type Value,
 } from './value.js';
 import { NodeFacts } from './node-facts.js';
-import { importedFromProject, memberOf, projectModule, starMember } from '../project/values.js';
+import { importedFromProject, memberOf, projectModule, starMember, starRenamed } from '../project/values.js';
 import type { ProjectView } from '../project/types.js';
 import { lowerBound } from '../sorted.js';
 import { callArguments, methodsOf, positionalBases } from '../syntax.js';
@@ -43,8 +43,10 @@ export interface Scope {
   bindings: Map<string, BindingSite[]>;
   globals: Set<string>;
   nonlocals: Set<string>;
-  /** `from ftplib import *` (module names) seen in this scope. */
+  /** `from X import *` seen in this scope: each X as written (`.net` keeps its dots). */
   starModules: string[];
+  /** The line of each of them (1-based), in the same order. */
+  starLines: number[];
   /** For a method: the name of its first parameter (`self`) and the class scope. */
   selfName?: string;
   classScope?: Scope;
@@ -315,6 +317,7 @@ export class Bindings {
       globals: new Set(),
       nonlocals: new Set(),
       starModules: [],
+      starLines: [],
     };
     this.scopes.set(node.id, scope);
     return scope;
@@ -542,6 +545,7 @@ export class Bindings {
     if (moduleNode) markIds(moduleNode, this.bindingIds);
     if (node.namedChildren.some((c) => c?.type === 'wildcard_import')) {
       scope.starModules.push(module);
+      scope.starLines.push(node.startPosition.row + 1);
       return;
     }
     for (const item of node.childrenForFieldName('name')) {
@@ -1223,11 +1227,16 @@ export class Bindings {
     if (!this.isUse(id)) return undefined;
     const scope = this.scopeAt(id);
     const found = this.lookup(id.text, scope);
-    if (!found) return undefined;
+    if (!found)
+      return id.text === 'FTP' && this.starTookFtp(scope)
+        ? { node: id, name: 'FTP', via: 'star', bindings: [], scope }
+        : undefined;
     const sites = found.sites.filter((s) => !s.fallback);
     const fromStar = found.star.length > 0 && starProvides(found.star, id.text);
     if (sites.length === 0 && fromStar && (id.text === 'FTP' || id.text === 'FTP_TLS'))
       return { node: id, name: this.ftplibName(id.text) as FtplibClass, via: 'star', bindings: [], scope };
+    if (sites.length === 0 && !fromStar && id.text === 'FTP' && this.projectStarRenames(found, scope))
+      return { node: id, name: 'FTP', via: 'star', bindings: [], scope };
     if (sites.length === 0 || fromStar) return undefined;
     const names = new Set(
       sites.map((s) =>
@@ -1242,6 +1251,29 @@ export class Bindings {
     const name = this.ftplibName([...names][0]);
     if (name !== 'FTP' && name !== 'FTP_TLS') return undefined;
     return { node: id, name, via: 'name', bindings: sites, scope };
+  }
+
+  /**
+   * `from app import *` where the rewrite took FTP away from app (or from a module whose names app passes on)
+   * for FTP_TLS: FTP here, which that `*` gave, says FTP_TLS now, when that name finds ftplib's FTP_TLS here.
+   */
+  private starTookFtp(scope: Scope): boolean {
+    const stars = this.module.starModules;
+    if (!this.project || stars.length === 0 || starRenamed(this.project, stars, 'FTP') !== 'FTP_TLS')
+      return false;
+    const tls = this.valueOfName('FTP_TLS', scope);
+    return tls.kind === 'class' && tls.tls && !tls.subclass;
+  }
+
+  /**
+   * `from app.compat import *` of a project module that re-exports ftplib's FTP with its FTP_TLS: a use of
+   * FTP here can say FTP_TLS, when that name finds ftplib's FTP_TLS here.
+   */
+  private projectStarRenames(found: Found, scope: Scope): boolean {
+    const ftp = this.projectStar(found.star, 'FTP');
+    if (ftp?.kind !== 'class' || !ftp.reexport) return false;
+    const tls = this.valueOfName('FTP_TLS', scope);
+    return tls.kind === 'class' && tls.tls && !tls.subclass;
   }
 }
 

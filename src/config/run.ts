@@ -115,6 +115,7 @@ export async function runConfigured(
   let interrupted = false;
   let workerStartError: string | undefined;
   let projectError: string | undefined;
+  let projectFailed: string[] | undefined;
   let views: RunResult['views'];
   let offset = 0;
   for (;;) {
@@ -158,6 +159,7 @@ export async function runConfigured(
     if (outcome.interrupted) interrupted = true;
     workerStartError ??= outcome.workerStartError;
     projectError ??= outcome.projectError;
+    if (outcome.projectFailed) (projectFailed ??= []).push(...outcome.projectFailed);
     if (interrupted) break;
     for (const { display, config } of nested?.found ?? []) {
       // A group that already ran gets another run for this directory
@@ -180,6 +182,7 @@ export async function runConfigured(
     ...(interrupted ? { interrupted } : {}),
     ...(workerStartError !== undefined ? { workerStartError } : {}),
     ...(projectError !== undefined ? { projectError } : {}),
+    ...(projectFailed ? { projectFailed } : {}),
     ...(views ? { views } : {}),
   };
 }

@@ -24,18 +24,22 @@ interface Importer {
 interface Index {
   spelling: Map<string, Importer[]>;
   inside: Map<string, Importer[]>;
+  /** The importers whose lines have a `from X import *`. */
+  starring: Set<Importer>;
 }
 
 /** A name in an import line, or a part of a dotted one. */
 const WORD = /\w+/g;
+/** `import *`: a line that may pass a module's names on. */
+const STAR = /\bimport[ \t]*\*/;
 
 interface Resolved {
   /** What it imports, as project files (not itself), the packages above those modules too. */
   deps: string[];
   /** What it imports names from (not the packages above those modules, which run but give nothing). */
   named: Set<string>;
-  /** Its `from X import ...` and `import X` statements, X made absolute. */
-  refs: { module: string; names: string[] }[];
+  /** Its `from X import ...` and `import X` statements, X made absolute (`star`: `from X import *`). */
+  refs: { module: string; names: string[]; star?: boolean }[];
 }
 
 export class ImportGraph {
@@ -141,15 +145,24 @@ export class ImportGraph {
     return candidates.some((i) => near(i) && imports(i)) || candidates.some((i) => !near(i) && imports(i));
   }
 
-  /** Names the project's files import from `module` (`from module import a, b`); undefined when none imports from it. */
+  /**
+   * Names the project's files import from `module` (`from module import a, b`), or from a module that passes
+   * on its names (`from module import *` there: what they import from that one, generously); undefined when
+   * none imports from it.
+   */
   wanted(module: string): Set<string> | undefined {
     if (this.wantedMemo.has(module)) return this.wantedMemo.get(module);
+    // (a cycle of stars: the module's own importers are counted once)
+    this.wantedMemo.set(module, undefined);
     let names: Set<string> | undefined;
     for (const file of this.mayImport(module))
       for (const ref of this.resolve(file)!.refs)
         if (ref.module === module) {
           names ??= new Set();
           for (const name of ref.names) names.add(name);
+          const passer = ref.star ? this.moduleOfFile(file) : undefined;
+          if (passer !== undefined && passer !== module)
+            for (const name of this.wanted(passer) ?? []) names.add(name);
         }
     this.wantedMemo.set(module, names);
     return names;
@@ -163,10 +176,13 @@ export class ImportGraph {
     if (this.wantedMemo.has(module)) return this.wantedMemo.get(module)?.has(name) ?? false;
     const index = (this.index ??= this.buildIndex());
     const spelling = new Set(index.spelling.get(name));
-    return this.mayImport(module).some(
-      (file) =>
-        spelling.has(this.byFile.get(file)!) &&
-        this.resolve(file)!.refs.some((ref) => ref.module === module && ref.names.includes(name)),
+    const candidates = this.mayImport(module).map((file) => this.byFile.get(file)!);
+    // (a file that passes the module's names on may be asked for them in turn: wanted follows it)
+    if (candidates.some((i) => index.starring.has(i))) return this.wanted(module)?.has(name) ?? false;
+    return candidates.some(
+      (i) =>
+        spelling.has(i) &&
+        this.resolve(i.mf.path)!.refs.some((ref) => ref.module === module && ref.names.includes(name)),
     );
   }
 
@@ -210,6 +226,7 @@ export class ImportGraph {
   private buildIndex(): Index {
     const spelling = new Map<string, Importer[]>();
     const inside = new Map<string, Importer[]>();
+    const starring = new Set<Importer>();
     const add = (map: Map<string, Importer[]>, key: string, importer: Importer) => {
       const list = map.get(key);
       if (!list) map.set(key, [importer]);
@@ -219,12 +236,13 @@ export class ImportGraph {
       const { mf, imports } = importer;
       for (const text of [imports.lines, ...imports.patched])
         for (const m of text.matchAll(WORD)) add(spelling, m[0], importer);
+      if (STAR.test(imports.lines)) starring.add(importer);
       if (!mf.module) continue;
       for (let at = mf.module.indexOf('.'); at >= 0; at = mf.module.indexOf('.', at + 1))
         add(inside, mf.module.slice(0, at), importer);
       add(inside, mf.module, importer);
     }
-    return { spelling, inside };
+    return { spelling, inside, starring };
   }
 
   private resolve(file: string): Resolved | undefined {
@@ -241,7 +259,7 @@ export class ImportGraph {
       const module = absoluteModule(mf, ref.level, ref.module);
       if (!module) continue;
       mods.push(module);
-      refs.push({ module, names: ref.names });
+      refs.push({ module, names: ref.names, ...(ref.star ? { star: true } : {}) });
       // `import a.b.c` also runs a and a.b; `from a import b` may import the submodule a.b
       const parts = module.split('.');
       // (marked: running a package's __init__ is no import of its names)

@@ -3,6 +3,7 @@
 // parsed only if the plan ever asks about them) and the modules its test doubles patch. Kept free of heavy
 // imports: workers load it before they know whether any file needs the pipeline.
 import { isNotebookPath, mentionsFtplib } from '../prefilter.js';
+import { dynamicAliases } from './dynamic-rule.js';
 
 export interface FileImports {
   /** The bytes mention `ftplib` (a notebook's too: it is never a module, so never a user). */
@@ -43,6 +44,8 @@ const CLOSE = 0x29; // `)`
 export function importLines(bytes: Buffer): string {
   const lines: string[] = [];
   let last = -1;
+  /** A name spelled import_module or `__import__` was met (perhaps bound to an alias). */
+  let dynamic = false;
   // found as `mport` preceded by an `i`: a search stops at each byte equal to the needle's first, and an `m`
   // is rarer than an `i` in Python
   for (let m = bytes.indexOf(MPORT, 1); m >= 0; m = bytes.indexOf(MPORT, m + MPORT.length)) {
@@ -51,14 +54,10 @@ export function importLines(bytes: Buffer): string {
     const start = bytes.lastIndexOf(NEWLINE, at) + 1;
     if (!startsImport(bytes, start)) {
       // `importlib.import_module("app.net")`, `__import__("app.net")`: its line, for importsIn to read
-      if (isDynamicImport(bytes, at)) {
-        let end = bytes.indexOf(NEWLINE, at);
-        if (end < 0) end = bytes.length;
-        // `import_module(` + newline + `"app.net"`: the call's line runs to its `)`, as a from-import's does
-        if (!has(bytes, CLOSE, at, end)) {
-          const close = bytes.indexOf(CLOSE, end);
-          end = close < 0 ? bytes.length : close + 1;
-        }
+      const open = dynamicCallOpen(bytes, at);
+      dynamic ||= open !== -1;
+      if (open > 0) {
+        const end = callLineEnd(bytes, open);
         lines.push(bytes.toString('latin1', start, end));
         last = end;
       }
@@ -75,17 +74,82 @@ export function importLines(bytes: Buffer): string {
       const close = bytes.indexOf(CLOSE, end);
       end = close < 0 ? bytes.length : close + 1;
     }
-    lines.push(bytes.toString('latin1', start, end));
+    const line = bytes.toString('latin1', start, end);
+    // (`from importlib import import_module as load`: an alias, whose calls are read too)
+    dynamic ||= line.includes('import_module') || line.includes('__import__');
+    lines.push(line);
     last = end;
   }
-  return lines.join('\n');
+  return (dynamic ? withAliasCalls(bytes, lines) : lines).join('\n');
+}
+
+/**
+ * The lines, with those that bind a name to import_module or `__import__` (`load = importlib.import_module`)
+ * and those that call such a name with a literal (`net = load("app.net")`), in the order of the bytes: the
+ * graph reads the same aliases in them (dynamic-rule.ts).
+ */
+function withAliasCalls(bytes: Buffer, lines: string[]): string[] {
+  const text = bytes.toString('latin1');
+  const { names, at } = dynamicAliases(text);
+  if (names.size === 0) return lines;
+  const found = new Map<number, string>();
+  const take = (start: number, end: number) => {
+    const line = text.slice(start, end);
+    if (!lines.includes(line)) found.set(start, line);
+  };
+  for (const a of at) take(a, lineEnd(text, a));
+  const calls = new RegExp(`\\b(?:${[...names.keys()].join('|')})\\s*\\(\\s*[uU]?['"]`, 'g');
+  for (const m of text.matchAll(calls)) {
+    const start = text.lastIndexOf('\n', m.index) + 1;
+    if (!found.has(start)) take(start, callLineEnd(bytes, text.indexOf('(', m.index)));
+  }
+  // (in the order of the bytes: the lines taken before, then these, each at its place)
+  const placed = lines.map((line) => ({ at: text.indexOf(line), line }));
+  for (const [start, line] of found) placed.push({ at: start, line });
+  return placed.sort((x, y) => x.at - y.at).map((p) => p.line);
+}
+
+function lineEnd(text: string, from: number): number {
+  const end = text.indexOf('\n', from);
+  return end < 0 ? text.length : end;
+}
+
+/**
+ * Where a dynamic call's line ends: at the line's end, or past it at the call's own `)` (`import_module(` +
+ * newline + `"app.net"`), as a from-import's parenthesised list runs on. `open`: its `(`.
+ */
+function callLineEnd(bytes: Buffer, open: number): number {
+  let end = bytes.indexOf(NEWLINE, open);
+  if (end < 0) end = bytes.length;
+  const close = matchingClose(bytes, open);
+  return close > end ? close + 1 : end;
+}
+
+/** The `)` that closes the `(` at `open` (brackets counted, strings skipped); the last byte when none does. */
+function matchingClose(bytes: Buffer, open: number): number {
+  let depth = 0;
+  for (let i = open; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b === 0x22 || b === 0x27) {
+      // a string: to its closing quote (or its line's end)
+      for (i++; i < bytes.length && bytes[i] !== b && bytes[i] !== NEWLINE; i++) if (bytes[i] === 0x5c) i++;
+    } else if (b === OPEN || b === 0x5b || b === 0x7b) depth++;
+    else if (b === CLOSE || b === 0x5d || b === 0x7d) {
+      if (--depth === 0) return i;
+    }
+  }
+  return bytes.length - 1;
 }
 
 const IMPORT_MODULE = Buffer.from('import_module');
 const DUNDER = 0x5f; // `_`
 
-/** `import_module` or `__import__` at `at` (the `i` of `import`), then `(` and a quote (blanks and line breaks between), on the bytes. */
-function isDynamicImport(bytes: Buffer, at: number): boolean {
+/**
+ * `import_module` or `__import__` at `at` (the `i` of `import`), then `(` and a quote (blanks and line breaks
+ * between, a `u` prefix before it), on the bytes: where its `(` is; 0 for such a name not called so, -1 for
+ * none.
+ */
+function dynamicCallOpen(bytes: Buffer, at: number): number {
   let p: number;
   if (
     at + IMPORT_MODULE.length <= bytes.length &&
@@ -99,11 +163,13 @@ function isDynamicImport(bytes: Buffer, at: number): boolean {
     bytes[at + 7] === DUNDER
   )
     p = at + 8;
-  else return false;
+  else return -1;
   while (isBlank(bytes[p])) p++;
-  if (bytes[p++] !== OPEN) return false;
+  const open = p;
+  if (bytes[p++] !== OPEN) return 0;
   while (isBlank(bytes[p])) p++;
-  return bytes[p] === 0x22 || bytes[p] === 0x27; // `"` or `'`
+  if (bytes[p] === 0x75 || bytes[p] === 0x55) p++; // `u`
+  return bytes[p] === 0x22 || bytes[p] === 0x27 ? open : 0; // `"` or `'`
 }
 
 /** A space, tab or line break (what may stand between a call's name, its `(` and its first argument). */

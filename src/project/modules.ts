@@ -3,6 +3,13 @@
 // library, site-packages) have no file here and are never read or changed.
 import fs from 'node:fs';
 import path from 'node:path';
+import {
+  argumentTexts,
+  dynamicAliases,
+  dynamicTarget,
+  type DynamicHow,
+  type ModuleSpec,
+} from './dynamic-rule.js';
 
 /** A file of the project and its place in Python's module namespace. */
 export interface ModuleFile {
@@ -166,31 +173,41 @@ export function importsIn(text: string): ImportRef[] {
 }
 
 /**
- * `importlib.import_module("app.net")`, `__import__("app.net")` with a literal name: read as `import app.net`
- * (which runs and binds the same modules); `import_module(".net", "app")` or `(".net", __package__)` too.
- * The local is the name assigned (`net = ...`), if any. A name that is not a literal cannot be followed.
+ * `importlib.import_module("app.net")`, `__import__("app.net")` with a literal name (dynamic-rule.ts): read as
+ * `import app.net` (which runs and binds the same modules); `import_module(".net", "app")` or
+ * `(".net", __package__)` too, and the calls of a name bound to either. The local is the name assigned
+ * (`net = ...`), if any.
  */
-const DYNAMIC_IMPORT =
-  /(?:\b(\w+)[ \t]*=[ \t]*)?\b(?:[\w.]+\.)?(import_module|__import__)\s*\(\s*(['"])(\.*)([\w.]*)\3\s*(?:,\s*(?:package\s*=\s*)?(?:(['"])([\w.]+)\6|(__package__)\b))?/g;
-
 function dynamicImportsIn(text: string): ImportRef[] {
   const out: ImportRef[] = [];
-  for (const m of text.matchAll(DYNAMIC_IMPORT)) {
-    const [, local, how, , dots, name, , pkg, ownPackage] = m;
-    if (!/^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/.test(name) && !(dots && name === '')) continue;
-    let level = 0;
-    let module = name;
-    if (dots) {
-      // relative: to a literal package (made absolute here), or to the importer's own (`__package__`)
-      if (how !== 'import_module' || (!pkg && !ownPackage)) continue;
-      if (pkg) {
-        const absolute = absoluteModule({ module: pkg, isPackage: true }, dots.length, name);
-        if (!absolute) continue;
-        module = absolute;
-      } else level = dots.length;
-    }
-    if (!module && level === 0) continue;
+  const aliases = dynamicAliases(text).names;
+  const named = aliases.size ? `|\\b(${[...aliases.keys()].join('|')})` : '';
+  const calls = new RegExp(
+    `(?:\\b(\\w+)[ \\t]*=[ \\t]*)?(?:\\b(?:[\\w.]+\\.)?(import_module|__import__)${named})\\s*\\(`,
+    'g',
+  );
+  for (const m of text.matchAll(calls)) {
+    const [, local, how, alias] = m;
+    const target = dynamicTarget(
+      (how as DynamicHow | undefined) ?? aliases.get(alias)!,
+      argumentTexts(text, m.index + m[0].length),
+    );
+    if (!target) continue;
+    // (relative to a literal package: made absolute here; to the importer's own, by the graph)
+    const { level, module } = target.imports.package
+      ? { level: 0, module: specModule({ module: '' }, target.imports) }
+      : target.imports;
+    if (module === undefined) continue;
     out.push({ level, module, names: [], locals: local ? [local] : [], dynamic: true });
   }
   return out;
+}
+
+/** A ModuleSpec's absolute module, `importer`'s relative imports start from (a literal package's their own). */
+export function specModule(
+  importer: { module: string; isPackage?: boolean },
+  spec: ModuleSpec,
+): string | undefined {
+  const from = spec.package !== undefined ? { module: spec.package, isPackage: true } : importer;
+  return absoluteModule(from, spec.level, spec.module);
 }

@@ -29,6 +29,11 @@ export interface ProjectPlan {
   views: Map<string, ProjectView>;
   summaries: Record<string, ModuleSummary>;
   /**
+   * Files the plan could not analyse, each as `path: why` (an analysis that threw): each is processed alone,
+   * with no view, and what it gives its importers is not followed.
+   */
+  failed?: string[];
+  /**
    * Asked for (`reuse`): connected modules the plan has processed already, as their views would (the
    * summaries answer everything their analysis asked the same): not to be processed again, only written.
    */
@@ -92,6 +97,8 @@ export async function planProject(
   const fileModule = graph.moduleFiles();
   const summaries: Record<string, ModuleSummary> = {};
   const relevant = new Set<string>();
+  /** Why the plan could not analyse a file, by file: the rest of the project is planned without it. */
+  const failed = new Map<string, string>();
   const imported = (file: string) => graph.isImported(file);
   // (a tree that holds the standard library holds ftplib.py itself: that module is ftplib, not a project's)
   const queue = importOrder(
@@ -102,9 +109,15 @@ export async function planProject(
   const start = new Set(queue);
   // a user nothing of which can be ftplib's for its importers (mayExport: its text and the graph decide, so
   // the loop below skips it whenever it comes) is not summarised: the run may process it meanwhile
+  const exportingMemo = new Map<string, boolean>();
   const exporting = (file: string) => {
-    const text = cache.text(file);
-    return text !== undefined && mayExport(text, fileModule.get(file)!, graph);
+    let known = exportingMemo.get(file);
+    if (known === undefined) {
+      const text = cache.text(file);
+      known = text !== undefined && mayExport(text, fileModule.get(file)!, graph);
+      exportingMemo.set(file, known);
+    }
+    return known;
   };
   options.onReach?.(reaching(start, graph), new Set(queue.filter(exporting)));
   await initParser();
@@ -115,17 +128,24 @@ export async function planProject(
     await pause();
     if (options.signal?.aborted) return undefined;
     const file = queue.shift()!;
+    if (failed.has(file)) continue;
     const mf = fileModule.get(file)!;
     // A module that does not use ftplib itself matters to its importers only through names they import
     // from it that can hold what it gets from a summarised module: look before running the pipeline on it
     const bytes = cache.read(file);
     if (bytes === undefined) continue;
     const text = bytes.toString('latin1');
-    if (users.has(file) ? !mayExport(text, mf, graph) : !mayPassOn(text, mf, summaries, graph)) continue;
+    if (users.has(file) ? !exporting(file) : !mayPassOn(text, mf, summaries, graph)) continue;
     const wanted = [...(graph.wanted(mf.module) ?? [])];
-    const { summary, run } = await summarizeFile(file, bytes, mf, processing, summaries, wanted).catch(
-      (err: unknown) => blame(file, err),
-    );
+    const done = await summarizeFile(file, bytes, mf, processing, summaries, wanted).catch((err: unknown) => {
+      // (a summary it had before goes too: nothing of it is known)
+      failed.set(file, blame(file, err));
+      delete summaries[mf.module];
+      relevant.delete(file);
+      return undefined;
+    });
+    if (!done) continue;
+    const { summary, run } = done;
     if (options.reuse) runs.set(file, run);
     const before = JSON.stringify(summaries[mf.module]?.exports ?? {});
     if (!summary) continue;
@@ -161,6 +181,7 @@ export async function planProject(
   const connected = [...new Set([...relevant, ...[...relevant].flatMap((f) => graph.importersOfFile(f))])];
   connected.sort((a, b) => order.get(a)! - order.get(b)!);
   for (const file of connected) {
+    if (failed.has(file)) continue;
     const reads = [...graph.named(file)].filter((d) => relevant.has(d));
     if (!relevant.has(file) && reads.length === 0) continue;
     if (!relevant.has(file)) {
@@ -176,8 +197,9 @@ export async function planProject(
     const names = [...(graph.wanted(mf.module) ?? [])];
     views.set(file, { module: mf.module, isPackage: mf.isPackage, summaries, wanted: names });
   }
-  notePassed(views, summaries, cache);
-  if (!options.reuse) return { views, summaries };
+  notePassed(views, summaries, cache, failed);
+  const failures = failed.size ? { failed: [...failed.values()] } : {};
+  if (!options.reuse) return { views, summaries, ...failures };
   const processed = new Map<string, Processed>();
   const fields = (view: ProjectView) => JSON.stringify({ ...view, summaries: undefined });
   for (const [file, view] of views) {
@@ -185,7 +207,7 @@ export async function planProject(
     if (run && fields(run.view) === fields(view) && run.questions.holdIn(summaries))
       processed.set(file, run.processed);
   }
-  return { views, summaries, processed };
+  return { views, summaries, processed, ...failures };
 }
 
 /** An export worth following: a class, a connection, a factory, or a summarised module with one of those. */
@@ -264,6 +286,7 @@ function notePassed(
   views: Map<string, ProjectView>,
   summaries: Record<string, ModuleSummary>,
   files: FileCache,
+  failed: Map<string, string>,
 ): void {
   const helpers = Object.values(summaries).flatMap((s) =>
     Object.entries(s.exports).flatMap(([name, e]) => (e.kind === 'function' && e.logsIn ? [name] : [])),
@@ -271,6 +294,8 @@ function notePassed(
   if (helpers.length === 0) return;
   const called = new RegExp(`\\b(${helpers.join('|')})\\s*\\(`);
   const passed = new Map<string, Record<string, Record<number, 'tls' | 'other'>>>();
+  /** A file's calls could not be read. */
+  let unknown = false;
   for (const [file, view] of views) {
     if (isNotebookPath(file)) continue; // (its cells' calls are not read here)
     const text = files.text(file);
@@ -291,11 +316,22 @@ function notePassed(
         passed.set(module, { ...(passed.get(module) ?? {}), [name]: byName });
       }
     } catch (err) {
-      blame(file, err);
+      // processed alone; and what it passes is not known, so no helper is known to get FTP_TLS only
+      failed.set(file, blame(file, err));
+      views.delete(file);
+      unknown = true;
     } finally {
       tree.delete();
     }
   }
+  if (unknown)
+    for (const s of Object.values(summaries))
+      for (const [name, e] of Object.entries(s.exports))
+        if (e.kind === 'function' && e.logsIn)
+          passed.set(s.module, {
+            ...passed.get(s.module),
+            [name]: Object.fromEntries(e.logsIn.map((k) => [k, 'other' as const])),
+          });
   for (const view of views.values()) {
     const mine = view.module ? passed.get(view.module) : undefined;
     if (mine) view.passed = mine;
@@ -335,9 +371,10 @@ function mayPassOn(
       const inside = Object.values(summaries).filter(
         (s) => s.module === module || s.module.startsWith(`${module}.`),
       );
+      // (a submodule bound there counts when it leads somewhere: `import app.net as net` in app.mid)
       const names = inside.flatMap((s) =>
         Object.entries(s.exports)
-          .filter(([, e]) => e.kind !== 'module')
+          .filter(([, e]) => leadsSomewhere(e, summaries))
           .map(([n]) => n),
       );
       if (names.length && ref.locals.length) {
@@ -373,10 +410,16 @@ function mayPassOn(
  */
 function mayExport(text: string, mf: ModuleFile, graph: ImportGraph): boolean {
   if (graph.importedWhole(mf.module)) return true;
-  return [...(graph.wanted(mf.module) ?? [])].some((name) =>
-    /\bFTP|ftplib|\.\s*login\s*\(/.test(definitionOf(text, name)),
+  // (`from ftplib import *` defines ftplib's names without spelling them)
+  const star = FTPLIB_STAR.test(text);
+  return [...(graph.wanted(mf.module) ?? [])].some(
+    (name) =>
+      (star && (name === 'FTP' || name === 'FTP_TLS')) ||
+      /\bFTP|ftplib|\.\s*login\s*\(/.test(definitionOf(text, name)),
   );
 }
+
+const FTPLIB_STAR = /^[ \t]*from[ \t]+ftplib[ \t]+import[ \t]*\*/m;
 
 /**
  * The top-level block that defines a name (`def name`, `class name`, `name = ...`, or the import that binds
@@ -393,8 +436,8 @@ function definitionOf(text: string, name: string): string {
 }
 
 /** A failure of the plan, said with the file it met it in (the run warns with it: runner.ts). */
-function blame(file: string, err: unknown): never {
-  throw new Error(`${file}: ${oneLine(err)}`);
+function blame(file: string, err: unknown): string {
+  return `${file}: ${oneLine(err)}`;
 }
 
 /** Dependencies before their importers (an import cycle is cut where it is met). */

@@ -31,15 +31,3 @@ function isLiteralAll(name: Node): boolean {
   if (!value || !['list', 'tuple'].includes(value.type)) return false;
   return value.namedChildren.every((item) => item?.type === 'string' || item?.type === 'comment');
 }
-
-/** The `from X import *` statements at a module's top, with X as written (`.net` keeps its dots). */
-export function starImports(root: Node): { module: string; line: number }[] {
-  const out: { module: string; line: number }[] = [];
-  for (const star of root.descendantsOfType('wildcard_import')) {
-    const statement = star?.parent;
-    const module = statement?.childForFieldName('module_name');
-    if (statement && module)
-      out.push({ module: module.text.replace(/\s+/g, ''), line: statement.startPosition.row + 1 });
-  }
-  return out;
-}

@@ -6,7 +6,7 @@ import type { Bindings } from '../analysis/bindings.js';
 import type { Value } from '../analysis/value.js';
 import { loginProtects } from '../analysis/protects.js';
 import { absoluteModule } from './modules.js';
-import { allNames, starImports, starNames } from './star.js';
+import { allNames, starNames } from './star.js';
 import type { Exported, ModuleSummary, ProjectView } from './types.js';
 import { starMember } from './values.js';
 
@@ -30,12 +30,21 @@ export function summarize(
         : toExported(after, value, line, 0);
     if (exported) exports[name] = exported;
   }
+  // `from ftplib import *` (a compat module): ftplib's classes are its names too, for its importers
+  if (after.module.starModules.includes('ftplib'))
+    for (const name of ['FTP', 'FTP_TLS'])
+      if (!after.module.bindings.has(name)) {
+        const line = after.module.starLines[after.module.starModules.indexOf('ftplib')];
+        const exported = toExported(after, after.valueOfName(name, after.module), line, 0);
+        if (exported) exports[name] = exported;
+      }
   // `from .net import *`: what the star gives is exported too (a name bound here is its own)
   if (after.module.starModules.length && after.project)
-    for (const { name, value, line } of starExports(after, after.project))
+    for (const { name, value, line, ftplibName } of starExports(after, after.project))
       if (!after.module.bindings.has(name) && !exports[name]) {
         const exported = toExported(after, value, line, 0);
-        if (exported) exports[name] = exported;
+        if (exported)
+          exports[name] = exported.kind === 'class' && ftplibName ? { ...exported, ftplibName } : exported;
       }
   const renamed: Record<string, string> = {};
   if (exports.FTP_TLS) {
@@ -47,6 +56,10 @@ export function summarize(
         renamed[name] = 'FTP_TLS';
     }
   }
+  // `from .net import *` of a module whose rewrite took a name away: this one no longer passes it on either
+  if (after.module.starModules.length && after.project)
+    for (const [name, to] of starRenames(after.project, after.module.starModules))
+      if (!after.module.bindings.has(name) && !exports[name] && exports[to]) renamed[name] ??= to;
   // (of __all__, only the names summarised: what a `*` import of it gives that matters)
   const all = after.module.bindings.has('__all__')
     ? allNames(after.tree.rootNode)?.filter((n) => Object.hasOwn(exports, n))
@@ -54,22 +67,46 @@ export function summarize(
   return { module: file.module, path: file.path, exports, renamed, ...(all ? { all } : {}) };
 }
 
+interface StarExport {
+  name: string;
+  value: Value;
+  line: number;
+  /** The class is ftplib's own in the module the `*` imports. */
+  ftplibName?: 'FTP' | 'FTP_TLS';
+}
+
 /** The names the module's `*` imports of summarised modules give, with their values and the import's line. */
-function starExports(bindings: Bindings, view: ProjectView): { name: string; value: Value; line: number }[] {
-  const out: { name: string; value: Value; line: number }[] = [];
+function starExports(bindings: Bindings, view: ProjectView): StarExport[] {
+  const out: StarExport[] = [];
   const importer = { module: view.module ?? '', isPackage: view.isPackage };
   // (the last `*` that gives a name is the one that binds it)
-  for (const star of starImports(bindings.tree.rootNode).reverse()) {
+  const { starModules, starLines } = bindings.module;
+  const stars = starModules.map((module, k) => ({ module, line: starLines[k] }));
+  for (const star of stars.reverse()) {
     const level = /^\.*/.exec(star.module)![0].length;
     const module = absoluteModule(importer, level, star.module.slice(level));
     const summary = module ? view.summaries[module] : undefined;
     if (!summary) continue;
     for (const name of starNames(summary)) {
       const value = starMember(view, [star.module], name);
-      if (value) out.push({ name, value, line: star.line });
+      const e = summary.exports[name];
+      // ftplib's own class stays ftplib's, passed on: importers of this module may switch names too
+      const ftplibName = e.kind === 'class' ? e.ftplibName : undefined;
+      if (value) out.push({ name, value, line: star.line, ...(ftplibName ? { ftplibName } : {}) });
     }
   }
   return out;
+}
+
+/** What the summarised modules of `*` imports (`modules`, as written) say their rewrite took away. */
+function starRenames(view: ProjectView, modules: string[]): [string, string][] {
+  const importer = { module: view.module ?? '', isPackage: view.isPackage };
+  return modules.flatMap((written) => {
+    const level = /^\.*/.exec(written)![0].length;
+    const module = absoluteModule(importer, level, written.slice(level));
+    const summary = module ? view.summaries[module] : undefined;
+    return summary ? Object.entries(summary.renamed).filter(([name]) => !name.startsWith('_')) : [];
+  });
 }
 
 /** A class of the module whose instances hold connections (or give them): its attributes that do. */

@@ -108,6 +108,24 @@ export function starMember(view: ProjectView, modules: string[], name: string): 
   });
 }
 
+/**
+ * A name no binding or `*` gives, that a summarised X of the scope's `from X import *` gave before the
+ * rewrite took it away (ModuleSummary.renamed): the name that stands for it now.
+ */
+export function starRenamed(view: ProjectView, modules: string[], name: string): string | undefined {
+  const importer = { module: view.module ?? '', isPackage: view.isPackage };
+  return ask(view, (summaries) => {
+    for (const written of [...modules].reverse()) {
+      const level = /^\.*/.exec(written)![0].length;
+      if (level > 0 && !view.module) continue;
+      const module = absoluteModule(importer, level, written.slice(level));
+      const to = module ? summaries[module]?.renamed[name] : undefined;
+      if (to) return to;
+    }
+    return undefined;
+  });
+}
+
 /** `module.name`: an export of a summarised module, or a submodule. */
 export function memberOf(view: ProjectView, module: string, name: string): Value {
   return ask(view, (summaries) => memberIn({ ...view, summaries }, module, name));

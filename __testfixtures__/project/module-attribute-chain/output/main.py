@@ -1,0 +1,8 @@
+import app.top
+
+
+def upload(cfg, fh):
+    ftp = app.top.mid.net.open_link(cfg.host)
+    ftp.login(cfg.user, cfg.password)
+    ftp.prot_p()
+    ftp.storbinary("STOR report.csv", fh)

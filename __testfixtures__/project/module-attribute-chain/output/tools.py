@@ -1,0 +1,8 @@
+from app.top import mid
+
+
+def listing(cfg):
+    ftp = mid.net.open_link(cfg.host)
+    ftp.login(cfg.user, cfg.password)
+    ftp.prot_p()
+    return ftp.nlst()

@@ -1,0 +1,2 @@
+"""What this project takes from ftplib, in one place."""
+from ftplib import *

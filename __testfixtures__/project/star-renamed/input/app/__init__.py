@@ -1,0 +1,2 @@
+"""The package passes on what net defines."""
+from .net import *

@@ -1,0 +1,5 @@
+from ftplib import FTP
+
+
+def open_link(host):
+    return FTP(host)

@@ -1,0 +1,5 @@
+from ftplib import FTP_TLS
+
+
+def open_link(host):
+    return FTP_TLS(host)
