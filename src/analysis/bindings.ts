@@ -16,6 +16,7 @@ import {
 } from './value.js';
 import { NodeFacts } from './node-facts.js';
 import { importedFromProject, memberOf, projectModule, starMember, starRenamed } from '../project/values.js';
+import { starOrder } from '../project/star.js';
 import type { ProjectView } from '../project/types.js';
 import { lowerBound } from '../sorted.js';
 import { callArguments, methodsOf, positionalBases } from '../syntax.js';
@@ -47,6 +48,8 @@ export interface Scope {
   starModules: string[];
   /** The line of each of them (1-based), in the same order. */
   starLines: number[];
+  /** Their statements, in the same order. */
+  starStatements: Node[];
   /** For a method: the name of its first parameter (`self`) and the class scope. */
   selfName?: string;
   classScope?: Scope;
@@ -318,6 +321,7 @@ export class Bindings {
       nonlocals: new Set(),
       starModules: [],
       starLines: [],
+      starStatements: [],
     };
     this.scopes.set(node.id, scope);
     return scope;
@@ -546,6 +550,7 @@ export class Bindings {
     if (node.namedChildren.some((c) => c?.type === 'wildcard_import')) {
       scope.starModules.push(module);
       scope.starLines.push(node.startPosition.row + 1);
+      scope.starStatements.push(node);
       return;
     }
     for (const item of node.childrenForFieldName('name')) {
@@ -838,11 +843,33 @@ export class Bindings {
     const values = found.sites.filter((s) => !s.fallback).map((s) => this.valueOfSite(s));
     if (found.star.length && starProvides(found.star, name))
       values.unshift(starValue(found.star, this.ftplibName(name)!));
-    else if (values.length === 0 && found.star.length) {
+    else if (found.sites.length === 0 && found.star.length) {
       const star = this.projectStar(found.star, name);
       if (star) values.push(star);
+    } else if (found.star.length) {
+      // bound here and given by a `*` import too: the one that binds last, or both where the path decides
+      const star = this.starBinding(found.scope, name);
+      if (star?.order === 'star') return star.value;
+      if (star?.order === 'both') return merge([...found.sites.map((s) => this.valueOfSite(s)), star.value]);
     }
     return merge(values);
+  }
+
+  /**
+   * For a name its scope binds and a `*` import of a summarised module gives too: that import's statement,
+   * what it gives and which binds the name once the module has run (src/project/star.ts).
+   */
+  starBinding(
+    scope: Scope,
+    name: string,
+  ): { statement: Node; value: Value; order: 'star' | 'own' | 'both' } | undefined {
+    const { starModules, starStatements } = scope;
+    const sites = scope.bindings.get(name) ?? [];
+    for (let i = starModules.length - 1; i >= 0; i--) {
+      const value = this.projectStar([starModules[i]], name);
+      if (value) return { statement: starStatements[i], value, order: starOrder(starStatements[i], sites) };
+    }
+    return undefined;
   }
 
   /** `from app.net import *`: the name's value, when a summarised project module's `*` gives it. */
@@ -1153,8 +1180,15 @@ export class Bindings {
    */
   private parameterValue(site: BindingSite): Value {
     const passed = this.flow.argumentsFor(site);
-    if (passed && (passed.kind === 'conn' || passed.kind === 'partial' || passed.kind === 'class'))
-      return passed;
+    const kind = passed?.kind;
+    if (
+      kind === 'conn' ||
+      kind === 'partial' ||
+      kind === 'class' ||
+      kind === 'callables' ||
+      kind === 'unfollowed'
+    )
+      return passed!;
     return site.value ? this.paramValue(site.value) : OTHER;
   }
 

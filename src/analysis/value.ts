@@ -1,6 +1,7 @@
 // What a name, attribute or expression may hold, as the analysis (bindings.ts, flow.ts) sees it, and how the
 // values of several bindings merge into one. Plain data but for the tree nodes some kinds point at.
 import type { Node } from 'web-tree-sitter';
+import { callables, isCallable, UNFOLLOWED } from './callables.js';
 
 export type FtplibClass = 'FTP' | 'FTP_TLS';
 
@@ -64,6 +65,17 @@ export type Value =
       from: string;
       helper?: { module: string; name: string; logsIn: number[] };
     }
+  /**
+   * One of several callables (src/analysis/callables.ts): a name bound to a function here and to ftplib's
+   * class, a list of factories. Calling it gives what each would give, merged.
+   */
+  | { kind: 'callables'; of: CallableValue[] }
+  /**
+   * What the analysis stopped following: one of more callables than it keeps, or what calling one gives. It
+   * may be an ftplib connection: a login on it is reported, never passed over. class: the class among those
+   * callables, if any (calling it may log in, user given).
+   */
+  | { kind: 'unfollowed'; class?: ClassValue }
   /** A standard library module or function the flow follows: `contextlib`, `contextlib.closing`, ... */
   | { kind: 'known'; name: string }
   | { kind: 'none' }
@@ -73,6 +85,11 @@ export type ClassValue = Extract<Value, { kind: 'class' }>;
 export type ConnValue = Extract<Value, { kind: 'conn' }>;
 export type PartialValue = Extract<Value, { kind: 'partial' }>;
 export type FunctionValue = Extract<Value, { kind: 'function' }>;
+export type ExternalValue = Extract<Value, { kind: 'external' }>;
+/** What a set of callables holds (a merged class at most once). */
+export type CallableValue = FunctionValue | ClassValue | ExternalValue;
+export type CallablesValue = Extract<Value, { kind: 'callables' }>;
+export type UnfollowedValue = Extract<Value, { kind: 'unfollowed' }>;
 
 const OTHER: Value = { kind: 'other' };
 const NONE: Value = { kind: 'none' };
@@ -83,17 +100,24 @@ export function merge(values: Value[]): Value {
   if (real.length === 0) return values.length ? NONE : OTHER;
   const first = real[0];
   if (real.some((v) => v.kind !== first.kind)) {
+    // a function here beside ftplib's class, a factory of another module: one of several callables
+    if (real.every(isCallable)) return callables(real, merge);
     // connections beside values of another kind: keep the connections, marked as not the only possibility
     const conns = real.flatMap((v) => (v.kind === 'conn' ? [v] : v.kind === 'partial' ? [v.conn] : []));
-    return conns.length ? { kind: 'partial', conn: merge(conns) as ConnValue } : OTHER;
+    if (conns.length) return { kind: 'partial', conn: merge(conns) as ConnValue };
+    // what may be an ftplib connection stays so beside what is not known
+    return real.some((v) => v.kind === 'unfollowed') ? UNFOLLOWED : OTHER;
   }
   if (first.kind === 'partial')
     return { kind: 'partial', conn: merge(real.map((v) => (v as PartialValue).conn)) as ConnValue };
   if (first.kind === 'container')
     return { kind: 'container', of: merge(real.map((v) => (v as Extract<Value, { kind: 'container' }>).of)) };
   if (first.kind === 'function')
-    return real.every((v) => (v as FunctionValue).def.id === first.def.id) ? first : OTHER;
-  if (first.kind === 'module' || first.kind === 'external')
+    return real.every((v) => (v as FunctionValue).def.id === first.def.id) ? first : callables(real, merge);
+  if (first.kind === 'external')
+    return real.every((v) => JSON.stringify(v) === JSON.stringify(first)) ? first : callables(real, merge);
+  if (first.kind === 'callables' || first.kind === 'unfollowed') return callables(real, merge);
+  if (first.kind === 'module')
     return real.every((v) => JSON.stringify(v) === JSON.stringify(first)) ? first : OTHER;
   if (first.kind === 'known')
     return real.every((v) => (v as Extract<Value, { kind: 'known' }>).name === first.name) ? first : OTHER;
