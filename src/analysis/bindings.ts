@@ -78,6 +78,8 @@ export interface BindingSite {
   paramIndex?: number;
   /** def: the function_definition (a name's parent is a trip into tree-sitter that walks down from the root). */
   def?: Node;
+  /** iterate: the name's position in the target it is unpacked into (`for name, make in pairs`). */
+  unpack?: number;
 }
 
 /** What a name resolves to: the scope that binds it, its binding sites there and that scope's star imports. */
@@ -349,6 +351,7 @@ export class Bindings {
       fallback: site.fallback ?? this.inImportHandler,
       paramIndex: site.paramIndex,
       def: site.def,
+      unpack: site.unpack,
     };
     list.push(entry);
     target.bindings.set(text, list);
@@ -404,7 +407,12 @@ export class Bindings {
       case 'for_in_clause': {
         const left = node.childForFieldName('left');
         const iterable = node.childForFieldName('right') ?? undefined;
+        const names = left ? unpackedNames(left) : undefined;
         if (left?.type === 'identifier') this.bind(scope, left, { kind: 'iterate', value: iterable });
+        else if (names)
+          names.forEach((name, unpack) =>
+            this.bind(scope, name, { kind: 'iterate', value: iterable, unpack }),
+          );
         else this.bindTargets(left, scope, { kind: 'other' });
         for (const child of node.namedChildren) if (child && child.id !== left?.id) this.visit(child, scope);
         return;
@@ -804,8 +812,11 @@ export class Bindings {
         return this.flow.callValue(expr);
       case 'list':
       case 'tuple':
+      case 'expression_list': {
+        const values = expr.namedChildren.map((e) => this.valueOf(e));
+        return container(values, this.items(expr, values));
+      }
       case 'set':
-      case 'expression_list':
         return container(expr.namedChildren.map((e) => this.valueOf(e)));
       case 'dictionary':
         return container(
@@ -835,6 +846,18 @@ export class Bindings {
       default:
         return OTHER;
     }
+  }
+
+  /** A tuple or list's values one by one (comments left out); none when a `*splat` hides the positions. */
+  private items(expr: Node, values: Value[]): Value[] | undefined {
+    const children = expr.namedChildren;
+    const items: Value[] = [];
+    for (let i = 0; i < children.length; i++) {
+      const type = children[i] ? this.facts.type(children[i]!) : undefined;
+      if (type === 'list_splat' || type === 'parenthesized_list_splat') return undefined;
+      if (type !== 'comment') items.push(values[i]);
+    }
+    return items;
   }
 
   valueOfName(name: string, scope: Scope): Value {
@@ -1119,7 +1142,11 @@ export class Bindings {
         return site.def ? this.flow.functionValue(site.def) : OTHER;
       case 'iterate': {
         const iterable = this.valueOf(site.value);
-        return iterable.kind === 'container' ? iterable.of : OTHER;
+        if (iterable.kind !== 'container') return OTHER;
+        if (site.unpack === undefined) return iterable.of;
+        // one of a name per position: the element's item there, when its elements are written out
+        const element = iterable.of;
+        return (element.kind === 'container' && element.items?.[site.unpack]) || OTHER;
       }
       case 'assign':
         return site.value ? this.valueOf(site.value) : OTHER;
@@ -1367,6 +1394,13 @@ function unpacked(left: Node, right: Node): Node[] | undefined {
   if (names.length !== elements.length || names.some((n) => n.type === 'list_splat_pattern'))
     return undefined;
   return elements;
+}
+
+/** The names of a `for` target that unpacks each element into names only (`for name, make in pairs`). */
+function unpackedNames(left: Node): Node[] | undefined {
+  if (!['pattern_list', 'tuple_pattern', 'list_pattern'].includes(left.type)) return undefined;
+  const names = left.namedChildren.filter((n): n is Node => !!n && n.type !== 'comment');
+  return names.length && names.every((n) => n.type === 'identifier') ? names : undefined;
 }
 
 /** `def __init__(self, *args, **kwargs): super().__init__(*args, **kwargs)` (more may follow). */

@@ -6,6 +6,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Bindings, BindingSite } from './bindings.js';
 import {
+  container,
   merge,
   type CallablesValue,
   type CallableValue,
@@ -118,6 +119,12 @@ export class Flow {
     if (!fn) return OTHER;
     const first = () => this.bindings.valueOf(callArguments(call).positional[0]);
     if (HANDS_BACK.has(attribute ?? '')) return first();
+    if (attribute === 'values' || attribute === 'items') {
+      // a dict's values, or its (key, value) pairs (the analysis keeps a dict's values alone)
+      const dict = this.bindings.valueOf(this.bindings.facts.field(fn, 'object'));
+      if (dict.kind === 'container')
+        return attribute === 'values' ? dict : container([container([OTHER, dict.of], [OTHER, dict.of])]);
+    }
     const callee = this.bindings.valueOf(fn);
     switch (callee.kind) {
       case 'class':

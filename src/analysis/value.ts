@@ -48,8 +48,11 @@ export type Value =
    * bound: a plain method (not static or class), which gets `self` when called through an instance.
    */
   | { kind: 'function'; def: Node; contextManager: boolean; property: boolean; bound: boolean }
-  /** A list, tuple, set, dict (its values), comprehension or generator whose elements are `of`. */
-  | { kind: 'container'; of: Value }
+  /**
+   * A list, tuple, set, dict (its values), comprehension or generator whose elements are `of`; items: a tuple
+   * or list written out, element by element (what `for name, make in pairs` unpacks from each pair).
+   */
+  | { kind: 'container'; of: Value; items?: Value[] }
   /** A module of the project that the project-wide pass summarised (src/project/). */
   | { kind: 'module'; name: string }
   /**
@@ -86,6 +89,7 @@ export type ConnValue = Extract<Value, { kind: 'conn' }>;
 export type PartialValue = Extract<Value, { kind: 'partial' }>;
 export type FunctionValue = Extract<Value, { kind: 'function' }>;
 export type ExternalValue = Extract<Value, { kind: 'external' }>;
+export type ContainerValue = Extract<Value, { kind: 'container' }>;
 /** What a set of callables holds (a merged class at most once). */
 export type CallableValue = FunctionValue | ClassValue | ExternalValue;
 export type CallablesValue = Extract<Value, { kind: 'callables' }>;
@@ -110,8 +114,18 @@ export function merge(values: Value[]): Value {
   }
   if (first.kind === 'partial')
     return { kind: 'partial', conn: merge(real.map((v) => (v as PartialValue).conn)) as ConnValue };
-  if (first.kind === 'container')
-    return { kind: 'container', of: merge(real.map((v) => (v as Extract<Value, { kind: 'container' }>).of)) };
+  if (first.kind === 'container') {
+    const containers = real as ContainerValue[];
+    const of = merge(containers.map((c) => c.of));
+    // element by element only where every one has as many
+    const n = first.items?.length;
+    if (n === undefined || containers.some((c) => c.items?.length !== n)) return { kind: 'container', of };
+    return {
+      kind: 'container',
+      of,
+      items: first.items!.map((_, i) => merge(containers.map((c) => c.items![i]))),
+    };
+  }
   if (first.kind === 'function')
     return real.every((v) => (v as FunctionValue).def.id === first.def.id) ? first : callables(real, merge);
   if (first.kind === 'external')
@@ -162,7 +176,8 @@ function fromElsewhere(values: { protects?: boolean; from?: string }[]): {
   return out;
 }
 
-/** A container of these elements (merged); none at all is nothing known. */
-export function container(elements: Value[]): Value {
-  return { kind: 'container', of: elements.length ? merge(elements) : OTHER };
+/** A container of these elements (merged; with items, also one by one); none at all is nothing known. */
+export function container(elements: Value[], items?: Value[]): Value {
+  const of = elements.length ? merge(elements) : OTHER;
+  return items ? { kind: 'container', of, items } : { kind: 'container', of };
 }
