@@ -3,6 +3,8 @@
 import type { Node } from 'web-tree-sitter';
 import { findingsFor } from '../src/finding.js';
 import { loginProtects } from '../src/analysis/protects.js';
+import { MAX_CALLABLES } from '../src/analysis/callables.js';
+import type { CallablesValue, UnfollowedValue } from '../src/analysis/value.js';
 import {
   boundLogins,
   containerLogin,
@@ -122,6 +124,12 @@ function loginCall(ctx: TransformContext, call: Node): RawFinding | undefined {
   const container = containerLogin(ctx.bindings, recv);
   if (container) return escaped(call, container);
   if (value.kind === 'partial') return value.conn.tls ? notOnlyConnection(ctx, call, recv) : undefined;
+  if (value.kind === 'unfollowed')
+    return finding(call, 'manual', NOT_ADDED, {
+      reason:
+        `${ctx.bindings.textOf(recv)} comes from one of more callables than ftptls follows (${MAX_CALLABLES}), ` +
+        'some of which may make ftplib connections; call prot_p() after login() where it is an FTP_TLS connection',
+    });
   if (value.kind !== 'conn') {
     const through = throughUnknownCall(ctx.bindings, recv);
     return through ? escaped(call, through) : unknownParameter(ctx, call, recv);
@@ -163,6 +171,8 @@ function constructorLogin(ctx: TransformContext, call: Node): RawFinding | undef
   const { fn, attribute } = ctx.bindings.callee(call);
   if (attribute !== undefined && !ctx.bindings.mayBeClassAttribute(attribute)) return undefined;
   const callee = ctx.bindings.valueOf(fn);
+  if (callee.kind === 'callables' || callee.kind === 'unfollowed')
+    return oneOfSeveralLogsIn(ctx, call, callee);
   if (callee.kind !== 'class' || !callee.tls || callee.ownInit) return undefined;
   if (!logsIn(call, 0)) return undefined;
   if (loginProtects(ctx.bindings, callee)) return undefined;
@@ -194,6 +204,31 @@ function constructorLogin(ctx: TransformContext, call: Node): RawFinding | undef
       ? 'the constructor logs in (user given) inside an expression (:=); add prot_p() by hand after it'
       : 'the constructor logs in (user given) but its result is not assigned to a name';
   return finding(call, 'manual', NO_NAME, { reason });
+}
+
+/**
+ * `make(host, user, pw)` where make is FTP_TLS or a function (or one of more callables than are followed):
+ * the constructor logs in on some paths only, so prot_p() after the call could come before any login.
+ */
+function oneOfSeveralLogsIn(
+  ctx: TransformContext,
+  call: Node,
+  callee: CallablesValue | UnfollowedValue,
+): RawFinding | undefined {
+  const cls = callee.kind === 'callables' ? callee.of.find((c) => c.kind === 'class') : callee.class;
+  if (!cls || !cls.tls || cls.ownInit || !logsIn(call, 0) || loginProtects(ctx.bindings, cls))
+    return undefined;
+  const marker = ctx.suppressor.markerFor(call, 'login');
+  if (marker)
+    return finding(call, 'suppressed', `login without prot_p() kept: suppressed by ${marker}`, { marker });
+  const name = textOf(ctx, ctx.bindings.callee(call).fn);
+  const what =
+    callee.kind === 'callables'
+      ? `${name} is FTP_TLS on some paths, another callable on others`
+      : `${name} is one of more callables than ftptls follows (${MAX_CALLABLES}), FTP_TLS among them`;
+  return finding(call, 'manual', NOT_ADDED, {
+    reason: `${what}; FTP_TLS's constructor logs in (user given): call prot_p() after it by hand where it has logged in`,
+  });
 }
 
 /**

@@ -16,6 +16,7 @@ import {
 } from './value.js';
 import { NodeFacts } from './node-facts.js';
 import { importedFromProject, memberOf, projectModule, starMember, starRenamed } from '../project/values.js';
+import { starOrder } from '../project/star.js';
 import type { ProjectView } from '../project/types.js';
 import { lowerBound } from '../sorted.js';
 import { callArguments, methodsOf, positionalBases } from '../syntax.js';
@@ -47,6 +48,8 @@ export interface Scope {
   starModules: string[];
   /** The line of each of them (1-based), in the same order. */
   starLines: number[];
+  /** Their statements, in the same order. */
+  starStatements: Node[];
   /** For a method: the name of its first parameter (`self`) and the class scope. */
   selfName?: string;
   classScope?: Scope;
@@ -75,6 +78,8 @@ export interface BindingSite {
   paramIndex?: number;
   /** def: the function_definition (a name's parent is a trip into tree-sitter that walks down from the root). */
   def?: Node;
+  /** iterate: the name's position in the target it is unpacked into (`for name, make in pairs`). */
+  unpack?: number;
 }
 
 /** What a name resolves to: the scope that binds it, its binding sites there and that scope's star imports. */
@@ -318,6 +323,7 @@ export class Bindings {
       nonlocals: new Set(),
       starModules: [],
       starLines: [],
+      starStatements: [],
     };
     this.scopes.set(node.id, scope);
     return scope;
@@ -345,6 +351,7 @@ export class Bindings {
       fallback: site.fallback ?? this.inImportHandler,
       paramIndex: site.paramIndex,
       def: site.def,
+      unpack: site.unpack,
     };
     list.push(entry);
     target.bindings.set(text, list);
@@ -400,7 +407,12 @@ export class Bindings {
       case 'for_in_clause': {
         const left = node.childForFieldName('left');
         const iterable = node.childForFieldName('right') ?? undefined;
+        const names = left ? unpackedNames(left) : undefined;
         if (left?.type === 'identifier') this.bind(scope, left, { kind: 'iterate', value: iterable });
+        else if (names)
+          names.forEach((name, unpack) =>
+            this.bind(scope, name, { kind: 'iterate', value: iterable, unpack }),
+          );
         else this.bindTargets(left, scope, { kind: 'other' });
         for (const child of node.namedChildren) if (child && child.id !== left?.id) this.visit(child, scope);
         return;
@@ -546,6 +558,7 @@ export class Bindings {
     if (node.namedChildren.some((c) => c?.type === 'wildcard_import')) {
       scope.starModules.push(module);
       scope.starLines.push(node.startPosition.row + 1);
+      scope.starStatements.push(node);
       return;
     }
     for (const item of node.childrenForFieldName('name')) {
@@ -799,8 +812,11 @@ export class Bindings {
         return this.flow.callValue(expr);
       case 'list':
       case 'tuple':
+      case 'expression_list': {
+        const values = expr.namedChildren.map((e) => this.valueOf(e));
+        return container(values, this.items(expr, values));
+      }
       case 'set':
-      case 'expression_list':
         return container(expr.namedChildren.map((e) => this.valueOf(e)));
       case 'dictionary':
         return container(
@@ -832,17 +848,51 @@ export class Bindings {
     }
   }
 
+  /** A tuple or list's values one by one (comments left out); none when a `*splat` hides the positions. */
+  private items(expr: Node, values: Value[]): Value[] | undefined {
+    const children = expr.namedChildren;
+    const items: Value[] = [];
+    for (let i = 0; i < children.length; i++) {
+      const type = children[i] ? this.facts.type(children[i]!) : undefined;
+      if (type === 'list_splat' || type === 'parenthesized_list_splat') return undefined;
+      if (type !== 'comment') items.push(values[i]);
+    }
+    return items;
+  }
+
   valueOfName(name: string, scope: Scope): Value {
     const found = this.lookup(name, scope);
     if (!found) return OTHER;
     const values = found.sites.filter((s) => !s.fallback).map((s) => this.valueOfSite(s));
     if (found.star.length && starProvides(found.star, name))
       values.unshift(starValue(found.star, this.ftplibName(name)!));
-    else if (values.length === 0 && found.star.length) {
+    else if (found.sites.length === 0 && found.star.length) {
       const star = this.projectStar(found.star, name);
       if (star) values.push(star);
+    } else if (found.star.length) {
+      // bound here and given by a `*` import too: the one that binds last, or both where the path decides
+      const star = this.starBinding(found.scope, name);
+      if (star?.order === 'star') return star.value;
+      if (star?.order === 'both') return merge([...found.sites.map((s) => this.valueOfSite(s)), star.value]);
     }
     return merge(values);
+  }
+
+  /**
+   * For a name its scope binds and a `*` import of a summarised module gives too: that import's statement,
+   * what it gives and which binds the name once the module has run (src/project/star.ts).
+   */
+  starBinding(
+    scope: Scope,
+    name: string,
+  ): { statement: Node; value: Value; order: 'star' | 'own' | 'both' } | undefined {
+    const { starModules, starStatements } = scope;
+    const sites = scope.bindings.get(name) ?? [];
+    for (let i = starModules.length - 1; i >= 0; i--) {
+      const value = this.projectStar([starModules[i]], name);
+      if (value) return { statement: starStatements[i], value, order: starOrder(starStatements[i], sites) };
+    }
+    return undefined;
   }
 
   /** `from app.net import *`: the name's value, when a summarised project module's `*` gives it. */
@@ -1092,7 +1142,11 @@ export class Bindings {
         return site.def ? this.flow.functionValue(site.def) : OTHER;
       case 'iterate': {
         const iterable = this.valueOf(site.value);
-        return iterable.kind === 'container' ? iterable.of : OTHER;
+        if (iterable.kind !== 'container') return OTHER;
+        if (site.unpack === undefined) return iterable.of;
+        // one of a name per position: the element's item there, when its elements are written out
+        const element = iterable.of;
+        return (element.kind === 'container' && element.items?.[site.unpack]) || OTHER;
       }
       case 'assign':
         return site.value ? this.valueOf(site.value) : OTHER;
@@ -1153,8 +1207,15 @@ export class Bindings {
    */
   private parameterValue(site: BindingSite): Value {
     const passed = this.flow.argumentsFor(site);
-    if (passed && (passed.kind === 'conn' || passed.kind === 'partial' || passed.kind === 'class'))
-      return passed;
+    const kind = passed?.kind;
+    if (
+      kind === 'conn' ||
+      kind === 'partial' ||
+      kind === 'class' ||
+      kind === 'callables' ||
+      kind === 'unfollowed'
+    )
+      return passed!;
     return site.value ? this.paramValue(site.value) : OTHER;
   }
 
@@ -1333,6 +1394,13 @@ function unpacked(left: Node, right: Node): Node[] | undefined {
   if (names.length !== elements.length || names.some((n) => n.type === 'list_splat_pattern'))
     return undefined;
   return elements;
+}
+
+/** The names of a `for` target that unpacks each element into names only (`for name, make in pairs`). */
+function unpackedNames(left: Node): Node[] | undefined {
+  if (!['pattern_list', 'tuple_pattern', 'list_pattern'].includes(left.type)) return undefined;
+  const names = left.namedChildren.filter((n): n is Node => !!n && n.type !== 'comment');
+  return names.length && names.every((n) => n.type === 'identifier') ? names : undefined;
 }
 
 /** `def __init__(self, *args, **kwargs): super().__init__(*args, **kwargs)` (more may follow). */

@@ -5,7 +5,16 @@
 // is cut: a function's own recursive call adds nothing to what it returns.
 import type { Node } from 'web-tree-sitter';
 import type { Bindings, BindingSite } from './bindings.js';
-import { merge, type FunctionValue, type Value } from './value.js';
+import {
+  container,
+  merge,
+  type CallablesValue,
+  type CallableValue,
+  type FunctionValue,
+  type UnfollowedValue,
+  type Value,
+} from './value.js';
+import { UNFOLLOWED } from './callables.js';
 import { callArguments } from '../syntax.js';
 import { dynamicImport } from '../project/dynamic-import.js';
 
@@ -110,24 +119,20 @@ export class Flow {
     if (!fn) return OTHER;
     const first = () => this.bindings.valueOf(callArguments(call).positional[0]);
     if (HANDS_BACK.has(attribute ?? '')) return first();
+    if (attribute === 'values' || attribute === 'items') {
+      // a dict's values, or its (key, value) pairs (the analysis keeps a dict's values alone)
+      const dict = this.bindings.valueOf(this.bindings.facts.field(fn, 'object'));
+      if (dict.kind === 'container')
+        return attribute === 'values' ? dict : container([container([OTHER, dict.of], [OTHER, dict.of])]);
+    }
     const callee = this.bindings.valueOf(fn);
     switch (callee.kind) {
-      case 'class': {
-        // what is known of a class from another module goes with the connections it makes
-        const { protects, from } = callee;
-        return {
-          kind: 'conn',
-          tls: callee.tls,
-          origin: 'constructor',
-          subclass: callee.subclass,
-          ...(protects ? { protects } : {}),
-          ...(from ? { from } : {}),
-        };
-      }
+      case 'class':
       case 'function':
-        return this.returns(callee);
       case 'external':
-        return callee.returns;
+      case 'callables':
+      case 'unfollowed':
+        return this.callResult(callee);
       case 'holder':
         // an instance of a project class that holds connections: read through its attributes
         return callee.instance ? OTHER : { ...callee, instance: true };
@@ -147,6 +152,32 @@ export class Flow {
           if (!this.bindings.lookup('__import__', this.bindings.scopeAt(fn)))
             return dynamicImport(this.bindings.project, call, '__import__');
         return OTHER;
+    }
+  }
+
+  /** What calling a class, function or set of them gives (a set: what each gives, merged). */
+  callResult(callee: CallableValue | CallablesValue | UnfollowedValue): Value {
+    switch (callee.kind) {
+      case 'class': {
+        // what is known of a class from another module goes with the connections it makes
+        const { protects, from } = callee;
+        return {
+          kind: 'conn',
+          tls: callee.tls,
+          origin: 'constructor',
+          subclass: callee.subclass,
+          ...(protects ? { protects } : {}),
+          ...(from ? { from } : {}),
+        };
+      }
+      case 'function':
+        return this.returns(callee);
+      case 'external':
+        return callee.returns;
+      case 'callables':
+        return merge(callee.of.map((member) => this.callResult(member)));
+      case 'unfollowed':
+        return UNFOLLOWED;
     }
   }
 

@@ -1,6 +1,7 @@
 // What a name, attribute or expression may hold, as the analysis (bindings.ts, flow.ts) sees it, and how the
 // values of several bindings merge into one. Plain data but for the tree nodes some kinds point at.
 import type { Node } from 'web-tree-sitter';
+import { callables, isCallable, UNFOLLOWED } from './callables.js';
 
 export type FtplibClass = 'FTP' | 'FTP_TLS';
 
@@ -47,8 +48,11 @@ export type Value =
    * bound: a plain method (not static or class), which gets `self` when called through an instance.
    */
   | { kind: 'function'; def: Node; contextManager: boolean; property: boolean; bound: boolean }
-  /** A list, tuple, set, dict (its values), comprehension or generator whose elements are `of`. */
-  | { kind: 'container'; of: Value }
+  /**
+   * A list, tuple, set, dict (its values), comprehension or generator whose elements are `of`; items: a tuple
+   * or list written out, element by element (what `for name, make in pairs` unpacks from each pair).
+   */
+  | { kind: 'container'; of: Value; items?: Value[] }
   /** A module of the project that the project-wide pass summarised (src/project/). */
   | { kind: 'module'; name: string }
   /**
@@ -64,6 +68,17 @@ export type Value =
       from: string;
       helper?: { module: string; name: string; logsIn: number[] };
     }
+  /**
+   * One of several callables (src/analysis/callables.ts): a name bound to a function here and to ftplib's
+   * class, a list of factories. Calling it gives what each would give, merged.
+   */
+  | { kind: 'callables'; of: CallableValue[] }
+  /**
+   * What the analysis stopped following: one of more callables than it keeps, or what calling one gives. It
+   * may be an ftplib connection: a login on it is reported, never passed over. class: the class among those
+   * callables, if any (calling it may log in, user given).
+   */
+  | { kind: 'unfollowed'; class?: ClassValue }
   /** A standard library module or function the flow follows: `contextlib`, `contextlib.closing`, ... */
   | { kind: 'known'; name: string }
   | { kind: 'none' }
@@ -73,6 +88,12 @@ export type ClassValue = Extract<Value, { kind: 'class' }>;
 export type ConnValue = Extract<Value, { kind: 'conn' }>;
 export type PartialValue = Extract<Value, { kind: 'partial' }>;
 export type FunctionValue = Extract<Value, { kind: 'function' }>;
+export type ExternalValue = Extract<Value, { kind: 'external' }>;
+export type ContainerValue = Extract<Value, { kind: 'container' }>;
+/** What a set of callables holds (a merged class at most once). */
+export type CallableValue = FunctionValue | ClassValue | ExternalValue;
+export type CallablesValue = Extract<Value, { kind: 'callables' }>;
+export type UnfollowedValue = Extract<Value, { kind: 'unfollowed' }>;
 
 const OTHER: Value = { kind: 'other' };
 const NONE: Value = { kind: 'none' };
@@ -83,17 +104,34 @@ export function merge(values: Value[]): Value {
   if (real.length === 0) return values.length ? NONE : OTHER;
   const first = real[0];
   if (real.some((v) => v.kind !== first.kind)) {
+    // a function here beside ftplib's class, a factory of another module: one of several callables
+    if (real.every(isCallable)) return callables(real, merge);
     // connections beside values of another kind: keep the connections, marked as not the only possibility
     const conns = real.flatMap((v) => (v.kind === 'conn' ? [v] : v.kind === 'partial' ? [v.conn] : []));
-    return conns.length ? { kind: 'partial', conn: merge(conns) as ConnValue } : OTHER;
+    if (conns.length) return { kind: 'partial', conn: merge(conns) as ConnValue };
+    // what may be an ftplib connection stays so beside what is not known
+    return real.some((v) => v.kind === 'unfollowed') ? UNFOLLOWED : OTHER;
   }
   if (first.kind === 'partial')
     return { kind: 'partial', conn: merge(real.map((v) => (v as PartialValue).conn)) as ConnValue };
-  if (first.kind === 'container')
-    return { kind: 'container', of: merge(real.map((v) => (v as Extract<Value, { kind: 'container' }>).of)) };
+  if (first.kind === 'container') {
+    const containers = real as ContainerValue[];
+    const of = merge(containers.map((c) => c.of));
+    // element by element only where every one has as many
+    const n = first.items?.length;
+    if (n === undefined || containers.some((c) => c.items?.length !== n)) return { kind: 'container', of };
+    return {
+      kind: 'container',
+      of,
+      items: first.items!.map((_, i) => merge(containers.map((c) => c.items![i]))),
+    };
+  }
   if (first.kind === 'function')
-    return real.every((v) => (v as FunctionValue).def.id === first.def.id) ? first : OTHER;
-  if (first.kind === 'module' || first.kind === 'external')
+    return real.every((v) => (v as FunctionValue).def.id === first.def.id) ? first : callables(real, merge);
+  if (first.kind === 'external')
+    return real.every((v) => JSON.stringify(v) === JSON.stringify(first)) ? first : callables(real, merge);
+  if (first.kind === 'callables' || first.kind === 'unfollowed') return callables(real, merge);
+  if (first.kind === 'module')
     return real.every((v) => JSON.stringify(v) === JSON.stringify(first)) ? first : OTHER;
   if (first.kind === 'known')
     return real.every((v) => (v as Extract<Value, { kind: 'known' }>).name === first.name) ? first : OTHER;
@@ -138,7 +176,8 @@ function fromElsewhere(values: { protects?: boolean; from?: string }[]): {
   return out;
 }
 
-/** A container of these elements (merged); none at all is nothing known. */
-export function container(elements: Value[]): Value {
-  return { kind: 'container', of: elements.length ? merge(elements) : OTHER };
+/** A container of these elements (merged; with items, also one by one); none at all is nothing known. */
+export function container(elements: Value[], items?: Value[]): Value {
+  const of = elements.length ? merge(elements) : OTHER;
+  return items ? { kind: 'container', of, items } : { kind: 'container', of };
 }

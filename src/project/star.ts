@@ -31,3 +31,51 @@ function isLiteralAll(name: Node): boolean {
   if (!value || !['list', 'tuple'].includes(value.type)) return false;
   return value.namedChildren.every((item) => item?.type === 'string' || item?.type === 'comment');
 }
+
+/**
+ * Which binds a module-level name once the module has run, when the module binds it itself (`sites`) and a
+ * `*` import (`star`, its statement) gives it too: 'star' when the import runs for certain after every one of
+ * the module's own bindings, 'own' when one of those runs for certain after the import, else 'both' (the
+ * path decides: `try: from .net import *` / `except ImportError: def open_link(...)`).
+ */
+export function starOrder(
+  star: Node,
+  sites: { node: Node; kind: string; def?: Node; value?: Node; statement?: Node }[],
+): 'star' | 'own' | 'both' {
+  const atTop = star.parent?.type === 'module';
+  if (atTop && sites.every((s) => s.node.startIndex < star.startIndex && !inDefinition(s.def ?? s.node)))
+    return 'star';
+  if (sites.some((s) => s.node.startIndex > star.startIndex && bindsAtTop(s))) return 'own';
+  return 'both';
+}
+
+/** Inside a function, lambda or class body (a binding there runs when it is called, if ever). */
+function inDefinition(node: Node): boolean {
+  for (let p = node.parent; p; p = p.parent)
+    if (p.type === 'function_definition' || p.type === 'lambda' || p.type === 'class_definition') return true;
+  return false;
+}
+
+/** A binding by a statement of the module's top level that binds the name every time it runs. */
+function bindsAtTop(site: { node: Node; kind: string; def?: Node; value?: Node; statement?: Node }): boolean {
+  const top = (n: Node | null | undefined) =>
+    n?.parent?.type === 'module' ||
+    (n?.parent?.type === 'decorated_definition' && n.parent.parent?.type === 'module');
+  switch (site.kind) {
+    case 'def':
+      return top(site.def);
+    case 'class':
+      return top(site.value);
+    case 'import':
+    case 'from-import':
+      return top(site.statement);
+    case 'assign': {
+      const assignment = site.node.parent;
+      return assignment?.type === 'assignment' && assignment.parent?.type === 'expression_statement'
+        ? top(assignment.parent)
+        : false;
+    }
+    default:
+      return false;
+  }
+}

@@ -20,9 +20,13 @@ export function summarize(
   before: () => Bindings = () => after,
 ): ModuleSummary {
   const exports: Record<string, Exported> = {};
+  const stars = after.module.starModules.length > 0 && !!after.project;
   for (const [name, sites] of after.module.bindings) {
-    if (sites.every((s) => s.fallback)) continue;
-    const line = sites[0].node.startPosition.row + 1;
+    // a name a `*` import gives too is bound by it on some paths, or on all: then the import is its line
+    const star = stars ? after.starBinding(after.module, name) : undefined;
+    const fromStar = star && star.order !== 'own';
+    if (sites.every((s) => s.fallback) && !fromStar) continue;
+    const line = fromStar ? star.statement.startPosition.row + 1 : sites[0].node.startPosition.row + 1;
     const value = after.valueOfName(name, after.module);
     const exported =
       value.kind === 'other' && sites.length === 1 && sites[0].kind === 'class' && sites[0].value
@@ -130,13 +134,23 @@ function toExported(bindings: Bindings, value: Value, line: number, depth: numbe
     }
     case 'conn':
       return { kind: 'conn', tls: value.tls, protects: loginProtects(bindings, value), line };
+    case 'partial': {
+      const conn = value.conn;
+      return { kind: 'conn', tls: conn.tls, protects: loginProtects(bindings, conn), line, partial: true };
+    }
     case 'function':
-    case 'external': {
+    case 'external':
+    case 'callables': {
       if (depth > 0) return undefined;
-      const returns = value.kind === 'function' ? bindings.flow.returns(value) : value.returns;
+      const returns = bindings.flow.callResult(value);
       const exported = toExported(bindings, returns, line, depth + 1);
+      // (a set's calls are not noted as a helper's: what they pass is not followed)
       const logsIn =
-        value.kind === 'function' ? bindings.flow.loggedInParameters(value) : value.helper?.logsIn;
+        value.kind === 'function'
+          ? bindings.flow.loggedInParameters(value)
+          : value.kind === 'external'
+            ? value.helper?.logsIn
+            : undefined;
       if ((!exported || exported.kind === 'module') && !logsIn?.length) return undefined;
       return {
         kind: 'function',
@@ -147,6 +161,8 @@ function toExported(bindings: Bindings, value: Value, line: number, depth: numbe
     }
     case 'module':
       return { kind: 'module', module: value.name };
+    case 'unfollowed':
+      return { kind: 'unfollowed', line };
     default:
       return undefined;
   }

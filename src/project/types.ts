@@ -15,8 +15,8 @@ export type Exported =
       ftplibName?: 'FTP' | 'FTP_TLS';
       line: number;
     }
-  /** A connection made at module level. */
-  | { kind: 'conn'; tls: boolean; protects: boolean; line: number }
+  /** A connection made at module level; partial: on some paths only (other values on the others). */
+  | { kind: 'conn'; tls: boolean; protects: boolean; line: number; partial?: boolean }
   /** A function whose call gives back a connection (a factory) or a class. */
   /**
    * A function of the module: what calling it gives back, when it is a connection or a class (a factory);
@@ -29,7 +29,9 @@ export type Exported =
    */
   | { kind: 'holder'; attributes: Record<string, Exported>; line: number }
   /** A submodule (`from pkg import mod`). */
-  | { kind: 'module'; module: string };
+  | { kind: 'module'; module: string }
+  /** What the analysis stopped following (src/analysis/callables.ts): it may be an ftplib connection. */
+  | { kind: 'unfollowed'; line: number };
 
 export interface ModuleSummary {
   /** Dotted module name (`backup.net`), and the file, as the run names it. */

@@ -1,7 +1,7 @@
 // What an import from another project module gives a file's analysis: the module's summary (plain data,
 // src/project/types.ts) turned back into the analysis's values. A module or name the pass did not summarise
 // is simply not followed (nothing is known of it).
-import type { Value } from '../analysis/value.js';
+import type { ConnValue, Value } from '../analysis/value.js';
 import { absoluteModule } from './modules.js';
 import { starNames } from './star.js';
 import type { Exported, ModuleSummary, ProjectView } from './types.js';
@@ -158,8 +158,10 @@ function toValue(view: ProjectView, summary: ModuleSummary, e: Exported, name = 
         ...(reexport ? { reexport } : {}),
       };
     }
-    case 'conn':
-      return { kind: 'conn', tls: e.tls, origin: 'constructor', protects: e.protects, from };
+    case 'conn': {
+      const conn: ConnValue = { kind: 'conn', tls: e.tls, origin: 'constructor', protects: e.protects, from };
+      return e.partial ? { kind: 'partial', conn } : conn;
+    }
     case 'function':
       return {
         kind: 'external',
@@ -175,5 +177,7 @@ function toValue(view: ProjectView, summary: ModuleSummary, e: Exported, name = 
     }
     case 'module':
       return { kind: 'module', name: e.module };
+    case 'unfollowed':
+      return { kind: 'unfollowed' };
   }
 }
