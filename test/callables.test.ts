@@ -29,11 +29,20 @@ describe('one of several callables', () => {
     expect(merge([external, fn(1), { kind: 'none' }])).toEqual({ kind: 'callables', of: [external, fn(1)] });
   });
 
-  it('sets merge into one set; beside what is not callable it is nothing known, as before', () => {
+  it('sets merge into one set; beside what is not known the set is open (it may be something else)', () => {
     const a = merge([fn(1), fn(2)]);
     const b = merge([fn(2), fn(3)]);
     expect(merge([a, b])).toEqual({ kind: 'callables', of: [fn(1), fn(2), fn(3)] });
-    expect(merge([a, { kind: 'other' }])).toEqual({ kind: 'other' });
+    expect(merge([a, { kind: 'other' }])).toEqual({ kind: 'callables', of: [fn(1), fn(2)], open: true });
+    // `make_sftp if sftp else FTP`: one callable beside what is not known stays a set, open
+    expect(merge([{ kind: 'other' }, fn(1)])).toEqual({ kind: 'callables', of: [fn(1)], open: true });
+    expect(merge([merge([fn(1), { kind: 'other' }]), fn(2)])).toEqual({
+      kind: 'callables',
+      of: [fn(1), fn(2)],
+      open: true,
+    });
+    // what is not callable and not other (a connection) is no callable's company
+    expect(merge([fn(1), { kind: 'conn', tls: true, origin: 'constructor' }]).kind).not.toBe('callables');
   });
 
   it(`past ${MAX_CALLABLES} callables it is unfollowed, keeping the class among them; that stays so`, () => {

@@ -224,7 +224,7 @@ function oneOfSeveralLogsIn(
   const name = textOf(ctx, ctx.bindings.callee(call).fn);
   const what =
     callee.kind === 'callables'
-      ? `${name} is FTP_TLS on some paths, another callable on others`
+      ? `${name} is FTP_TLS on some paths, ${callee.open ? 'something not known' : 'another callable'} on others`
       : `${name} is one of more callables than ftptls follows (${MAX_CALLABLES}), FTP_TLS among them`;
   return finding(call, 'manual', NOT_ADDED, {
     reason: `${what}; FTP_TLS's constructor logs in (user given): call prot_p() after it by hand where it has logged in`,
@@ -456,7 +456,11 @@ function notOnlyConnection(ctx: TransformContext, call: Node, recv: Node): RawFi
       const kind = ctx.bindings.valueOfSite(site).kind;
       if (kind === 'conn' || kind === 'none' || site.fallback) continue;
       const line = site.node.startPosition.row + 1;
-      if (site.kind !== 'param') others.push(`the value of line ${line}`);
+      // (`c = make(h)`, make one of several callables: the site itself is a connection on some paths only)
+      if (site.kind !== 'param')
+        others.push(
+          kind === 'partial' ? `what line ${line} gives on other paths` : `the value of line ${line}`,
+        );
       else {
         const calls = ctx.bindings.flow.passedBy(site).filter((p) => p.value.kind !== 'conn');
         const lines = calls.map((p) => p.call.startPosition.row + 1);

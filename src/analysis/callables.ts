@@ -11,7 +11,7 @@ export const MAX_CALLABLES = 8;
 
 export const UNFOLLOWED: Value = { kind: 'unfollowed' };
 
-/** Values that merge into a set of callables (an unfollowed one makes the whole unfollowed). */
+/** Values that merge into a set of callables (an unfollowed one makes the whole unfollowed; another, open). */
 export function isCallable(value: Value): boolean {
   const kind = value.kind;
   return (
@@ -24,19 +24,26 @@ export function isCallable(value: Value): boolean {
 }
 
 /**
- * The set of the callables among `values` (all isCallable); `merge` merges the classes. Past the limit, or
- * with an unfollowed one among them, it is unfollowed, and keeps the class among them (a constructor's login).
+ * The set of the callables among `values` (isCallable, or other: the set is then open); `merge` merges the
+ * classes. Past the limit, or with an unfollowed one among them, it is unfollowed, and keeps the class among
+ * them (a constructor's login).
  */
 export function callables(values: Value[], merge: (values: Value[]) => Value): Value {
   const classes: ClassValue[] = [];
   const others: CallableValue[] = [];
   let unfollowed = false;
+  let open = false;
   for (const value of values) {
+    if (value.kind === 'other') {
+      open = true;
+      continue;
+    }
     if (value.kind === 'unfollowed') {
       unfollowed = true;
       if (value.class) classes.push(value.class);
       continue;
     }
+    if (value.kind === 'callables' && value.open) open = true;
     for (const member of value.kind === 'callables' ? value.of : [value as CallableValue]) {
       if (member.kind === 'class') classes.push(member);
       else if (!others.some((known) => sameCallable(known, member))) others.push(member);
@@ -46,6 +53,7 @@ export function callables(values: Value[], merge: (values: Value[]) => Value): V
   if (unfollowed || others.length + (cls ? 1 : 0) > MAX_CALLABLES)
     return cls ? { kind: 'unfollowed', class: cls } : UNFOLLOWED;
   const of = cls ? [cls, ...others] : others;
+  if (open) return { kind: 'callables', of, open };
   return of.length === 1 ? of[0] : { kind: 'callables', of };
 }
 

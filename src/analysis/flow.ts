@@ -174,8 +174,10 @@ export class Flow {
         return this.returns(callee);
       case 'external':
         return callee.returns;
-      case 'callables':
-        return merge(callee.of.map((member) => this.callResult(member)));
+      case 'callables': {
+        const results = callee.of.map((member) => this.callResult(member));
+        return merge(callee.open ? [...results, OTHER] : results);
+      }
       case 'unfollowed':
         return UNFOLLOWED;
     }

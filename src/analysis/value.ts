@@ -70,9 +70,10 @@ export type Value =
     }
   /**
    * One of several callables (src/analysis/callables.ts): a name bound to a function here and to ftplib's
-   * class, a list of factories. Calling it gives what each would give, merged.
+   * class, a list of factories. Calling it gives what each would give, merged. open: on some paths the
+   * name holds a value not known (`make_sftp if sftp else FTP`), whose call gives nothing known.
    */
-  | { kind: 'callables'; of: CallableValue[] }
+  | { kind: 'callables'; of: CallableValue[]; open?: true }
   /**
    * What the analysis stopped following: one of more callables than it keeps, or what calling one gives. It
    * may be an ftplib connection: a login on it is reported, never passed over. class: the class among those
@@ -104,8 +105,10 @@ export function merge(values: Value[]): Value {
   if (real.length === 0) return values.length ? NONE : OTHER;
   const first = real[0];
   if (real.some((v) => v.kind !== first.kind)) {
-    // a function here beside ftplib's class, a factory of another module: one of several callables
-    if (real.every(isCallable)) return callables(real, merge);
+    // a function here beside ftplib's class, a factory of another module: one of several callables (and,
+    // beside what is not known, `make_sftp if sftp else FTP`, a set that may also be something else)
+    if (real.some(isCallable) && real.every((v) => isCallable(v) || v.kind === 'other'))
+      return callables(real, merge);
     // connections beside values of another kind: keep the connections, marked as not the only possibility
     const conns = real.flatMap((v) => (v.kind === 'conn' ? [v] : v.kind === 'partial' ? [v.conn] : []));
     if (conns.length) return { kind: 'partial', conn: merge(conns) as ConnValue };

@@ -1,0 +1,37 @@
+# A name bound to ftplib's class on some paths and to something not known on others (another module's
+# function, a lambda): a constructor login or a login through it may be on an FTP_TLS connection, so it is
+# reported, never passed over.
+import ftplib
+from ftplib import FTP_TLS
+
+
+def connect(site, user, passwd, sftp=False):
+    if sftp:
+        cls = lambda si, lo, pw: None
+    else:
+        cls = FTP_TLS
+    conn = cls(site, user, passwd)
+    return conn.nlst()
+
+
+def connect_other(site, user, passwd, sftp=False):
+    maker = make_sftp if sftp else FTP_TLS
+    link = maker(site, user, passwd)
+    return link.nlst()
+
+
+def login_after(host, sftp, password):
+    kind = make_sftp if sftp else ftplib.FTP_TLS
+    session = kind(host)
+    session.login("mirror", password)
+    session.nlst()
+
+
+def open_link(host):
+    return ftplib.FTP_TLS(host)
+
+
+def through_factory(host, sftp, password):
+    make = (lambda h: None) if sftp else open_link
+    handle = make(host)
+    handle.login("mirror", password)
