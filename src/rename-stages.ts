@@ -84,7 +84,7 @@ export interface EarlyStage {
 
 /**
  * Runs the RENAME_STAGES that follow stage `after` (ftp-to-ftp-tls, whose edits are `renames`) on its input,
- * `ctx` being that stage's context (its tree, text and analysis) with a fresh suppressor. Up to and including
+ * `ctx` being that stage's context (its tree, text, analysis and suppressor). Up to and including
  * the first that edits: the next would need its edits' text. Undefined when none could run so (the stages
  * then run the ordinary way, from scratch: whatever one threw is thrown again there).
  */

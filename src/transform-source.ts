@@ -226,10 +226,9 @@ export function transformSourceSync(text: string, options: TransformSourceOption
     }
     // ftp-to-ftp-tls renamed FTP and nothing else: the next stages run here, on its input and analysis
     const renames = ctx && bindings && mayRunEarly(transform, options) && totalRename(tree, applied.applied);
-    if (renames && ctx && bindings) {
-      const sites = createSuppressor(analysed, tree, extraMarkers);
-      early = runRenameStages(transforms, index, renames, { ...ctx, bindings, suppressor: sites });
-    }
+    // (the same suppressor: what it answers never depends on what was asked before, and unused markers,
+    // which do, are not counted on this path)
+    if (renames && ctx && bindings) early = runRenameStages(transforms, index, renames, { ...ctx, bindings });
     for (const f of raw) findings.push(toFinding(f, stages, lines));
     if (options.reportUnusedSuppressions)
       unused = stillUnused(unused, suppressor.unused(), analysed, stages, lines);

@@ -257,14 +257,15 @@ export class Bindings {
 
   /**
    * Whether a transform that only wants to know if `x.<attr>` is a class (a constructor call) must ask: with
-   * `skipping`, false when no value of it can be one. Without the project, `x.attr` is a class only as
+   * `skipping`, false when no value of it can be one. Without the project (the copies that skip are made only
+   * without one: src/transform-source.ts's mayRunEarly), `x.attr` is a class only as
    * ftplib's FTP / FTP_TLS, as an attribute assigned (`self.attr = ...`, `obj.attr = ...`) or as a name bound
    * in a class body (valueOfAttribute). A skipped question leaves memos unmade that a later question makes
    * itself: the same answers as long as no cycle is cut (a value's parts are then asked in any order with
    * the same results), which whoever skips checks after the last question (src/rename-stages.ts).
    */
   mayBeClassAttribute(attr: string): boolean {
-    if (!this.skipping || this.project) return true;
+    if (!this.skipping) return true;
     if (!this.classAttributes) {
       const names = new Set(['FTP', 'FTP_TLS']);
       for (const key of this.attrValues.keys()) names.add(key.slice(key.indexOf(':') + 1));
@@ -1234,7 +1235,10 @@ export class Bindings {
     return OTHER;
   }
 
-  /** Every direct reference to ftplib.FTP / FTP_TLS in the file, in source order. */
+  /**
+   * Every direct reference to ftplib.FTP / FTP_TLS in the file, in source order. Asked by ftp-to-ftp-tls, of
+   * the analysis of its own input (never of a renamedToTls copy): names read as the text spells them.
+   */
   classReferences(): ClassReference[] {
     // Only names an ftplib import binds (or FTP / FTP_TLS, for `mod.FTP` and star imports) can be one: find
     // them in the text and ask for the node there, instead of walking every node of the file
@@ -1271,7 +1275,7 @@ export class Bindings {
         if (base.kind === 'ftplib' || renamed)
           refs.push({
             node: parent,
-            name: this.ftplibName(id.text) as FtplibClass,
+            name: id.text as FtplibClass,
             via: 'attribute',
             bindings: [],
             scope: this.scopeAt(parent),
@@ -1295,7 +1299,7 @@ export class Bindings {
     const sites = found.sites.filter((s) => !s.fallback);
     const fromStar = found.star.length > 0 && starProvides(found.star, id.text);
     if (sites.length === 0 && fromStar && (id.text === 'FTP' || id.text === 'FTP_TLS'))
-      return { node: id, name: this.ftplibName(id.text) as FtplibClass, via: 'star', bindings: [], scope };
+      return { node: id, name: id.text as FtplibClass, via: 'star', bindings: [], scope };
     if (sites.length === 0 && !fromStar && id.text === 'FTP' && this.projectStarRenames(found, scope))
       return { node: id, name: 'FTP', via: 'star', bindings: [], scope };
     if (sites.length === 0 || fromStar) return undefined;
@@ -1309,7 +1313,7 @@ export class Bindings {
       ),
     );
     if (names.size !== 1) return undefined;
-    const name = this.ftplibName([...names][0]);
+    const name = [...names][0];
     if (name !== 'FTP' && name !== 'FTP_TLS') return undefined;
     return { node: id, name, via: 'name', bindings: sites, scope };
   }
