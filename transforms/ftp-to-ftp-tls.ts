@@ -13,6 +13,7 @@ import {
 import { addNameAfter, addStatementAfter, removeImportItem, renameImportedName } from '../src/imports.js';
 import { plainServerReason } from '../src/analysis/plain-server.js';
 import { isTestFile } from '../src/analysis/test-files.js';
+import { MOCK_API } from './mock-targets.js';
 import {
   annotationStrings,
   callArguments,
@@ -127,6 +128,8 @@ function classify(ctx: TransformContext, ref: ClassReference, call: Node | undef
   if (patchesClass(ref.node)) {
     // `ftplib.FTP = Mock()` in a test: a double, which mock-targets moves to FTP_TLS and reports
     if (replacesClass(ref.node) && isTestFile(ctx)) return { ref, fixed: false };
+    // `ftplib.FTP.return_value = X` in a test configures that double: mock-targets moves it with the double
+    if (configuresMock(ref.node) && isTestFile(ctx)) return { ref, fixed: false };
     const reason =
       'it changes ftplib.FTP itself (a monkeypatch); FTP_TLS inherits the change unless it defines that ' +
       'attribute itself: check that the rewritten connections still get what this change meant';
@@ -327,6 +330,13 @@ function replacesClass(ref: Node): boolean {
   const parent = ref.parent;
   if (parent?.type !== 'assignment' || parent.childForFieldName('left')?.id !== ref.id) return false;
   return !/(^|\.)FTP_TLS$/.test(parent.childForFieldName('right')?.text ?? '');
+}
+
+/** `ftplib.FTP.return_value = X`, `ftplib.FTP.side_effect = ...`: sets a mock's own attribute. */
+function configuresMock(ref: Node): boolean {
+  const attribute = ref.parent;
+  if (attribute?.type !== 'attribute' || attribute.childForFieldName('object')?.id !== ref.id) return false;
+  return MOCK_API.test(attribute.childForFieldName('attribute')?.text ?? '');
 }
 
 /** `ftplib.FTP = X`, `FTP.port = 2121`, `del FTP.x`: the class itself is assigned to or changed. */

@@ -44,11 +44,17 @@ const FTPLIB_TARGET = new RegExp(`^((?:${IDENT}\\.)*ftplib)\\.(FTP|FTP_TLS)((?:\
 const FTPLIB_MODULE = new RegExp(`^(?:${IDENT}\\.)*ftplib$`);
 const DOTTED = new RegExp(`^${IDENT}(?:\\.${IDENT})*$`);
 /** What a test reads of a mock (unittest.mock's own attributes), not of the class it stands for. */
-const MOCK_API =
+export const MOCK_API =
   /^(?:assert_\w+|return_value|side_effect|call_args|call_args_list|call_count|called|mock_calls|method_calls|reset_mock|configure_mock)$/;
 /** Two patches of one class: moving one onto the other needs a person. */
 const MANUAL_CONFLICT =
   'this file also patches the FTP_TLS it would move onto; decide by hand which patch the rewritten code needs';
+
+/** A double of ftplib.FTP configured in a file that does not patch ftplib.FTP itself. */
+const CONFIGURED_ELSEWHERE =
+  'it configures a test double of ftplib.FTP that this file does not make (a fixture or conftest.py may): ' +
+  'where ftptls moved that double to ftplib.FTP_TLS (with the code under test), configure ' +
+  'ftplib.FTP_TLS here too';
 
 /** What a site does with the name: patches it (a mock call), replaces it (a test's double), reads it. */
 type Role = 'patch' | 'double' | 'read';
@@ -109,6 +115,8 @@ interface Site {
    * attributes, such as an explicit `ftplib.FTP.login(self)` base call), so it moves only when a double does.
    */
   readOfDouble?: boolean;
+  /** A read of the double that sets one of its attributes (`ftplib.FTP.return_value = X`). */
+  configures?: boolean;
 }
 
 /**
@@ -445,6 +453,8 @@ class Finder {
           edits: [{ start: name.endIndex, end: name.endIndex, text: '_TLS' }],
           shown: parent.text,
           readOfDouble: true,
+          configures:
+            parent.parent?.type === 'assignment' && parent.parent.childForFieldName('left')?.id === parent.id,
           message: `reads the test's double for ftplib.FTP, which moved to ftplib.FTP_TLS: moved with it`,
         });
     } else if (this.moduleOf(object))
@@ -673,6 +683,16 @@ export const mockTargets: Transform = {
         marker
           ? finding(site.node, 'suppressed', `${site.shown} kept: suppressed by ${marker}`, { marker })
           : finding(site.node, 'fixed', site.message, { edits: site.edits }),
+      );
+    }
+    // a double configured here but made elsewhere (conftest.py, a fixture): ftptls cannot tell if it moved
+    for (const site of finder.sites.filter((s) => s.configures && !doubleMoved)) {
+      const marker = marked(site.node);
+      results.set(
+        site,
+        marker
+          ? finding(site.node, 'suppressed', `${site.shown} kept: suppressed by ${marker}`, { marker })
+          : finding(site.node, 'manual', `${site.shown} not changed`, { reason: CONFIGURED_ELSEWHERE }),
       );
     }
     for (const site of finder.sites) {
