@@ -97,6 +97,7 @@ export const ftpToFtpTls: Transform = {
         if (call) handledCalls.add(call.id);
         site = { ref, fixed: false };
       }
+      if (site.fixed && isExactTypeCheck(ref.node)) site = exactTypeCheck(site);
       if (site.fixed && plainServer) leaveManual([site], plainServer);
       if (site.finding) findings.push(site.finding);
       if (ref.via === 'name') groupFor(ctx, groups, ref).refs.push(site);
@@ -277,6 +278,41 @@ function isTypeCheckArgument(ref: Node): boolean {
   if (call?.type !== 'call') return false;
   const fn = call.childForFieldName('function')?.text;
   return (fn === 'isinstance' || fn === 'issubclass') && callArguments(call).positional[1]?.id === arg.id;
+}
+
+/**
+ * `type(conn) is FTP` (`==`, `is not`, `!=`, `in (FTP, ...)`, `conn.__class__ is FTP`): true only for a
+ * plain FTP. Neither name keeps its meaning: with FTP it turns false for the rewritten connections, with FTP_TLS
+ * true for connections that were FTP_TLS already.
+ */
+function isExactTypeCheck(ref: Node): boolean {
+  let operand: Node = ref;
+  if (operand.parent?.type === 'tuple' || operand.parent?.type === 'list' || operand.parent?.type === 'set')
+    operand = operand.parent;
+  const comparison = operand.parent;
+  if (comparison?.type !== 'comparison_operator') return false;
+  const operators = comparison.children.filter((c) => c && !c.isNamed).map((c) => c!.type);
+  if (!operators.every((o) => ['is', 'is not', '==', '!=', 'in', 'not in', 'not'].includes(o))) return false;
+  return comparison.namedChildren.some((c) => !!c && c.id !== operand.id && isTypeOf(c));
+}
+
+/** `type(x)` or `x.__class__`. */
+function isTypeOf(node: Node): boolean {
+  if (node.type === 'attribute') return node.childForFieldName('attribute')?.text === '__class__';
+  if (node.type !== 'call' || node.childForFieldName('function')?.text !== 'type') return false;
+  return callArguments(node).positional.length === 1;
+}
+
+function exactTypeCheck(site: Site): Site {
+  const reason =
+    'type(x) is FTP is true only for a plain FTP: kept as FTP it is false for the connections ftptls rewrites ' +
+    'to FTP_TLS, made FTP_TLS it is true for connections that were FTP_TLS already; decide by hand what the ' +
+    'check means (isinstance(x, ftplib.FTP) is true for both, isinstance(x, ftplib.FTP_TLS) only for TLS)';
+  return {
+    ref: site.ref,
+    fixed: false,
+    finding: finding(site.ref.node, 'manual', 'exact type check of ftplib.FTP not rewritten', { reason }),
+  };
 }
 
 /** The class whose positional base this reference is (`class Mirror(FTP)`), if it is one. */
