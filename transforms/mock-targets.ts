@@ -49,7 +49,10 @@ export const MOCK_API =
   /^(?:assert_\w+|return_value|side_effect|call_args|call_args_list|call_count|called|mock_calls|method_calls|reset_mock|configure_mock)$/;
 /** Two patches of one class: moving one onto the other needs a person. */
 const MANUAL_CONFLICT =
-  'this file also patches the FTP_TLS it would move onto; decide by hand which patch the rewritten code needs';
+  'the code under test now makes FTP_TLS, so this patch of FTP no longer intercepts its connections: the ' +
+  'test may connect for real, and what it asserts of this mock sees no calls; moving it would patch the ' +
+  'FTP_TLS this file patches already: by hand, give the FTP_TLS patch what this one sets up and asserts, ' +
+  'then remove this one';
 
 /** A double of ftplib.FTP configured in a file that does not patch ftplib.FTP itself. */
 const CONFIGURED_ELSEWHERE =
