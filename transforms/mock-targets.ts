@@ -245,8 +245,21 @@ class Finder {
     const ftplib = FTPLIB_TARGET.exec(text);
     if (ftplib) {
       const [, , cls, rest] = ftplib;
+      const keeps = cls === 'FTP' ? this.keepsCleartext() : undefined;
       if (cls === 'FTP_TLS') this.patched.add(`ftplib.FTP_TLS${rest}`);
-      else {
+      else if (keeps) {
+        const moved = `${ftplib[1]}.FTP_TLS${rest}`;
+        this.manual.push({
+          node: arg,
+          shown: text,
+          message: `patch target ${text} not changed`,
+          reason:
+            `${keeps.module} still makes cleartext ftplib.FTP (${keeps.path}:${keeps.line}, a site kept as it ` +
+            `is), while other code the test may reach now makes FTP_TLS: a test of the first needs this patch, ` +
+            `one of the rewritten code a patch of ${moved}: keep this patch and add one of ${moved} where the ` +
+            'test reaches rewritten code',
+        });
+      } else {
         const at = content.startIndex + ftplib[1].length + '.FTP'.length;
         this.sites.push({
           node: arg,
@@ -413,6 +426,37 @@ class Finder {
       const sites = this.ctx.bindings.lookup(value.text, this.ctx.bindings.scopeAt(value))?.sites ?? [];
       if (sites.some((s) => s.node.id === holder.id)) rename(key);
     }
+  }
+
+  /**
+   * A project module this file imports that still makes a cleartext ftplib.FTP connection after the rewrite
+   * (ModuleSummary.cleartext), if any: a test that patches ftplib.FTP may be patching it for that one.
+   */
+  private keepsCleartext(): { module: string; path: string; line: number } | undefined {
+    const summaries = this.ctx.project?.summaries;
+    if (!summaries) return undefined;
+    const statements = this.ctx.tree.rootNode.descendantsOfType([
+      'import_statement',
+      'import_from_statement',
+    ]);
+    for (const statement of statements) {
+      if (!statement) continue;
+      const modules: string[] = [];
+      const names = statement
+        .childrenForFieldName('name')
+        .map((n) => (n?.type === 'aliased_import' ? n.childForFieldName('name')?.text : n?.text));
+      if (statement.type === 'import_statement') modules.push(...names.filter((n): n is string => !!n));
+      else {
+        const from = this.fromModule(statement.childForFieldName('module_name')?.text ?? '');
+        if (from === undefined) continue;
+        modules.push(from, ...names.map((n) => (from.endsWith('.') ? `${from}${n}` : `${from}.${n}`)));
+      }
+      for (const module of modules) {
+        const line = summaries[module]?.cleartext;
+        if (line !== undefined) return { module, path: summaries[module].path, line };
+      }
+    }
+    return undefined;
   }
 
   /** Why FTP patched where `module` uses it is left alone. */
