@@ -161,7 +161,8 @@ describe('mock-targets: FTP patched where a project module uses it', () => {
     const r = run(text, { project: project() });
     expect(r.after).toBe(text);
     expect(only(r.ours)).toMatchObject({ line: 3, status: 'manual' });
-    expect(r.ours[0].reason).toContain('this file also patches the FTP_TLS it would move onto');
+    expect(r.ours[0].reason).toContain('this patch of FTP no longer intercepts its connections');
+    expect(r.ours[0].reason).toContain('give the FTP_TLS patch what this one sets up and asserts');
   });
 
   it('keeps a suppressed target', () => {

@@ -13,6 +13,7 @@ import {
 import { addNameAfter, addStatementAfter, removeImportItem, renameImportedName } from '../src/imports.js';
 import { plainServerReason } from '../src/analysis/plain-server.js';
 import { isTestFile } from '../src/analysis/test-files.js';
+import { MOCK_API } from './mock-targets.js';
 import {
   annotationStrings,
   callArguments,
@@ -96,6 +97,7 @@ export const ftpToFtpTls: Transform = {
         if (call) handledCalls.add(call.id);
         site = { ref, fixed: false };
       }
+      if (site.fixed && isExactTypeCheck(ref.node)) site = exactTypeCheck(site);
       if (site.fixed && plainServer) leaveManual([site], plainServer);
       if (site.finding) findings.push(site.finding);
       if (ref.via === 'name') groupFor(ctx, groups, ref).refs.push(site);
@@ -127,6 +129,8 @@ function classify(ctx: TransformContext, ref: ClassReference, call: Node | undef
   if (patchesClass(ref.node)) {
     // `ftplib.FTP = Mock()` in a test: a double, which mock-targets moves to FTP_TLS and reports
     if (replacesClass(ref.node) && isTestFile(ctx)) return { ref, fixed: false };
+    // `ftplib.FTP.return_value = X` in a test configures that double: mock-targets moves it with the double
+    if (configuresMock(ref.node) && isTestFile(ctx)) return { ref, fixed: false };
     const reason =
       'it changes ftplib.FTP itself (a monkeypatch); FTP_TLS inherits the change unless it defines that ' +
       'attribute itself: check that the rewritten connections still get what this change meant';
@@ -276,6 +280,41 @@ function isTypeCheckArgument(ref: Node): boolean {
   return (fn === 'isinstance' || fn === 'issubclass') && callArguments(call).positional[1]?.id === arg.id;
 }
 
+/**
+ * `type(conn) is FTP` (`==`, `is not`, `!=`, `in (FTP, ...)`, `conn.__class__ is FTP`): true only for a
+ * plain FTP. Neither name keeps its meaning: with FTP it turns false for the rewritten connections, with FTP_TLS
+ * true for connections that were FTP_TLS already.
+ */
+function isExactTypeCheck(ref: Node): boolean {
+  let operand: Node = ref;
+  if (operand.parent?.type === 'tuple' || operand.parent?.type === 'list' || operand.parent?.type === 'set')
+    operand = operand.parent;
+  const comparison = operand.parent;
+  if (comparison?.type !== 'comparison_operator') return false;
+  const operators = comparison.children.filter((c) => c && !c.isNamed).map((c) => c!.type);
+  if (!operators.every((o) => ['is', 'is not', '==', '!=', 'in', 'not in', 'not'].includes(o))) return false;
+  return comparison.namedChildren.some((c) => !!c && c.id !== operand.id && isTypeOf(c));
+}
+
+/** `type(x)` or `x.__class__`. */
+function isTypeOf(node: Node): boolean {
+  if (node.type === 'attribute') return node.childForFieldName('attribute')?.text === '__class__';
+  if (node.type !== 'call' || node.childForFieldName('function')?.text !== 'type') return false;
+  return callArguments(node).positional.length === 1;
+}
+
+function exactTypeCheck(site: Site): Site {
+  const reason =
+    'type(x) is FTP is true only for a plain FTP: kept as FTP it is false for the connections ftptls rewrites ' +
+    'to FTP_TLS, made FTP_TLS it is true for connections that were FTP_TLS already; decide by hand what the ' +
+    'check means (isinstance(x, ftplib.FTP) is true for both, isinstance(x, ftplib.FTP_TLS) only for TLS)';
+  return {
+    ref: site.ref,
+    fixed: false,
+    finding: finding(site.ref.node, 'manual', 'exact type check of ftplib.FTP not rewritten', { reason }),
+  };
+}
+
 /** The class whose positional base this reference is (`class Mirror(FTP)`), if it is one. */
 function classOfBase(ref: Node): Node | undefined {
   const list = ref.parent;
@@ -327,6 +366,13 @@ function replacesClass(ref: Node): boolean {
   const parent = ref.parent;
   if (parent?.type !== 'assignment' || parent.childForFieldName('left')?.id !== ref.id) return false;
   return !/(^|\.)FTP_TLS$/.test(parent.childForFieldName('right')?.text ?? '');
+}
+
+/** `ftplib.FTP.return_value = X`, `ftplib.FTP.side_effect = ...`: sets a mock's own attribute. */
+function configuresMock(ref: Node): boolean {
+  const attribute = ref.parent;
+  if (attribute?.type !== 'attribute' || attribute.childForFieldName('object')?.id !== ref.id) return false;
+  return MOCK_API.test(attribute.childForFieldName('attribute')?.text ?? '');
 }
 
 /** `ftplib.FTP = X`, `FTP.port = 2121`, `del FTP.x`: the class itself is assigned to or changed. */

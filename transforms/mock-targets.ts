@@ -27,6 +27,7 @@
 // file patches already (ftplib.FTP and ftplib.FTP_TLS both patched); a patch.multiple mock that reaches the test
 // through **kwargs. A suppression comment ftptls honours on the statement keeps the double (suppressed).
 import { isTestFile, isTestPath } from '../src/analysis/test-files.js';
+import { loginsWithoutProtP } from '../src/analysis/expected-calls.js';
 import { absoluteModule } from '../src/project/modules.js';
 import { renamedNames } from '../src/project/values.js';
 import type { Node } from 'web-tree-sitter';
@@ -44,11 +45,20 @@ const FTPLIB_TARGET = new RegExp(`^((?:${IDENT}\\.)*ftplib)\\.(FTP|FTP_TLS)((?:\
 const FTPLIB_MODULE = new RegExp(`^(?:${IDENT}\\.)*ftplib$`);
 const DOTTED = new RegExp(`^${IDENT}(?:\\.${IDENT})*$`);
 /** What a test reads of a mock (unittest.mock's own attributes), not of the class it stands for. */
-const MOCK_API =
+export const MOCK_API =
   /^(?:assert_\w+|return_value|side_effect|call_args|call_args_list|call_count|called|mock_calls|method_calls|reset_mock|configure_mock)$/;
 /** Two patches of one class: moving one onto the other needs a person. */
 const MANUAL_CONFLICT =
-  'this file also patches the FTP_TLS it would move onto; decide by hand which patch the rewritten code needs';
+  'the code under test now makes FTP_TLS, so this patch of FTP no longer intercepts its connections: the ' +
+  'test may connect for real, and what it asserts of this mock sees no calls; moving it would patch the ' +
+  'FTP_TLS this file patches already: by hand, give the FTP_TLS patch what this one sets up and asserts, ' +
+  'then remove this one';
+
+/** A double of ftplib.FTP configured in a file that does not patch ftplib.FTP itself. */
+const CONFIGURED_ELSEWHERE =
+  'it configures a test double of ftplib.FTP that this file does not make (a fixture or conftest.py may): ' +
+  'where ftptls moved that double to ftplib.FTP_TLS (with the code under test), configure ' +
+  'ftplib.FTP_TLS here too';
 
 /** What a site does with the name: patches it (a mock call), replaces it (a test's double), reads it. */
 type Role = 'patch' | 'double' | 'read';
@@ -109,6 +119,8 @@ interface Site {
    * attributes, such as an explicit `ftplib.FTP.login(self)` base call), so it moves only when a double does.
    */
   readOfDouble?: boolean;
+  /** A read of the double that sets one of its attributes (`ftplib.FTP.return_value = X`). */
+  configures?: boolean;
 }
 
 /**
@@ -146,6 +158,18 @@ class Finder {
 
   run(): void {
     for (const call of this.ctx.bindings.calls()) this.call(call);
+    const source = this.ctx.source;
+    if (/FTP/.test(source) && /\bcall\b/.test(source) && /\.login\b/.test(source) && this.test)
+      for (const login of loginsWithoutProtP(this.ctx.tree.rootNode))
+        this.manual.push({
+          node: login,
+          shown: login.text,
+          message: 'the expected calls lack the prot_p() that ftptls adds after login()',
+          reason:
+            'the code under test now calls prot_p() right after login(), so the mock records call.prot_p() ' +
+            'there too and this exact list of calls no longer matches: add call.prot_p() after the login ' +
+            'call in the expected list',
+        });
     // attribute sites (`ftplib.FTP = X`, `m.FTP` of a module mock): only where the text can have one
     if (![...this.names].some((n) => new RegExp(`\\.\\s*${n}\\b`).test(this.ctx.source))) return;
     const nodes = this.ctx.tree.rootNode.descendantsOfType(['attribute', 'decorated_definition']);
@@ -221,8 +245,21 @@ class Finder {
     const ftplib = FTPLIB_TARGET.exec(text);
     if (ftplib) {
       const [, , cls, rest] = ftplib;
+      const keeps = cls === 'FTP' ? this.keepsCleartext() : undefined;
       if (cls === 'FTP_TLS') this.patched.add(`ftplib.FTP_TLS${rest}`);
-      else {
+      else if (keeps) {
+        const moved = `${ftplib[1]}.FTP_TLS${rest}`;
+        this.manual.push({
+          node: arg,
+          shown: text,
+          message: `patch target ${text} not changed`,
+          reason:
+            `${keeps.module} still makes cleartext ftplib.FTP (${keeps.path}:${keeps.line}, a site kept as it ` +
+            `is), while other code the test may reach now makes FTP_TLS: a test of the first needs this patch, ` +
+            `one of the rewritten code a patch of ${moved}: keep this patch and add one of ${moved} where the ` +
+            'test reaches rewritten code',
+        });
+      } else {
         const at = content.startIndex + ftplib[1].length + '.FTP'.length;
         this.sites.push({
           node: arg,
@@ -391,6 +428,37 @@ class Finder {
     }
   }
 
+  /**
+   * A project module this file imports that still makes a cleartext ftplib.FTP connection after the rewrite
+   * (ModuleSummary.cleartext), if any: a test that patches ftplib.FTP may be patching it for that one.
+   */
+  private keepsCleartext(): { module: string; path: string; line: number } | undefined {
+    const summaries = this.ctx.project?.summaries;
+    if (!summaries) return undefined;
+    const statements = this.ctx.tree.rootNode.descendantsOfType([
+      'import_statement',
+      'import_from_statement',
+    ]);
+    for (const statement of statements) {
+      if (!statement) continue;
+      const modules: string[] = [];
+      const names = statement
+        .childrenForFieldName('name')
+        .map((n) => (n?.type === 'aliased_import' ? n.childForFieldName('name')?.text : n?.text));
+      if (statement.type === 'import_statement') modules.push(...names.filter((n): n is string => !!n));
+      else {
+        const from = this.fromModule(statement.childForFieldName('module_name')?.text ?? '');
+        if (from === undefined) continue;
+        modules.push(from, ...names.map((n) => (from.endsWith('.') ? `${from}${n}` : `${from}.${n}`)));
+      }
+      for (const module of modules) {
+        const line = summaries[module]?.cleartext;
+        if (line !== undefined) return { module, path: summaries[module].path, line };
+      }
+    }
+    return undefined;
+  }
+
   /** Why FTP patched where `module` uses it is left alone. */
   private dependsOn(module: string, instead: string): string {
     const unseen = this.ctx.project
@@ -445,6 +513,8 @@ class Finder {
           edits: [{ start: name.endIndex, end: name.endIndex, text: '_TLS' }],
           shown: parent.text,
           readOfDouble: true,
+          configures:
+            parent.parent?.type === 'assignment' && parent.parent.childForFieldName('left')?.id === parent.id,
           message: `reads the test's double for ftplib.FTP, which moved to ftplib.FTP_TLS: moved with it`,
         });
     } else if (this.moduleOf(object))
@@ -673,6 +743,16 @@ export const mockTargets: Transform = {
         marker
           ? finding(site.node, 'suppressed', `${site.shown} kept: suppressed by ${marker}`, { marker })
           : finding(site.node, 'fixed', site.message, { edits: site.edits }),
+      );
+    }
+    // a double configured here but made elsewhere (conftest.py, a fixture): ftptls cannot tell if it moved
+    for (const site of finder.sites.filter((s) => s.configures && !doubleMoved)) {
+      const marker = marked(site.node);
+      results.set(
+        site,
+        marker
+          ? finding(site.node, 'suppressed', `${site.shown} kept: suppressed by ${marker}`, { marker })
+          : finding(site.node, 'manual', `${site.shown} not changed`, { reason: CONFIGURED_ELSEWHERE }),
       );
     }
     for (const site of finder.sites) {

@@ -587,6 +587,12 @@ export class Bindings {
     return value.kind === 'class' && !!value.reexport;
   }
 
+  /** `module.FTP` of a project module that re-exports ftplib's FTP with FTP_TLS beside it. */
+  private isReexportedMember(attribute: Node): boolean {
+    const value = this.valueOf(attribute);
+    return value.kind === 'class' && !!value.reexport;
+  }
+
   private visitAssignment(node: Node, scope: Scope): void {
     const left = node.childForFieldName('left');
     let right = node.childForFieldName('right');
@@ -1267,11 +1273,13 @@ export class Bindings {
         const object = parent.childForFieldName('object');
         const base = object ? this.valueOf(object) : OTHER;
         // `upload.FTP` where the project module `upload` had ftplib's FTP, which this run renames to FTP_TLS
+        // or re-exports with FTP_TLS beside it (as `from upload import FTP` becomes FTP_TLS)
         // (calls and class bases: reads and assignments of it are test doubles, which mock-targets moves)
         const renamed =
           base.kind === 'module' &&
-          this.project?.summaries[base.name]?.renamed[id.text] === 'FTP_TLS' &&
-          (parent.parent?.type === 'call' || parent.parent?.parent?.type === 'class_definition');
+          (parent.parent?.type === 'call' || parent.parent?.parent?.type === 'class_definition') &&
+          (this.project?.summaries[base.name]?.renamed[id.text] === 'FTP_TLS' ||
+            (id.text === 'FTP' && this.isReexportedMember(parent)));
         if (base.kind === 'ftplib' || renamed)
           refs.push({
             node: parent,

@@ -153,7 +153,10 @@ export async function planProject(
     // a submodule alone says nothing: only a class, a connection or a factory is worth following (or a
     // module that has one, reached as an attribute of this one: `import app.net as net`)
     // (a module bound here may have come to say something since: the exports are the same, not the verdict)
-    const says = Object.values(summary.exports).some((e) => leadsSomewhere(e, summaries));
+    // (or a cleartext connection it keeps: the tests that import it patch ftplib.FTP for it)
+    const says =
+      summary.cleartext !== undefined ||
+      Object.values(summary.exports).some((e) => leadsSomewhere(e, summaries));
     if (!says || (JSON.stringify(summary.exports) === before && relevant.has(file))) continue;
     relevant.add(file);
     // those who import it and are imported in turn may now export what it gives them
@@ -173,6 +176,8 @@ export async function planProject(
           .map(([n]) => n),
         // and the names the rewrite takes away, which its importers and their tests still spell
         ...Object.keys(summaries[fileModule.get(f)!.module]?.renamed ?? {}),
+        // and, for a cleartext connection it keeps, the FTP that its tests patch (ftplib.FTP)
+        ...(summaries[fileModule.get(f)!.module]?.cleartext !== undefined ? ['FTP'] : []),
       ],
     ]),
   );

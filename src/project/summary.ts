@@ -9,6 +9,7 @@ import { absoluteModule } from './modules.js';
 import { allNames, starNames } from './star.js';
 import type { Exported, ModuleSummary, ProjectView } from './types.js';
 import { starMember } from './values.js';
+import { callOf } from '../syntax.js';
 
 /**
  * `after`: the analysis of the rewritten text; `before`: of the text as it was (for `renamed`), asked for only
@@ -68,7 +69,9 @@ export function summarize(
   const all = after.module.bindings.has('__all__')
     ? allNames(after.tree.rootNode)?.filter((n) => Object.hasOwn(exports, n))
     : undefined;
-  return { module: file.module, path: file.path, exports, renamed, ...(all ? { all } : {}) };
+  const kept = after.classReferences().find((r) => r.name === 'FTP' && callOf(r.node));
+  const cleartext = kept ? { cleartext: kept.node.startPosition.row + 1 } : {};
+  return { module: file.module, path: file.path, exports, renamed, ...cleartext, ...(all ? { all } : {}) };
 }
 
 interface StarExport {

@@ -1,0 +1,5 @@
+from net.compat import FTP
+
+
+class Mirror(FTP):
+    pass
