@@ -115,11 +115,10 @@ function escaped(node: Node, e: Escape): RawFinding {
   return finding(node, 'manual', e.message, { reason: e.reason });
 }
 
-/** `recv.login(...)` on a TLS connection. */
+/** `recv.login(...)` (or `getattr(recv, "login")(...)`) on a TLS connection. */
 function loginCall(ctx: TransformContext, call: Node): RawFinding | undefined {
-  const { fn, attribute } = ctx.bindings.callee(call);
-  if (attribute !== 'login') return undefined;
-  const recv = fn!.childForFieldName('object')!;
+  const recv = loginReceiver(ctx, call);
+  if (!recv) return undefined;
   const value = ctx.bindings.valueOf(recv);
   const container = containerLogin(ctx.bindings, recv);
   if (container) return escaped(call, container);
@@ -164,6 +163,20 @@ function loginCall(ctx: TransformContext, call: Node): RawFinding | undefined {
   if (marker)
     return finding(call, 'suppressed', `login() without prot_p() kept: suppressed by ${marker}`, { marker });
   return fromAnotherModule(afterStatement(ctx, call, ctx.bindings.sameTextOf(recv)), value.from);
+}
+
+/** What `recv.login(...)` or `getattr(recv, "login")(...)` (the builtin getattr) logs in. */
+function loginReceiver(ctx: TransformContext, call: Node): Node | undefined {
+  const { fn, type, attribute } = ctx.bindings.callee(call);
+  if (attribute === 'login') return fn!.childForFieldName('object')!;
+  if (type !== 'call') return undefined;
+  const inner = ctx.bindings.callee(fn!);
+  if (inner.type !== 'identifier' || inner.fn!.text !== 'getattr') return undefined;
+  if (ctx.bindings.lookup('getattr', ctx.bindings.scopeAt(fn!))) return undefined;
+  const { positional, all } = callArguments(fn!);
+  const name = positional[1];
+  if (all.length !== 2 || name?.type !== 'string' || !/^(['"])login\1$/.test(name.text)) return undefined;
+  return positional[0];
 }
 
 /** `FTP_TLS(host, user, passwd)` logs in inside the constructor (FTP.__init__ does when host and user are set). */
