@@ -155,6 +155,11 @@ function loginCall(ctx: TransformContext, call: Node): RawFinding | undefined {
     return finding(call, 'manual', NO_NAME, {
       reason: 'FTP_TLS(...).login() is chained on the constructor; assign the connection to a name first',
     });
+  // `Client().conn.login()`: writing the receiver again would call again
+  if (callInChain(recv))
+    return finding(call, 'manual', NO_NAME, {
+      reason: `${ctx.bindings.textOf(recv)} is read through a call; assign the connection to a name first`,
+    });
   if (value.origin === 'param')
     return finding(call, 'manual', 'prot_p() not added: the connection comes from a caller', {
       reason: 'it is a parameter whose origin is unknown; call prot_p() after login() if it is FTP_TLS',
@@ -526,6 +531,13 @@ function unknownParameter(ctx: TransformContext, call: Node, recv: Node): RawFin
     });
   }
   return undefined;
+}
+
+/** `make().conn`, `a.b().c`: an attribute read through a call. */
+function callInChain(recv: Node): boolean {
+  for (let n: Node | null = recv; n?.type === 'attribute'; n = n.childForFieldName('object'))
+    if (n.childForFieldName('object')?.type === 'call') return true;
+  return false;
 }
 
 /** A node's text as the stage's text has it (Bindings.textOf), '' for none. */
