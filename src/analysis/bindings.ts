@@ -1095,11 +1095,34 @@ export class Bindings {
       values = bases.flatMap((b) => this.ownAttributeValues(b, attr));
       bases = bases.flatMap((b) => this.baseBodies(b));
     }
+    if (values.length === 0) values = this.importedBaseAttribute(cls, attr);
     for (const sub of this.subclassBodies(cls)) values.push(...this.ownAttributeValues(sub, attr));
     const value = values.length ? merge(values) : OTHER;
     this.evaluating.delete(key);
     this.attrMemo.set(key, value);
     return value;
+  }
+
+  /**
+   * `class Uploader(Base)` where Base is a class of another project module whose instances hold connections
+   * (a holder): what its instances' `attr` is, for the class or a base of it defined here.
+   */
+  private importedBaseAttribute(cls: Scope, attr: string): Value[] {
+    if (!this.project) return [];
+    const values: Value[] = [];
+    const seen = new Set<Scope>();
+    for (let bodies = [cls]; bodies.length; bodies = bodies.flatMap((b) => this.baseBodies(b))) {
+      for (const body of bodies) {
+        if (seen.has(body)) continue;
+        seen.add(body);
+        for (const base of positionalBases(body.node)) {
+          const value = this.valueOf(base);
+          if (value.kind === 'holder' && !value.instance && value.attributes[attr])
+            values.push(value.attributes[attr]);
+        }
+      }
+    }
+    return values;
   }
 
   /** What `self.attr` may be from this class's own code: its methods' assignments and its body's binding. */
