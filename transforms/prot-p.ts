@@ -511,16 +511,18 @@ function unknownParameter(ctx: TransformContext, call: Node, recv: Node): RawFin
         squash(a?.childForFieldName('object')?.text ?? '') === squash(recv.text) &&
         FTP_METHODS.test(a?.childForFieldName('attribute')?.text ?? ''),
     );
-    if (!usedAsFtp) continue;
-    const via =
-      source === recv
-        ? ''
-        : ` (${ctx.bindings.textOf(recv)} is set from the parameter ${ctx.bindings.textOf(source)})`;
     const fn = textOf(ctx, found.scope.node.childForFieldName('name'));
     const site = found.sites[0];
     // (what the project notes is by a module-level function's name: a method of the same name is not it)
     const moduleLevel = found.scope.parent === ctx.bindings.module;
-    if (moduleLevel && ctx.project?.passed?.[fn]?.[site.paramIndex ?? -1] === 'other')
+    const passed = moduleLevel ? ctx.project?.passed?.[fn]?.[site.paramIndex ?? -1] : undefined;
+    // a parameter some caller gives an FTP_TLS connection is one, however little it is used here
+    if (!usedAsFtp && passed !== 'mixed') continue;
+    const via =
+      source === recv
+        ? ''
+        : ` (${ctx.bindings.textOf(recv)} is set from the parameter ${ctx.bindings.textOf(source)})`;
+    if (passed === 'other' || passed === 'mixed')
       return finding(call, 'manual', `prot_p() not added: ${fn}() is called with other values too`, {
         reason:
           `other modules of the project call ${fn}() with values not known to be FTP_TLS connections; call ` +

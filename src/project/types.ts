@@ -60,7 +60,13 @@ export interface ProjectView {
   wanted?: string[];
   /**
    * What the calls of this module's functions in other modules pass for the parameters they log in: by function
-   * name and parameter position, 'tls' when every such call passes an FTP_TLS connection, else 'other'.
+   * name and parameter position (see Passed).
    */
-  passed?: Record<string, Record<number, 'tls' | 'other'>>;
+  passed?: Record<string, Record<number, Passed>>;
 }
+
+/**
+ * 'tls': every such call passes an FTP_TLS connection; 'mixed': some do, others pass what is not known to be
+ * one; 'other': none is known to.
+ */
+export type Passed = 'tls' | 'mixed' | 'other';
