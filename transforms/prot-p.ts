@@ -513,19 +513,20 @@ function unknownParameter(ctx: TransformContext, call: Node, recv: Node): RawFin
     );
     const fn = textOf(ctx, found.scope.node.childForFieldName('name'));
     const site = found.sites[0];
-    // (what the project notes is by a module-level function's name: a method of the same name is not it)
-    const moduleLevel = found.scope.parent === ctx.bindings.module;
-    const passed = moduleLevel ? ctx.project?.passed?.[fn]?.[site.paramIndex ?? -1] : undefined;
+    // (what the project notes is by a module-level function's or class's name: a method's is not it)
+    const passed = ctx.bindings.flow.passedElsewhere(site);
     // a parameter some caller gives an FTP_TLS connection is one, however little it is used here
     if (!usedAsFtp && passed !== 'mixed') continue;
     const via =
       source === recv
         ? ''
         : ` (${ctx.bindings.textOf(recv)} is set from the parameter ${ctx.bindings.textOf(source)})`;
+    const cls = found.scope.classScope;
+    const who = fn === '__init__' && cls ? textOf(ctx, cls.node.childForFieldName('name')) : fn;
     if (passed === 'other' || passed === 'mixed')
-      return finding(call, 'manual', `prot_p() not added: ${fn}() is called with other values too`, {
+      return finding(call, 'manual', `prot_p() not added: ${who}() is called with other values too`, {
         reason:
-          `other modules of the project call ${fn}() with values not known to be FTP_TLS connections; call ` +
+          `other modules of the project call ${who}() with values not known to be FTP_TLS connections; call ` +
           'prot_p() after login() where it is one',
       });
     return finding(call, 'manual', 'prot_p() not added: the connection comes from a caller', {

@@ -299,7 +299,9 @@ async function notePassed(
   processing: TransformSourceOptions & { cwd?: string },
 ): Promise<void> {
   const helpers = Object.values(summaries).flatMap((s) =>
-    Object.entries(s.exports).flatMap(([name, e]) => (e.kind === 'function' && e.logsIn ? [name] : [])),
+    Object.entries(s.exports).flatMap(([name, e]) =>
+      (e.kind === 'function' || e.kind === 'holder') && e.logsIn ? [name] : [],
+    ),
   );
   if (helpers.length === 0) return;
   const called = new RegExp(`\\b(${helpers.join('|')})\\s*\\(`);
@@ -307,7 +309,9 @@ async function notePassed(
   const note = (bindings: Bindings) => {
     for (const call of bindings.calls()) {
       const callee = bindings.valueOf(call.childForFieldName('function'));
-      if (callee.kind !== 'external' || !callee.helper) continue;
+      // a helper function, or a class whose methods log in what its constructor is given
+      const helper = callee.kind === 'external' || (callee.kind === 'holder' && !callee.instance);
+      if (!helper || !callee.helper) continue;
       const { module, name, logsIn } = callee.helper;
       const positional = callArguments(call).positional;
       const byName = (passed.get(module) ?? {})[name] ?? {};
@@ -358,7 +362,7 @@ async function notePassed(
   if (unknown)
     for (const s of Object.values(summaries))
       for (const [name, e] of Object.entries(s.exports))
-        if (e.kind === 'function' && e.logsIn)
+        if ((e.kind === 'function' || e.kind === 'holder') && e.logsIn)
           passed.set(s.module, {
             ...passed.get(s.module),
             [name]: Object.fromEntries(e.logsIn.map((k) => [k, 'other' as const])),

@@ -27,7 +27,8 @@ export type Exported =
    * A class of the module (not ftplib's) whose instances hold connections or factories: what its attributes,
    * methods and properties give (`client.ftp`, `client.connect()`).
    */
-  | { kind: 'holder'; attributes: Record<string, Exported>; line: number }
+  /** logsIn: the positions of the constructor's arguments its methods log in (`Session(conn).open()`). */
+  | { kind: 'holder'; attributes: Record<string, Exported>; logsIn?: number[]; line: number }
   /** A submodule (`from pkg import mod`). */
   | { kind: 'module'; module: string }
   /** What the analysis stopped following (src/analysis/callables.ts): it may be an ftplib connection. */
