@@ -341,7 +341,13 @@ async function notePassed(
           failure = err;
         }
       };
-      await processBytes(file, bytes, processing.transforms ?? [], { ...processing, project: view, onFinal });
+      // (a text that never spells FTP has no connection the rewrite renames: read as it is)
+      if (text.includes('FTP'))
+        await processBytes(file, bytes, processing.transforms ?? [], {
+          ...processing,
+          project: view,
+          onFinal,
+        });
       if (failure !== undefined) throw failure;
       if (!read) {
         // not processed (an error, a skip): it stays as it is
