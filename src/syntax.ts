@@ -302,28 +302,43 @@ function onlyControlCalls(stmt: Node, recv: string): boolean {
 /**
  * Did `recv.prot_p()` run before `stmt` on the way to it (earlier in its block or an enclosing one, within
  * the function), with nothing in between rebinding `recv` or dropping the protection (prot_c, ccc)?
- * PROT P set before login() stays set after it.
+ * PROT P set before login() stays set after it, but only once the control channel is TLS: a prot_p() with
+ * no auth() (or login()) before it is refused by the server (503) and protects nothing.
  */
 export function protPPrecedes(stmt: Node, recv: string): boolean {
-  for (let s: Node | null = stmt; s;) {
-    for (let prev = s.previousNamedSibling; prev; prev = prev.previousNamedSibling) {
-      if (prev.type === 'comment') continue;
-      if (isMethodCallStatement(prev, recv, 'prot_p')) return true;
-      // dropped again, or a new session (the server starts it at PROT C) since that prot_p()
-      if (['prot_c', 'ccc', 'connect', 'close', 'quit'].some((m) => isMethodCallStatement(prev, recv, m)))
-        return false;
-      if (prev.type !== 'expression_statement' || rebinds(prev, recv)) return false;
+  let protP = false;
+  for (const prev of statementsBefore(stmt)) {
+    if (isMethodCallStatement(prev, recv, protP ? 'auth' : 'prot_p')) {
+      if (protP) return true;
+      protP = true;
+      continue;
     }
-    const block: Node | null = s.parent;
-    if (block?.type !== 'block') return false;
-    let up: Node | null = block.parent;
-    while (up && !COMPOUND_STATEMENTS.has(up.type)) up = up.parent;
-    // a loop's body runs again after what follows it: what precedes the loop is not "just before" each time
-    if (!up || up.type === 'function_definition' || up.type === 'class_definition') return false;
-    if (up.type === 'for_statement' || up.type === 'while_statement') return false;
-    s = up;
+    if (protP && isMethodCallStatement(prev, recv, 'login')) return true;
+    // dropped again, or a new session (the server starts it at PROT C) since that prot_p()
+    if (['prot_c', 'ccc', 'connect', 'close', 'quit'].some((m) => isMethodCallStatement(prev, recv, m)))
+      return false;
+    if (prev.type !== 'expression_statement' || rebinds(prev, recv)) return false;
   }
   return false;
+}
+
+/**
+ * The statements that ran just before `stmt`, nearest first: earlier in its block, then before the compound
+ * statement holding the block, up to the function (a loop's body runs again after what follows it: what
+ * precedes the loop is not "just before" each time, so the walk ends there).
+ */
+function* statementsBefore(stmt: Node): Generator<Node> {
+  for (let s: Node | null = stmt; s;) {
+    for (let prev = s.previousNamedSibling; prev; prev = prev.previousNamedSibling)
+      if (prev.type !== 'comment') yield prev;
+    const block: Node | null = s.parent;
+    if (block?.type !== 'block') return;
+    let up: Node | null = block.parent;
+    while (up && !COMPOUND_STATEMENTS.has(up.type)) up = up.parent;
+    if (!up || up.type === 'function_definition' || up.type === 'class_definition') return;
+    if (up.type === 'for_statement' || up.type === 'while_statement') return;
+    s = up;
+  }
 }
 
 /** Does an expression statement assign to `recv` (`recv = ...`, `recv, x = ...`)? */

@@ -115,11 +115,10 @@ function escaped(node: Node, e: Escape): RawFinding {
   return finding(node, 'manual', e.message, { reason: e.reason });
 }
 
-/** `recv.login(...)` on a TLS connection. */
+/** `recv.login(...)` (or `getattr(recv, "login")(...)`) on a TLS connection. */
 function loginCall(ctx: TransformContext, call: Node): RawFinding | undefined {
-  const { fn, attribute } = ctx.bindings.callee(call);
-  if (attribute !== 'login') return undefined;
-  const recv = fn!.childForFieldName('object')!;
+  const recv = loginReceiver(ctx, call);
+  if (!recv) return undefined;
   const value = ctx.bindings.valueOf(recv);
   const container = containerLogin(ctx.bindings, recv);
   if (container) return escaped(call, container);
@@ -156,6 +155,11 @@ function loginCall(ctx: TransformContext, call: Node): RawFinding | undefined {
     return finding(call, 'manual', NO_NAME, {
       reason: 'FTP_TLS(...).login() is chained on the constructor; assign the connection to a name first',
     });
+  // `Client().conn.login()`: writing the receiver again would call again
+  if (callInChain(recv))
+    return finding(call, 'manual', NO_NAME, {
+      reason: `${ctx.bindings.textOf(recv)} is read through a call; assign the connection to a name first`,
+    });
   if (value.origin === 'param')
     return finding(call, 'manual', 'prot_p() not added: the connection comes from a caller', {
       reason: 'it is a parameter whose origin is unknown; call prot_p() after login() if it is FTP_TLS',
@@ -164,6 +168,20 @@ function loginCall(ctx: TransformContext, call: Node): RawFinding | undefined {
   if (marker)
     return finding(call, 'suppressed', `login() without prot_p() kept: suppressed by ${marker}`, { marker });
   return fromAnotherModule(afterStatement(ctx, call, ctx.bindings.sameTextOf(recv)), value.from);
+}
+
+/** What `recv.login(...)` or `getattr(recv, "login")(...)` (the builtin getattr) logs in. */
+function loginReceiver(ctx: TransformContext, call: Node): Node | undefined {
+  const { fn, type, attribute } = ctx.bindings.callee(call);
+  if (attribute === 'login') return fn!.childForFieldName('object')!;
+  if (type !== 'call') return undefined;
+  const inner = ctx.bindings.callee(fn!);
+  if (inner.type !== 'identifier' || inner.fn!.text !== 'getattr') return undefined;
+  if (ctx.bindings.lookup('getattr', ctx.bindings.scopeAt(fn!))) return undefined;
+  const { positional, all } = callArguments(fn!);
+  const name = positional[1];
+  if (all.length !== 2 || name?.type !== 'string' || !/^(['"])login\1$/.test(name.text)) return undefined;
+  return positional[0];
 }
 
 /** `FTP_TLS(host, user, passwd)` logs in inside the constructor (FTP.__init__ does when host and user are set). */
@@ -497,19 +515,22 @@ function unknownParameter(ctx: TransformContext, call: Node, recv: Node): RawFin
         squash(a?.childForFieldName('object')?.text ?? '') === squash(recv.text) &&
         FTP_METHODS.test(a?.childForFieldName('attribute')?.text ?? ''),
     );
-    if (!usedAsFtp) continue;
+    const fn = textOf(ctx, found.scope.node.childForFieldName('name'));
+    const site = found.sites[0];
+    // (what the project notes is by a module-level function's or class's name: a method's is not it)
+    const passed = ctx.bindings.flow.passedElsewhere(site);
+    // a parameter some caller gives an FTP_TLS connection is one, however little it is used here
+    if (!usedAsFtp && passed !== 'mixed') continue;
     const via =
       source === recv
         ? ''
         : ` (${ctx.bindings.textOf(recv)} is set from the parameter ${ctx.bindings.textOf(source)})`;
-    const fn = textOf(ctx, found.scope.node.childForFieldName('name'));
-    const site = found.sites[0];
-    // (what the project notes is by a module-level function's name: a method of the same name is not it)
-    const moduleLevel = found.scope.parent === ctx.bindings.module;
-    if (moduleLevel && ctx.project?.passed?.[fn]?.[site.paramIndex ?? -1] === 'other')
-      return finding(call, 'manual', `prot_p() not added: ${fn}() is called with other values too`, {
+    const cls = found.scope.classScope;
+    const who = fn === '__init__' && cls ? textOf(ctx, cls.node.childForFieldName('name')) : fn;
+    if (passed === 'other' || passed === 'mixed')
+      return finding(call, 'manual', `prot_p() not added: ${who}() is called with other values too`, {
         reason:
-          `other modules of the project call ${fn}() with values not known to be FTP_TLS connections; call ` +
+          `other modules of the project call ${who}() with values not known to be FTP_TLS connections; call ` +
           'prot_p() after login() where it is one',
       });
     return finding(call, 'manual', 'prot_p() not added: the connection comes from a caller', {
@@ -517,6 +538,13 @@ function unknownParameter(ctx: TransformContext, call: Node, recv: Node): RawFin
     });
   }
   return undefined;
+}
+
+/** `make().conn`, `a.b().c`: an attribute read through a call. */
+function callInChain(recv: Node): boolean {
+  for (let n: Node | null = recv; n?.type === 'attribute'; n = n.childForFieldName('object'))
+    if (n.childForFieldName('object')?.type === 'call') return true;
+  return false;
 }
 
 /** A node's text as the stage's text has it (Bindings.textOf), '' for none. */

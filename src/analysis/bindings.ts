@@ -933,7 +933,41 @@ export class Bindings {
       const cls = this.classBodyOf(object);
       if (cls) return this.attributeValue(cls, attr);
     }
-    return OTHER;
+    // `c = Client(); c.conn`: an instance of a class defined here (not ftplib's), read through its class
+    const instance = base.kind === 'other' ? this.instanceClassOf(object, new Set()) : undefined;
+    return instance ? this.attributeValue(instance, attr) : OTHER;
+  }
+
+  /**
+   * The class defined here (not a subclass of ftplib's) that `expr` is an instance of: a call of it, or a name
+   * or `self.attr` every assignment of which is one (a `None` placeholder aside). A `with` target is what
+   * `__enter__` gives, not the instance: not followed.
+   */
+  private instanceClassOf(expr: Node, seen: Set<number>): Scope | undefined {
+    if (seen.has(expr.id)) return undefined;
+    seen.add(expr.id);
+    const type = this.facts.type(expr);
+    if (type === 'call') {
+      const { fn, type: fnType } = this.callee(expr);
+      const cls = fn && fnType === 'identifier' ? this.classBodyOf(fn) : undefined;
+      return cls && this.classValue(cls.node).kind === 'other' ? cls : undefined;
+    }
+    let sources: Node[];
+    if (type === 'identifier') {
+      const sites = this.lookup(this.facts.text(expr), this.scopeAt(expr))?.sites.filter((s) => !s.fallback);
+      if (!sites?.length || sites.some((s) => s.kind !== 'assign' || !s.value || withTarget(s.node)))
+        return undefined;
+      sources = sites.map((s) => s.value!);
+    } else if (type === 'attribute') sources = this.sourcesOf(expr);
+    else return undefined;
+    let found: Scope | undefined;
+    for (const source of sources) {
+      if (this.facts.type(source) === 'none') continue;
+      const cls = this.instanceClassOf(source, seen);
+      if (!cls || (found && found !== cls)) return undefined;
+      found = cls;
+    }
+    return found;
   }
 
   /**
@@ -1068,11 +1102,34 @@ export class Bindings {
       values = bases.flatMap((b) => this.ownAttributeValues(b, attr));
       bases = bases.flatMap((b) => this.baseBodies(b));
     }
+    if (values.length === 0) values = this.importedBaseAttribute(cls, attr);
     for (const sub of this.subclassBodies(cls)) values.push(...this.ownAttributeValues(sub, attr));
     const value = values.length ? merge(values) : OTHER;
     this.evaluating.delete(key);
     this.attrMemo.set(key, value);
     return value;
+  }
+
+  /**
+   * `class Uploader(Base)` where Base is a class of another project module whose instances hold connections
+   * (a holder): what its instances' `attr` is, for the class or a base of it defined here.
+   */
+  private importedBaseAttribute(cls: Scope, attr: string): Value[] {
+    if (!this.project) return [];
+    const values: Value[] = [];
+    const seen = new Set<Scope>();
+    for (let bodies = [cls]; bodies.length; bodies = bodies.flatMap((b) => this.baseBodies(b))) {
+      for (const body of bodies) {
+        if (seen.has(body)) continue;
+        seen.add(body);
+        for (const base of positionalBases(body.node)) {
+          const value = this.valueOf(base);
+          if (value.kind === 'holder' && !value.instance && value.attributes[attr])
+            values.push(value.attributes[attr]);
+        }
+      }
+    }
+    return values;
   }
 
   /** What `self.attr` may be from this class's own code: its methods' assignments and its body's binding. */
@@ -1427,6 +1484,11 @@ function forwardsArguments(init: Node): boolean {
     const args = callArguments(call!);
     return args.all.some((a) => a.text === `*${star}`) && args.all.some((a) => a.text === `**${stars}`);
   });
+}
+
+/** A name bound by `with ... as name`. */
+function withTarget(name: Node): boolean {
+  return name.parent?.type === 'as_pattern_target';
 }
 
 function markIds(node: Node, ids: Set<number>): void {

@@ -15,7 +15,8 @@ import {
   type Value,
 } from './value.js';
 import { UNFOLLOWED } from './callables.js';
-import { callArguments } from '../syntax.js';
+import { callArguments, methodsOf } from '../syntax.js';
+import type { Passed } from '../project/types.js';
 import { dynamicImport } from '../project/dynamic-import.js';
 
 const OTHER: Value = { kind: 'other' };
@@ -223,17 +224,55 @@ export class Flow {
     }
     this.active.add(`a${key}`);
     const passed = this.passedBy(site).map((p) => p.value);
-    // what other modules of the project pass, for a module-level function (src/project/plan.ts notes it)
-    const def = site.scope.node;
-    const name = def.childForFieldName('name')?.text ?? '';
-    const elsewhere =
-      site.scope.parent === this.bindings.module ? this.bindings.project?.passed?.[name] : undefined;
-    const there = elsewhere?.[site.paramIndex ?? -1];
+    // what other modules of the project pass (src/project/plan.ts notes it)
+    const there = this.passedElsewhere(site);
     if (there) passed.push(there === 'tls' ? { kind: 'conn', tls: true, origin: 'constructor' } : OTHER);
     const value = passed.length ? merge(passed) : undefined;
     this.active.delete(`a${key}`);
     this.argumentsMemo.set(key, value);
     return value;
+  }
+
+  /**
+   * What other modules of the project pass for the parameter (ProjectView.passed): for a module-level
+   * function, by its name; for the `__init__` of a module-level class, by the class's name and the position
+   * among the constructor's arguments (self not counted).
+   */
+  passedElsewhere(site: BindingSite): Passed | undefined {
+    const passed = this.bindings.project?.passed;
+    if (!passed || site.paramIndex === undefined) return undefined;
+    const module = this.bindings.module;
+    const name = site.scope.node.childForFieldName('name')?.text ?? '';
+    if (site.scope.parent === module) return passed[name]?.[site.paramIndex];
+    const cls = site.scope.classScope;
+    if (name !== '__init__' || cls?.parent !== module || site.scope.parent !== cls) return undefined;
+    return passed[cls.node.childForFieldName('name')?.text ?? '']?.[site.paramIndex - 1];
+  }
+
+  /**
+   * The positions of the constructor's arguments (self not counted) that the class's methods log in: a
+   * parameter of its `__init__` stored as `self.attr`, with `.attr.login(` called in the class (or logged in
+   * by `__init__` itself).
+   */
+  loggedInConstructorArguments(classNode: Node): number[] {
+    const init = methodsOf(classNode).find((m) => m.name === '__init__')?.def;
+    const scope = init && this.bindings.scopeOfDefinition(init);
+    if (!init || !scope?.selfName) return [];
+    const body = init.childForFieldName('body')?.text ?? '';
+    const whole = classNode.childForFieldName('body')?.text ?? '';
+    const out: number[] = [];
+    for (const [name, sites] of scope.bindings) {
+      const site = sites.find((s) => s.kind === 'param' && s.paramIndex !== undefined);
+      if (!site || site.paramIndex === 0 || !WORD.test(name)) continue;
+      const stored = new RegExp(`(?<![\\w.])${scope.selfName}\\s*\\.\\s*(\\w+)\\s*=\\s*${name}\\s*$`, 'gm');
+      const logged =
+        new RegExp(`(?<![\\w.])${name}\\s*\\.\\s*login\\s*\\(`).test(body) ||
+        [...body.matchAll(stored)].some((m) =>
+          new RegExp(`(?<![\\w.])\\w+\\s*\\.\\s*${m[1]}\\s*\\.\\s*login\\s*\\(`).test(whole),
+        );
+      if (logged) out.push(site.paramIndex! - 1);
+    }
+    return out.sort((a, b) => a - b);
   }
 
   /** Does the parameter's function use it as a connection or a class could be used (see usesAsConnection)? */

@@ -59,7 +59,14 @@ export type Value =
    * A class of another project module (not ftplib's) whose instances hold connections in attributes or give
    * them from methods; `instance`: one of its instances (`Client(host)`), read through its attributes.
    */
-  | { kind: 'holder'; attributes: Record<string, Value>; instance: boolean; from: string }
+  /** helper: its methods log in the constructor's arguments at these positions (see `external`). */
+  | {
+      kind: 'holder';
+      attributes: Record<string, Value>;
+      instance: boolean;
+      from: string;
+      helper?: { module: string; name: string; logsIn: number[] };
+    }
   /** A function of another project module: calling it gives `returns`; `from`: `path:line` of its def. */
   /** helper: it logs in its parameters at these positions (calls of it are noted by the project pass). */
   | {

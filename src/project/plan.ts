@@ -22,7 +22,7 @@ import { oneLine } from '../errors.js';
 import { starNames } from './star.js';
 import { summarize } from './summary.js';
 import { SummaryQuestions } from './values.js';
-import type { Exported, ModuleSummary, ProjectView } from './types.js';
+import type { Exported, ModuleSummary, Passed, ProjectView } from './types.js';
 
 export interface ProjectPlan {
   /** The connected files (by path as the run names them) and what each one's analysis knows. */
@@ -101,8 +101,15 @@ export async function planProject(
   const failed = new Map<string, string>();
   const imported = (file: string) => graph.isImported(file);
   // (a tree that holds the standard library holds ftplib.py itself: that module is ftplib, not a project's)
+  // a module a user imports that logs in what it is given (`def sign_on(conn): conn.login()`) without using
+  // ftplib itself is summarised too: what the user passes it decides its login's prot_p()
+  const loginHelpers = new Set(
+    [...users].flatMap((u) =>
+      graph.deps(u).filter((d) => !users.has(d) && fileModule.has(d) && LOGIN_CALL.test(cache.text(d) ?? '')),
+    ),
+  );
   const queue = importOrder(
-    new Set([...users].filter((f) => imported(f) && fileModule.get(f)?.module !== 'ftplib')),
+    new Set([...users, ...loginHelpers].filter((f) => imported(f) && fileModule.get(f)?.module !== 'ftplib')),
     graph,
   );
   if (queue.length === 0) return undefined;
@@ -135,7 +142,8 @@ export async function planProject(
     const bytes = cache.read(file);
     if (bytes === undefined) continue;
     const text = bytes.toString('latin1');
-    if (users.has(file) ? !exporting(file) : !mayPassOn(text, mf, summaries, graph)) continue;
+    const mayGive = users.has(file) || loginHelpers.has(file);
+    if (mayGive ? !exporting(file) : !mayPassOn(text, mf, summaries, graph)) continue;
     const wanted = [...(graph.wanted(mf.module) ?? [])];
     const done = await summarizeFile(file, bytes, mf, processing, summaries, wanted).catch((err: unknown) => {
       // (a summary it had before goes too: nothing of it is known)
@@ -202,7 +210,7 @@ export async function planProject(
     const names = [...(graph.wanted(mf.module) ?? [])];
     views.set(file, { module: mf.module, isPackage: mf.isPackage, summaries, wanted: names });
   }
-  notePassed(views, summaries, cache, failed);
+  await notePassed(views, summaries, cache, failed, processing);
   const failures = failed.size ? { failed: [...failed.values()] } : {};
   if (!options.reuse) return { views, summaries, ...failures };
   const processed = new Map<string, Processed>();
@@ -285,54 +293,87 @@ class FileCache {
 /**
  * What the calls of a summarised helper (a function that logs in a parameter) in the connected files pass for
  * that parameter, given to the helper's module as `passed`: there its login gets prot_p() when every call in
- * the project passes an FTP_TLS connection, a manual finding naming the helper otherwise.
+ * the project passes an FTP_TLS connection, a manual finding naming the helper otherwise. The calls are read
+ * as the file will be once rewritten (its own `FTP()` is FTP_TLS then), from its processing's last analysis.
  */
-function notePassed(
+async function notePassed(
   views: Map<string, ProjectView>,
   summaries: Record<string, ModuleSummary>,
   files: FileCache,
   failed: Map<string, string>,
-): void {
+  processing: TransformSourceOptions & { cwd?: string },
+): Promise<void> {
   const helpers = Object.values(summaries).flatMap((s) =>
-    Object.entries(s.exports).flatMap(([name, e]) => (e.kind === 'function' && e.logsIn ? [name] : [])),
+    Object.entries(s.exports).flatMap(([name, e]) =>
+      (e.kind === 'function' || e.kind === 'holder') && e.logsIn ? [name] : [],
+    ),
   );
   if (helpers.length === 0) return;
   const called = new RegExp(`\\b(${helpers.join('|')})\\s*\\(`);
-  const passed = new Map<string, Record<string, Record<number, 'tls' | 'other'>>>();
+  const passed = new Map<string, Record<string, Record<number, Passed>>>();
+  const note = (bindings: Bindings) => {
+    for (const call of bindings.calls()) {
+      const callee = bindings.valueOf(call.childForFieldName('function'));
+      // a helper function, or a class whose methods log in what its constructor is given
+      const helper = callee.kind === 'external' || (callee.kind === 'holder' && !callee.instance);
+      if (!helper || !callee.helper) continue;
+      const { module, name, logsIn } = callee.helper;
+      const positional = callArguments(call).positional;
+      const byName = (passed.get(module) ?? {})[name] ?? {};
+      for (const k of logsIn) {
+        const v = bindings.valueOf(positional[k]);
+        const now = v.kind === 'conn' && v.tls ? 'tls' : 'other';
+        byName[k] = byName[k] === undefined || byName[k] === now ? now : 'mixed';
+      }
+      passed.set(module, { ...(passed.get(module) ?? {}), [name]: byName });
+    }
+  };
   /** A file's calls could not be read. */
   let unknown = false;
   for (const [file, view] of views) {
     if (isNotebookPath(file)) continue; // (its cells' calls are not read here)
     const text = files.text(file);
-    if (!text || !called.test(text)) continue;
-    const tree = parse(text); // read as latin-1: only its calls matter here
+    const bytes = files.read(file);
+    if (!text || !bytes || !called.test(text)) continue;
     try {
-      const bindings = new Bindings(tree, view);
-      for (const call of bindings.calls()) {
-        const callee = bindings.valueOf(call.childForFieldName('function'));
-        if (callee.kind !== 'external' || !callee.helper) continue;
-        const { module, name, logsIn } = callee.helper;
-        const positional = callArguments(call).positional;
-        const byName = (passed.get(module) ?? {})[name] ?? {};
-        for (const k of logsIn) {
-          const v = bindings.valueOf(positional[k]);
-          byName[k] = byName[k] === 'other' || !(v.kind === 'conn' && v.tls) ? 'other' : 'tls';
+      let read = false;
+      let failure: unknown;
+      const onFinal: TransformSourceOptions['onFinal'] = ({ bindings }) => {
+        read = true;
+        try {
+          note(bindings());
+        } catch (err) {
+          failure = err;
         }
-        passed.set(module, { ...(passed.get(module) ?? {}), [name]: byName });
+      };
+      // (a text that never spells FTP has no connection the rewrite renames: read as it is)
+      if (text.includes('FTP'))
+        await processBytes(file, bytes, processing.transforms ?? [], {
+          ...processing,
+          project: view,
+          onFinal,
+        });
+      if (failure !== undefined) throw failure;
+      if (!read) {
+        // not processed (an error, a skip): it stays as it is
+        const tree = parse(text); // read as latin-1: only its calls matter here
+        try {
+          note(new Bindings(tree, view));
+        } finally {
+          tree.delete();
+        }
       }
     } catch (err) {
       // processed alone; and what it passes is not known, so no helper is known to get FTP_TLS only
       failed.set(file, blame(file, err));
       views.delete(file);
       unknown = true;
-    } finally {
-      tree.delete();
     }
   }
   if (unknown)
     for (const s of Object.values(summaries))
       for (const [name, e] of Object.entries(s.exports))
-        if (e.kind === 'function' && e.logsIn)
+        if ((e.kind === 'function' || e.kind === 'holder') && e.logsIn)
           passed.set(s.module, {
             ...passed.get(s.module),
             [name]: Object.fromEntries(e.logsIn.map((k) => [k, 'other' as const])),
@@ -439,6 +480,9 @@ function definitionOf(text: string, name: string): string {
   const end = /\n(?=[^\s#)])/.exec(text.slice(start.index + 1));
   return text.slice(start.index, end ? start.index + 1 + end.index : text.length);
 }
+
+/** A call of a method named login. */
+const LOGIN_CALL = /\.\s*login\s*\(/;
 
 /** A failure of the plan, said with the file it met it in (the run warns with it: runner.ts). */
 function blame(file: string, err: unknown): string {

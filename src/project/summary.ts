@@ -124,6 +124,8 @@ function holder(bindings: Bindings, classNode: Node, line: number): Exported | u
     const exported = toExported(bindings, value, line, 0);
     if (exported && exported.kind !== 'module' && exported.kind !== 'holder') attributes[attr] = exported;
   }
+  const logsIn = bindings.flow.loggedInConstructorArguments(classNode);
+  if (logsIn.length) return { kind: 'holder', attributes, logsIn, line };
   return Object.keys(attributes).length ? { kind: 'holder', attributes, line } : undefined;
 }
 

@@ -27,7 +27,8 @@ export type Exported =
    * A class of the module (not ftplib's) whose instances hold connections or factories: what its attributes,
    * methods and properties give (`client.ftp`, `client.connect()`).
    */
-  | { kind: 'holder'; attributes: Record<string, Exported>; line: number }
+  /** logsIn: the positions of the constructor's arguments its methods log in (`Session(conn).open()`). */
+  | { kind: 'holder'; attributes: Record<string, Exported>; logsIn?: number[]; line: number }
   /** A submodule (`from pkg import mod`). */
   | { kind: 'module'; module: string }
   /** What the analysis stopped following (src/analysis/callables.ts): it may be an ftplib connection. */
@@ -65,7 +66,13 @@ export interface ProjectView {
   wanted?: string[];
   /**
    * What the calls of this module's functions in other modules pass for the parameters they log in: by function
-   * name and parameter position, 'tls' when every such call passes an FTP_TLS connection, else 'other'.
+   * name and parameter position (see Passed).
    */
-  passed?: Record<string, Record<number, 'tls' | 'other'>>;
+  passed?: Record<string, Record<number, Passed>>;
 }
+
+/**
+ * 'tls': every such call passes an FTP_TLS connection; 'mixed': some do, others pass what is not known to be
+ * one; 'other': none is known to.
+ */
+export type Passed = 'tls' | 'mixed' | 'other';

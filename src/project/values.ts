@@ -173,7 +173,8 @@ function toValue(view: ProjectView, summary: ModuleSummary, e: Exported, name = 
       const attributes: Record<string, Value> = {};
       for (const [attr, a] of Object.entries(e.attributes))
         attributes[attr] = toValue(view, summary, a, attr);
-      return { kind: 'holder', attributes, instance: false, from };
+      const helper = e.logsIn ? { helper: { module: summary.module, name, logsIn: e.logsIn } } : {};
+      return { kind: 'holder', attributes, instance: false, from, ...helper };
     }
     case 'module':
       return { kind: 'module', name: e.module };
