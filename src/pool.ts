@@ -44,6 +44,13 @@ const WINDOW = 16;
  * processed files, not places: the files the scan settled between two of them weigh nothing.
  */
 const AHEAD = 64;
+/**
+ * A thread loads the pipeline (its code, compiled cold, and the parser's WebAssembly) before its first file:
+ * about as much CPU time as processing a few files warm. With the project pass this thread loads it too, for
+ * the plan; so there a cold worker gets files to process only once this many per worker that would then
+ * have it loaded are waiting to start (a tree where a handful of files mention ftplib warms one worker).
+ */
+const FILES_PER_WARM_WORKER = 4;
 
 /** Where the pool and the in-process loop put each file's result, by the file's index. */
 export type Settle = (index: number, result: FileResult) => void;
@@ -93,6 +100,8 @@ export class Pool implements Owner {
   private crashes = 0;
   /** This thread, for the files that ran a worker out of heap (redoHere). */
   private heavy?: InThreadHandle;
+  /** The workers that have the pipeline loaded, or loading: given a file to process, or told to preload. */
+  private readonly warm = new Set<Handle>();
   /** Every file is known: the walk is over (always, unless the pool takes files as the walk finds them). */
   private complete: boolean;
   private stopping = false;
@@ -103,6 +112,8 @@ export class Pool implements Owner {
    * take are not settled, until release() gives the project views (those files may need processing too).
    */
   private released: boolean;
+  /** The pool was gated: the project pass loads the pipeline in this thread too (mayProcess). */
+  private readonly gated: boolean;
   private views?: Views;
   /** Files the project pass processed already: settled with its result. */
   private planned?: Map<string, FileResult>;
@@ -144,6 +155,7 @@ export class Pool implements Owner {
     this.views = planned.views;
     this.planned = planned.done;
     this.released = !gated;
+    this.gated = gated;
     this.scanned = new Promise((resolve) => (this.whenScanned = resolve));
     this.found = new Promise((resolve) => (this.whenFound = resolve));
   }
@@ -256,8 +268,33 @@ export class Pool implements Owner {
     if (this.finished) return;
     this.held = false;
     this.startWorkers();
+    this.warmUp();
     for (let depth = 1; depth <= DEPTH; depth++) for (const h of [...this.handles]) this.feed(h, depth);
     this.maybeFinish();
+  }
+
+  /**
+   * Whether a worker may be given a file to process: without the project pass, any; with it, one that has the
+   * pipeline loaded, the first to load it, or a cold one when enough files wait (FILES_PER_WARM_WORKER).
+   */
+  private mayProcess(handle: Handle): boolean {
+    if (!this.gated || this.warm.has(handle) || this.warm.size === 0) return true;
+    return this.toStart() >= FILES_PER_WARM_WORKER * (this.warm.size + 1);
+  }
+
+  /** Files to process not started yet: queued, or held for the project pass (gated). */
+  private toStart(): number {
+    return this.queue.length + this.waiting.length;
+  }
+
+  /** Workers that will process load the pipeline now, while they scan what is left. */
+  private warmUp(): void {
+    if (this.stopping) return;
+    for (const h of this.handles)
+      if (!this.warm.has(h) && this.toStart() > 0 && this.mayProcess(h)) {
+        this.warm.add(h);
+        h.send({ type: 'preload' });
+      }
   }
 
   /**
@@ -293,13 +330,14 @@ export class Pool implements Owner {
       const unscanned = this.files.length - this.scanNext;
       const scannable = unscanned >= SCAN_CHUNK || (this.complete && unscanned > 0);
       const processing = handle.outstanding.some((r) => r.kind === 'process');
-      const index = this.queue.length && (!processing || !scannable) ? this.takeNext() : undefined;
+      const may = this.queue.length > 0 || this.guesses.length > 0 ? this.mayProcess(handle) : false;
+      const index = may && this.queue.length && (!processing || !scannable) ? this.takeNext() : undefined;
       if (index !== undefined) {
+        this.warm.add(handle);
         handle.outstanding.push({ kind: 'process', index });
-        const file = this.files[index];
-        const project = this.views?.get(file);
-        msg = { type: 'process', index, file, ...(project ? { project } : {}) };
+        msg = this.processMessage(index);
       } else if (
+        may &&
         this.guesses.length &&
         !this.released &&
         !processing &&
@@ -309,6 +347,7 @@ export class Pool implements Owner {
       ) {
         const { index } = this.guesses.pop()!;
         this.guessing.add(index);
+        this.warm.add(handle);
         handle.outstanding.push({ kind: 'process', index, guess: true });
         msg = { type: 'process', index, file: this.files[index] };
       } else if (scannable) {
@@ -322,6 +361,12 @@ export class Pool implements Owner {
       } else break;
       handle.send(msg);
     }
+  }
+
+  private processMessage(index: number): ToWorker {
+    const file = this.files[index];
+    const project = this.views?.get(file);
+    return { type: 'process', index, file, ...(project ? { project } : {}) };
   }
 
   /** Every file is known: from now on the files to process are taken in path order. */
@@ -431,6 +476,7 @@ export class Pool implements Owner {
   /** A worker that stopped: ours (retiring), one that never started, or a crash. */
   onExit(handle: WorkerHandle, code: number): void {
     this.handles.delete(handle);
+    this.warm.delete(handle);
     if (handle.retiring || this.finished) return;
     if (!handle.ready) {
       // It started on none of its requests: no file is to blame (and tryStartWorker starts no more)
