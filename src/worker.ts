@@ -4,8 +4,9 @@
 //   neither decoding nor the parser (the prefilter of process-file.ts, done here without loading it). This is
 //   the whole cost of most files of a large tree, so it is synchronous, into one reused buffer.
 // - process: the full pipeline (process-file.ts) for the files that do mention it. The heavy modules
-//   (web-tree-sitter, the transforms) are loaded on the first such file, so a worker that only scans starts
-//   in milliseconds.
+//   (web-tree-sitter, the transforms) are loaded on the first such file, or earlier when the runner says so
+//   ('preload': the pool, once the scan has found enough files for this thread), so a worker that only scans
+//   starts in milliseconds.
 //
 // As a worker thread (started by runner.ts with WORKER_MARK in workerData) it answers the runner's messages;
 // a shared stop flag (SIGINT) is checked before each file, so a worker finishes the file it is on and no other.
@@ -188,7 +189,6 @@ export async function answer(
       }
       if (msg.imports) imports.push(scanned.imports ?? null);
     });
-    if (candidates.length) work.preload();
     return { type: 'scanned', start: msg.start, candidates, sizes, ...(msg.imports ? { imports } : {}) };
   }
   if (Atomics.load(stop, 0) !== 0) return { type: 'dropped', index: msg.index };
