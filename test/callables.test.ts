@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Node } from 'web-tree-sitter';
 import { MAX_CALLABLES } from '../src/analysis/callables.js';
-import { merge, type Value } from '../src/analysis/value.js';
+import { merge, mergeChoice, type Value } from '../src/analysis/value.js';
 
 /** A function value for a def with this id (only the id is read). */
 const fn = (id: number): Value => ({
@@ -29,20 +29,31 @@ describe('one of several callables', () => {
     expect(merge([external, fn(1), { kind: 'none' }])).toEqual({ kind: 'callables', of: [external, fn(1)] });
   });
 
-  it('sets merge into one set; beside what is not known the set is open (it may be something else)', () => {
+  it('sets merge into one set; beside what is not callable it is nothing known, as before', () => {
     const a = merge([fn(1), fn(2)]);
     const b = merge([fn(2), fn(3)]);
     expect(merge([a, b])).toEqual({ kind: 'callables', of: [fn(1), fn(2), fn(3)] });
-    expect(merge([a, { kind: 'other' }])).toEqual({ kind: 'callables', of: [fn(1), fn(2)], open: true });
-    // `make_sftp if sftp else FTP`: one callable beside what is not known stays a set, open
-    expect(merge([{ kind: 'other' }, fn(1)])).toEqual({ kind: 'callables', of: [fn(1)], open: true });
-    expect(merge([merge([fn(1), { kind: 'other' }]), fn(2)])).toEqual({
+    // (two bindings of a name: the later may replace the other, `FTP = Mock` after the import)
+    expect(merge([a, { kind: 'other' }])).toEqual({ kind: 'other' });
+    expect(merge([FTP, { kind: 'other' }])).toEqual({ kind: 'other' });
+  });
+
+  it('a choice (`make_sftp if sftp else FTP`) of a callable and what is not known is an open set', () => {
+    expect(mergeChoice([{ kind: 'other' }, FTP])).toEqual({
+      kind: 'callables',
+      of: [{ ...FTP, ownInit: false }],
+      open: true,
+    });
+    expect(mergeChoice([fn(1), { kind: 'other' }])).toEqual({ kind: 'callables', of: [fn(1)], open: true });
+    expect(mergeChoice([mergeChoice([fn(1), { kind: 'other' }]), fn(2)])).toEqual({
       kind: 'callables',
       of: [fn(1), fn(2)],
       open: true,
     });
-    // what is not callable and not other (a connection) is no callable's company
-    expect(merge([fn(1), { kind: 'conn', tls: true, origin: 'constructor' }]).kind).not.toBe('callables');
+    // what is neither (a connection) is merged as two bindings are
+    const conn: Value = { kind: 'conn', tls: true, origin: 'constructor' };
+    expect(mergeChoice([fn(1), conn])).toEqual(merge([fn(1), conn]));
+    expect(mergeChoice([fn(1), fn(2)])).toEqual(merge([fn(1), fn(2)]));
   });
 
   it(`past ${MAX_CALLABLES} callables it is unfollowed, keeping the class among them; that stays so`, () => {

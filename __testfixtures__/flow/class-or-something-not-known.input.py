@@ -1,15 +1,12 @@
-# A name bound to ftplib's class on some paths and to something not known on others (another module's
-# function, a lambda): a constructor login or a login through it may be on an FTP_TLS connection, so it is
-# reported, never passed over.
+# A choice between ftplib's class (or a factory) and something not known (another module's function, a
+# lambda): a constructor login or a login through it may be on an FTP_TLS connection, so it is reported,
+# never passed over.
 import ftplib
 from ftplib import FTP
 
 
 def connect(site, user, passwd, sftp=False):
-    if sftp:
-        cls = lambda si, lo, pw: None
-    else:
-        cls = FTP
+    cls = (lambda si, lo, pw: None) if sftp else FTP
     conn = cls(site, user, passwd)
     return conn.nlst()
 

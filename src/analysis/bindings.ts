@@ -8,6 +8,7 @@ import { Flow } from './flow.js';
 import {
   container,
   merge,
+  mergeChoice,
   type ClassValue,
   type ConnValue,
   type FtplibClass,
@@ -845,7 +846,7 @@ export class Bindings {
       }
       case 'conditional_expression': {
         const [a, , b] = expr.namedChildren;
-        return merge([this.valueOf(a), this.valueOf(b)]);
+        return mergeChoice([this.valueOf(a), this.valueOf(b)]);
       }
       case 'type':
       case 'as_pattern':

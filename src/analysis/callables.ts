@@ -11,7 +11,7 @@ export const MAX_CALLABLES = 8;
 
 export const UNFOLLOWED: Value = { kind: 'unfollowed' };
 
-/** Values that merge into a set of callables (an unfollowed one makes the whole unfollowed; another, open). */
+/** Values that merge into a set of callables (an unfollowed one makes the whole unfollowed). */
 export function isCallable(value: Value): boolean {
   const kind = value.kind;
   return (
@@ -24,8 +24,8 @@ export function isCallable(value: Value): boolean {
 }
 
 /**
- * The set of the callables among `values` (isCallable, or other: the set is then open); `merge` merges the
- * classes. Past the limit, or with an unfollowed one among them, it is unfollowed, and keeps the class among
+ * The set of the callables among `values` (isCallable, or other from mergeChoice: the set is then open);
+ * `merge` merges the classes. Past the limit, or with an unfollowed one among them, it is unfollowed, and keeps the class among
  * them (a constructor's login).
  */
 export function callables(values: Value[], merge: (values: Value[]) => Value): Value {

@@ -112,10 +112,8 @@ export function merge(values: Value[]): Value {
   if (real.length === 0) return values.length ? NONE : OTHER;
   const first = real[0];
   if (real.some((v) => v.kind !== first.kind)) {
-    // a function here beside ftplib's class, a factory of another module: one of several callables (and,
-    // beside what is not known, `make_sftp if sftp else FTP`, a set that may also be something else)
-    if (real.some(isCallable) && real.every((v) => isCallable(v) || v.kind === 'other'))
-      return callables(real, merge);
+    // a function here beside ftplib's class, a factory of another module: one of several callables
+    if (real.every(isCallable)) return callables(real, merge);
     // connections beside values of another kind: keep the connections, marked as not the only possibility
     const conns = real.flatMap((v) => (v.kind === 'conn' ? [v] : v.kind === 'partial' ? [v.conn] : []));
     if (conns.length) return { kind: 'partial', conn: merge(conns) as ConnValue };
@@ -184,6 +182,19 @@ function fromElsewhere(values: { protects?: boolean; from?: string }[]): {
   if (values.every((v) => v.protects)) out.protects = true;
   if (values[0].from && values.every((v) => v.from === values[0].from)) out.from = values[0].from;
   return out;
+}
+
+/**
+ * `a if c else b`: both may be, whatever the order. Unlike two bindings of a name, of which the later may
+ * replace the other (`FTP = Mock` after the import), a callable beside what is not known stays a set, open
+ * (`make_sftp if sftp else FTP`: calling it may make an ftplib connection, or something else).
+ */
+export function mergeChoice(values: Value[]): Value {
+  const real = values.filter((v) => v.kind !== 'none');
+  const open = real.some((v) => v.kind === 'other');
+  if (open && real.some(isCallable) && real.every((v) => isCallable(v) || v.kind === 'other'))
+    return callables(real, merge);
+  return merge(values);
 }
 
 /** A container of these elements (merged; with items, also one by one); none at all is nothing known. */

@@ -94,13 +94,9 @@ export function importedFromProject(view: ProjectView, written: string, name: st
  * the export of the last summarised X whose `*` gives it; undefined when none does.
  */
 export function starMember(view: ProjectView, modules: string[], name: string): Value | undefined {
-  const importer = { module: view.module ?? '', isPackage: view.isPackage };
   return ask(view, (summaries) => {
-    for (const written of [...modules].reverse()) {
-      const level = /^\.*/.exec(written)![0].length;
-      if (level > 0 && !view.module) continue;
-      const module = absoluteModule(importer, level, written.slice(level));
-      const summary = module ? summaries[module] : undefined;
+    for (const module of starredLastFirst(view, modules)) {
+      const summary = summaries[module];
       if (summary && starNames(summary).includes(name))
         return toValue({ ...view, summaries }, summary, summary.exports[name], name);
     }
@@ -108,18 +104,27 @@ export function starMember(view: ProjectView, modules: string[], name: string): 
   });
 }
 
+/** The modules of a scope's `from X import *` (each X as written), made absolute, the last one first. */
+function starredLastFirst(view: ProjectView, modules: string[]): string[] {
+  const importer = { module: view.module ?? '', isPackage: view.isPackage };
+  const out: string[] = [];
+  for (const written of [...modules].reverse()) {
+    const level = /^\.*/.exec(written)![0].length;
+    if (level > 0 && !view.module) continue;
+    const module = absoluteModule(importer, level, written.slice(level));
+    if (module) out.push(module);
+  }
+  return out;
+}
+
 /**
  * A name no binding or `*` gives, that a summarised X of the scope's `from X import *` gave before the
  * rewrite took it away (ModuleSummary.renamed): the name that stands for it now.
  */
 export function starRenamed(view: ProjectView, modules: string[], name: string): string | undefined {
-  const importer = { module: view.module ?? '', isPackage: view.isPackage };
   return ask(view, (summaries) => {
-    for (const written of [...modules].reverse()) {
-      const level = /^\.*/.exec(written)![0].length;
-      if (level > 0 && !view.module) continue;
-      const module = absoluteModule(importer, level, written.slice(level));
-      const to = module ? summaries[module]?.renamed[name] : undefined;
+    for (const module of starredLastFirst(view, modules)) {
+      const to = summaries[module]?.renamed[name];
       if (to) return to;
     }
     return undefined;
