@@ -8,7 +8,7 @@
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { pyFiles } from './py-files.js';
 
-const DIST_WORKER = new URL('../dist/src/worker.js', import.meta.url);
+const DIST_WORKER = new URL('../dist/src/run/worker.js', import.meta.url);
 
 async function processAll(files) {
   const { FileWork } = await import(DIST_WORKER.href);

@@ -8,12 +8,12 @@ import { ConfigError, TransformLoadError } from './errors.js';
 import type { TransformSelection } from './load-transforms.js';
 import { plainPathsArgs } from './plain-paths.js';
 import { DEFAULT_MAX_FILE_SIZE } from './prefilter.js';
-import type { ProcessOptions } from './process-file.js';
+import type { ProcessOptions } from './run/process-file.js';
 import type { RuleInfo } from './report/sarif.js';
 import type { Format } from './report/output.js';
 import { findingLines, summarize } from './report/summary.js';
-import { startProgress } from './progress.js';
-import { runWarnings } from './run-warnings.js';
+import { startProgress } from './run/progress.js';
+import { runWarnings } from './run/run-warnings.js';
 import type { FileResult, Transform } from './types.js';
 
 export const EXIT = { ok: 0, changes: 1, failure: 2, interrupted: 130 } as const;
@@ -207,8 +207,9 @@ export async function main(argv?: string[]): Promise<number> {
   const mode = args.write ? 'write' : args.check ? 'check' : 'dry-run';
   const color = args.color ?? (!process.env.NO_COLOR && !!process.stdout.isTTY);
   const errColor = args.color ?? (!process.env.NO_COLOR && !!process.stderr.isTTY);
-  // named files: a short run (src/short-run.ts)
-  if (!paths.some((p) => p !== '-' && isDirectory(p))) (await import('./short-run.js')).optimiseParserLater();
+  // named files: a short run (src/run/short-run.ts)
+  if (!paths.some((p) => p !== '-' && isDirectory(p)))
+    (await import('./run/short-run.js')).optimiseParserLater();
 
   if (args.interactive) {
     const { interactiveMode } = await import('./review/interactive.js');
@@ -387,7 +388,7 @@ async function stdinMode(
   const bytes = fs.readFileSync(0);
   const { loadTransforms } = await import('./load-transforms.js');
   const transforms = await loadTransforms(options);
-  const { processBytes } = await import('./process-file.js');
+  const { processBytes } = await import('./run/process-file.js');
   const { result, out } = await processBytes(filename, bytes, transforms, options);
   if (config !== undefined) result.config = config;
   if (format === 'json' || format === 'sarif')

@@ -11,7 +11,7 @@ import {
   run as runFiles,
   type RunOptions as RunnerOptions,
   type RunResult as RunnerResult,
-} from './runner.js';
+} from './run/runner.js';
 import {
   transformSource as transformText,
   type TransformSourceOptions as PipelineOptions,

@@ -69,7 +69,7 @@ describe('the packed package', () => {
         'bin/ftptls.js',
         'dist/src/index.js',
         'dist/src/index.d.ts',
-        'dist/src/worker.js',
+        'dist/src/run/worker.js',
         'dist/src/cli.js',
         'schema/report.schema.json',
         'examples/custom-transform/mock-patch-targets.js',

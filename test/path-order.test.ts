@@ -2,7 +2,7 @@
 // path before it is done, and nothing kept once handed on.
 import { describe, expect, it } from 'vitest';
 import { errorResult } from '../src/errors.js';
-import { PathOrder } from '../src/path-order.js';
+import { PathOrder } from '../src/run/path-order.js';
 import { unchangedResult } from '../src/prefilter.js';
 import type { FileResult } from '../src/types.js';
 

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadTransforms } from '../src/load-transforms.js';
-import { processBytes, processFile } from '../src/process-file.js';
+import { processBytes, processFile } from '../src/run/process-file.js';
 import type { Transform } from '../src/types.js';
 import { tempDirs } from './helpers/temp.js';
 

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../src/runner.js';
+import { run } from '../src/run/runner.js';
 import { BUILTIN_TRANSFORMS } from '../transforms/index.js';
 import type { FileResult } from '../src/types.js';
 import { FIXTURES_ROOT } from './helpers/fixtures.js';

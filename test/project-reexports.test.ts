@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { ImportGraph } from '../src/project/graph.js';
 import { fileImports, importLines } from '../src/project/imports.js';
 import { importsIn } from '../src/project/modules.js';
-import { run } from '../src/runner.js';
-import { runWarnings } from '../src/run-warnings.js';
+import { run } from '../src/run/runner.js';
+import { runWarnings } from '../src/run/run-warnings.js';
 import { runCli } from './helpers/run-cli.js';
 import { tempDirs } from './helpers/temp.js';
 

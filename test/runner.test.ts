@@ -13,17 +13,17 @@ import { BIN, runCli } from './helpers/run-cli.js';
 import type { FileResult } from '../src/types.js';
 
 const DIST = path.join(import.meta.dirname, '..', 'dist', 'src');
-type Runner = typeof import('../src/runner.js');
-type ProcessFileModule = typeof import('../src/process-file.js');
-type WorkerModule = typeof import('../src/worker.js');
+type Runner = typeof import('../src/run/runner.js');
+type ProcessFileModule = typeof import('../src/run/process-file.js');
+type WorkerModule = typeof import('../src/run/worker.js');
 
 let runner: Runner;
 let tmp: string;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(DIST, 'runner.js')))
+  if (!fs.existsSync(path.join(DIST, 'run', 'runner.js')))
     throw new Error('dist/ is missing: run `npx tsc -p tsconfig.json` (npm test does) before this test');
-  runner = (await import(pathToFileURL(path.join(DIST, 'runner.js')).href)) as Runner;
+  runner = (await import(pathToFileURL(path.join(DIST, 'run', 'runner.js')).href)) as Runner;
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ftptls-runner-'));
 });
 
@@ -115,7 +115,7 @@ function workerScript(name: string, text: string): URL {
 }
 
 /** The built worker, for worker scripts that go on to run it. */
-const builtWorker = () => JSON.stringify(pathToFileURL(path.join(DIST, 'worker.js')).href);
+const builtWorker = () => JSON.stringify(pathToFileURL(path.join(DIST, 'run', 'worker.js')).href);
 
 /** Enough files for two workers, cheap to run: most without ftplib, a few generated ones that use it. */
 function smallTree(name: string): string {
@@ -279,8 +279,10 @@ export default {
   });
 
   it('the fast scan settles exactly what process-file settles without parsing', async () => {
-    const pf = (await import(pathToFileURL(path.join(DIST, 'process-file.js')).href)) as ProcessFileModule;
-    const wk = (await import(pathToFileURL(path.join(DIST, 'worker.js')).href)) as WorkerModule;
+    const pf = (await import(
+      pathToFileURL(path.join(DIST, 'run', 'process-file.js')).href
+    )) as ProcessFileModule;
+    const wk = (await import(pathToFileURL(path.join(DIST, 'run', 'worker.js')).href)) as WorkerModule;
     const dir = path.join(tmp, 'scan');
     fs.mkdirSync(dir);
     const plain = path.join(dir, 'plain.py');
@@ -389,7 +391,7 @@ export default {
     const script = path.join(tmp, 'no-room.mjs');
     fs.writeFileSync(
       script,
-      `const runner = await import(${JSON.stringify(pathToFileURL(path.join(DIST, 'runner.js')).href)});
+      `const runner = await import(${JSON.stringify(pathToFileURL(path.join(DIST, 'run', 'runner.js')).href)});
 const transforms = ['ftp-to-ftp-tls', ${JSON.stringify(crashTransform())}];
 const { results } = await runner.run([process.argv[2]], { jobs: 2, transforms }, { workerLimits: { maxOldGenerationSizeMb: 100 } });
 const heavy = results.find((r) => r.path.endsWith('heavy.py'));

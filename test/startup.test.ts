@@ -44,7 +44,7 @@ describe('what a short run loads', () => {
   it('--version: yargs without its help layout, nothing of a run', () => {
     const r = runListingModules(['--version'], newDir());
     expect(r.status).toBe(0);
-    for (const part of ['dist/src/config/', 'dist/src/runner.js', 'dist/transforms/', 'web-tree-sitter'])
+    for (const part of ['dist/src/config/', 'dist/src/run/runner.js', 'dist/transforms/', 'web-tree-sitter'])
       expect(loads(r.modules, part), part).toBe(false);
     expect(loads(r.modules, 'node_modules/cliui/'), 'cliui').toBe(false);
     expect(loads(r.modules, 'node_modules/yargs/')).toBe(true);

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { collectFiles, DEFAULT_EXCLUDES } from '../src/walk.js';
+import { collectFiles, DEFAULT_EXCLUDES } from '../src/run/walk.js';
 import { pythonUnavailable, systemStdlib } from './helpers/python.js';
 import { requireAvailable, shouldSkip } from './helpers/skip.js';
 

@@ -1,9 +1,9 @@
-// The workers' fast scan (src/worker.ts FileWork.scan) settles a file as unchanged exactly when the full
+// The workers' fast scan (src/run/worker.ts FileWork.scan) settles a file as unchanged exactly when the full
 // pipeline would find it unchanged without parsing, notebooks included: real files on disk, both asked.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FileWork } from '../src/worker.js';
+import { FileWork } from '../src/run/worker.js';
 import { tempDirs } from './helpers/temp.js';
 
 const tmp = tempDirs('worker')();

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { TEMP_PREFIX, writeFileAtomic } from '../src/write-file.js';
+import { TEMP_PREFIX, writeFileAtomic } from '../src/run/write-file.js';
 import { tempDirs } from './helpers/temp.js';
 
 const tempDir = tempDirs('write');

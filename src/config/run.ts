@@ -7,11 +7,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadTransforms } from '../load-transforms.js';
-import { comparePaths } from '../path-order.js';
-import { run, type RunOptions, type RunResult } from '../runner.js';
+import { comparePaths } from '../run/path-order.js';
+import { run, type RunOptions, type RunResult } from '../run/runner.js';
 import { lowerBound } from '../sorted.js';
 import type { FileResult, Transform } from '../types.js';
-import type { WalkBoundary } from '../walk.js';
+import type { WalkBoundary } from '../run/walk.js';
 import { CONFIG_NAMES, Discovery } from './discover.js';
 import { displayPath, readConfigFile, type ConfigFile } from './file.js';
 import { describeSettings, optionsFor, type Origin } from './settings.js';

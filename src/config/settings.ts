@@ -5,8 +5,8 @@
 import os from 'node:os';
 import { loadTransforms } from '../load-transforms.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../prefilter.js';
-import type { RunOptions } from '../runner.js';
-import { DEFAULT_EXCLUDES, DEFAULT_EXTENSIONS } from '../walk.js';
+import type { RunOptions } from '../run/runner.js';
+import { DEFAULT_EXCLUDES, DEFAULT_EXTENSIONS } from '../run/walk.js';
 import { displayPath, KEYS, type ConfigFile } from './file.js';
 
 /** The options of a run governed by `config` (none: the given options as they are). */

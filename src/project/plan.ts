@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Bindings } from '../analysis/bindings.js';
 import { initParser, parse } from '../parser.js';
-import { processBytes, type Processed } from '../process-file.js';
+import { processBytes, type Processed } from '../run/process-file.js';
 import type { TransformSourceOptions } from '../transform-source.js';
 import { ImportGraph } from './graph.js';
 import { fileImports, type FileImports } from './imports.js';

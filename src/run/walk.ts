@@ -7,7 +7,7 @@ import fsp from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type IgnoreFactory from 'ignore';
-import { ioMessage } from './errors.js';
+import { ioMessage } from '../errors.js';
 import { comparePaths } from './path-order.js';
 
 export interface WalkOptions {

@@ -9,13 +9,13 @@
 // Both overlap the walk: a pool started during the walk is given the files as the walk finds them. Gated (the
 // project-wide pass), it scans and notes each file's import lines, and processes nothing until the plan says
 // what (releaseSome, release).
-import { errorResult, oneLine } from './errors.js';
-import { unchangedResult } from './prefilter.js';
-import type { FileImports } from './project/imports.js';
-import type { ProjectView } from './project/types.js';
+import { errorResult, oneLine } from '../errors.js';
+import { unchangedResult } from '../prefilter.js';
+import type { FileImports } from '../project/imports.js';
+import type { ProjectView } from '../project/types.js';
 import type { Planned } from './project-run.js';
 import type { Setup } from './run-setup.js';
-import type { FileResult } from './types.js';
+import type { FileResult } from '../types.js';
 import {
   InThreadHandle,
   tryStartWorker,

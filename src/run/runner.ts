@@ -19,12 +19,12 @@
 // that cannot start is not replaced: the run goes on with those that did, or in this thread when none did.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { TransformSelection } from './load-transforms.js';
+import type { TransformSelection } from '../load-transforms.js';
 import type { ProcessOptions } from './process-file.js';
-import type { ProjectView } from './project/types.js';
-import type { FileResult } from './types.js';
+import type { ProjectView } from '../project/types.js';
+import type { FileResult } from '../types.js';
 import { collectFiles, type WalkOptions } from './walk.js';
-import { errorResult } from './errors.js';
+import { errorResult } from '../errors.js';
 import { PathOrder } from './path-order.js';
 import { Pool, type Ordering, type Outcome, type Settle } from './pool.js';
 import { planProjectRun, type Planned } from './project-run.js';

@@ -2,7 +2,7 @@
 // worker refuses), or this thread answering them with the same code when none can start.
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { oneLine } from './errors.js';
+import { oneLine } from '../errors.js';
 import type { Setup } from './run-setup.js';
 import type { HeapLimits } from './runner.js';
 import { answer as answerRequest, FileWork, WORKER_MARK, type FromWorker, type ToWorker } from './worker.js';

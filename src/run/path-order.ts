@@ -1,6 +1,6 @@
 // Results in path order whatever the scheduling, each handed on as soon as every path before it is done and
 // then forgotten: a run holds only the results that wait for an earlier file, never all of them.
-import type { FileResult } from './types.js';
+import type { FileResult } from '../types.js';
 
 /** The order output uses everywhere, and the walk sorts by: by path, code unit by code unit. */
 export function comparePaths(a: string, b: string): number {

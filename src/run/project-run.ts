@@ -1,11 +1,11 @@
 // The project-wide pass of a run (src/project/): the plan, fed by the pool's scan, and what it tells the pool.
-import { oneLine } from './errors.js';
+import { oneLine } from '../errors.js';
 import type { Pool, Views } from './pool.js';
 import type { Processed } from './process-file.js';
-import type { FileImports } from './project/imports.js';
-import type { ProjectPlan } from './project/plan.js';
+import type { FileImports } from '../project/imports.js';
+import type { ProjectPlan } from '../project/plan.js';
 import type { Setup } from './run-setup.js';
-import type { FileResult } from './types.js';
+import type { FileResult } from '../types.js';
 
 /** The project pass's outcome for the run. */
 export interface Planned {
@@ -70,9 +70,9 @@ export async function planProjectRun(
 /** What the project pass runs on; the parser started (a failure is the plan's to meet). */
 function planCode() {
   return Promise.all([
-    import('./project/plan.js'),
-    import('../transforms/index.js'),
-    import('./parser.js').then(({ initParser }) => initParser().catch(() => undefined)),
+    import('../project/plan.js'),
+    import('../../transforms/index.js'),
+    import('../parser.js').then(({ initParser }) => initParser().catch(() => undefined)),
   ]);
 }
 

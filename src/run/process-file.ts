@@ -3,18 +3,18 @@
 // (`ftptls -`) goes through processBytes, the part after the read, so it gets every rule a file gets.
 import fs from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { errorResult, ioMessage, oneLine } from './errors.js';
+import { errorResult, ioMessage, oneLine } from '../errors.js';
 import {
   DEFAULT_MAX_FILE_SIZE,
   isNotebookPath,
   mentionsFtplib,
   sizeError,
   unchangedResult,
-} from './prefilter.js';
-import { initParser } from './parser.js';
-import { DecodeError, decodeSource, encodeSource } from './source-text.js';
-import { transformSourceSync } from './transform-source.js';
-import type { FileResult, Transform } from './types.js';
+} from '../prefilter.js';
+import { initParser } from '../parser.js';
+import { DecodeError, decodeSource, encodeSource } from '../source-text.js';
+import { transformSourceSync } from '../transform-source.js';
+import type { FileResult, Transform } from '../types.js';
 
 export interface ProcessOptions {
   write?: boolean;
@@ -105,7 +105,7 @@ export async function processBytes(
   if (!mentionsFtplib(bytes) && !options.project) return { result: unchangedResult(path) };
   if (isNotebookPath(path)) {
     await initParser();
-    const { transformNotebookBytes } = await import('./notebook.js');
+    const { transformNotebookBytes } = await import('../notebook.js');
     const maxCodeSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     return transformNotebookBytes(bytes, { ...options, path, transforms, maxCodeSize });
   }

@@ -4,10 +4,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
-import { materialize, selectTransforms } from './load-transforms.js';
-import { DEFAULT_MAX_FILE_SIZE } from './prefilter.js';
+import { materialize, selectTransforms } from '../load-transforms.js';
+import { DEFAULT_MAX_FILE_SIZE } from '../prefilter.js';
 import type { HeapLimits, InternalOptions, RunOptions } from './runner.js';
-import type { Transform } from './types.js';
+import type { Transform } from '../types.js';
 import type { WorkerOptions } from './worker.js';
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
@@ -107,6 +107,6 @@ function roomToRedo(limits: HeapLimits): boolean {
 const WORKER_OLD_MB = 1024;
 
 function workersAvailable(): boolean {
-  // Under a TypeScript test runner this module is src/runner.ts and there is no compiled worker beside it
+  // Under a TypeScript test runner this module is src/run/runner.ts and there is no compiled worker beside it
   return fs.existsSync(fileURLToPath(WORKER_URL));
 }

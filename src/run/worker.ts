@@ -13,13 +13,13 @@
 import fs from 'node:fs';
 import { resolve } from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { errorResult, oneLine } from './errors.js';
-import { mentionsFtplib, sizeError, unchangedResult } from './prefilter.js';
-import { fileImports, type FileImports } from './project/imports.js';
+import { errorResult, oneLine } from '../errors.js';
+import { mentionsFtplib, sizeError, unchangedResult } from '../prefilter.js';
+import { fileImports, type FileImports } from '../project/imports.js';
 import type { ProcessOptions } from './process-file.js';
-import type { TransformSelection } from './load-transforms.js';
-import type { ProjectView } from './project/types.js';
-import type { FileResult, Transform } from './types.js';
+import type { TransformSelection } from '../load-transforms.js';
+import type { ProjectView } from '../project/types.js';
+import type { FileResult, Transform } from '../types.js';
 
 export const WORKER_MARK = 'ftptls-worker';
 
@@ -151,8 +151,8 @@ export class FileWork {
     this.pipeline ??= (async () => {
       const [{ processFile }, { loadTransforms }, { initParser }] = await Promise.all([
         import('./process-file.js'),
-        import('./load-transforms.js'),
-        import('./parser.js'),
+        import('../load-transforms.js'),
+        import('../parser.js'),
       ]);
       const [transforms] = await Promise.all([
         this.transforms ? this.transforms() : loadTransforms(this.options),
