@@ -37,7 +37,20 @@ describe('import lines', () => {
       ftplib: false,
       lines: 'import app.net',
       patched: [],
+      login: false,
     });
+    // (a markdown cell's `.login(` is no call)
+    const md = JSON.stringify({
+      cells: [
+        { cell_type: 'markdown', source: ['see conn.login(user)'] },
+        { cell_type: 'code', source: ['def sign_on(conn):\n', '    conn . login ("u", pw)'] },
+      ],
+    });
+    expect(fileImports('b.ipynb', Buffer.from(md)).login).toBe(true);
+    const onlyMd = JSON.stringify({ cells: [{ cell_type: 'markdown', source: ['see conn.login(user)'] }] });
+    expect(fileImports('c.ipynb', Buffer.from(onlyMd)).login).toBe(false);
+    expect(fileImports('h.py', Buffer.from('def sign_on(conn):\n    conn.login(u, p)\n')).login).toBe(true);
+    expect(fileImports('l.py', Buffer.from('login = 1\nlogin_count(2)\n')).login).toBe(false);
     const test = 'from unittest import mock\n@mock.patch("app.upload.FTP")\ndef t(m): pass\n';
     expect(fileImports('t.py', Buffer.from(test)).patched).toEqual(['app.upload']);
   });

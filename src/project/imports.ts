@@ -12,13 +12,21 @@ export interface FileImports {
   lines: string;
   /** Dotted paths before `.FTP` / `.FTP_TLS` in quotes (`mock.patch("myapp.upload.FTP")`): myapp.upload. */
   patched: string[];
+  /** The code calls `.login(`: without ftplib, a helper that may log in what a user of ftplib gives it. */
+  login: boolean;
 }
 
 /** What the pass notes of one file's bytes (a notebook's: of its code cells). */
 export function fileImports(path: string, bytes: Buffer): FileImports {
   const ftplib = mentionsFtplib(bytes);
   const code = isNotebookPath(path) ? Buffer.from(notebookCode(bytes.toString('latin1')), 'latin1') : bytes;
-  return { ftplib, lines: importLines(code), patched: patchTargets(code) };
+  return { ftplib, lines: importLines(code), patched: patchTargets(code), login: callsLogin(code) };
+}
+
+export const LOGIN_CALL = /\.\s*login\s*\(/;
+
+function callsLogin(bytes: Buffer): boolean {
+  return bytes.includes('login') && LOGIN_CALL.test(bytes.toString('latin1'));
 }
 
 /** A quoted dotted path to an FTP class, as test doubles name what they patch. */

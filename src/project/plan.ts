@@ -103,9 +103,14 @@ export async function planProject(
   // (a tree that holds the standard library holds ftplib.py itself: that module is ftplib, not a project's)
   // a module a user imports that logs in what it is given (`def sign_on(conn): conn.login()`) without using
   // ftplib itself is summarised too: what the user passes it decides its login's prot_p()
+  // (found from the few modules that call login() without ftplib, not from every user's imports: on a
+  // large tree resolving every user's imports costs memory in proportion to the tree)
   const loginHelpers = new Set(
-    [...users].flatMap((u) =>
-      graph.deps(u).filter((d) => !users.has(d) && fileModule.has(d) && LOGIN_CALL.test(cache.text(d) ?? '')),
+    [...fileModule.keys()].filter(
+      (d) =>
+        !users.has(d) &&
+        importsOf(d)?.login &&
+        graph.importersOfFile(d).some((importer) => users.has(importer)),
     ),
   );
   const queue = importOrder(
@@ -482,7 +487,6 @@ function definitionOf(text: string, name: string): string {
 }
 
 /** A call of a method named login. */
-const LOGIN_CALL = /\.\s*login\s*\(/;
 
 /** A failure of the plan, said with the file it met it in (the run warns with it: runner.ts). */
 function blame(file: string, err: unknown): string {
