@@ -28,7 +28,7 @@
 // through **kwargs. A suppression comment ftptls honours on the statement keeps the double (suppressed).
 import { isTestFile, isTestPath } from '../src/analysis/test-files.js';
 import { loginsWithoutProtP } from '../src/analysis/expected-calls.js';
-import { absoluteModule } from '../src/project/modules.js';
+import { absoluteModule, importsIn } from '../src/project/modules.js';
 import { renamedNames } from '../src/project/values.js';
 import type { Node } from 'web-tree-sitter';
 import type { BindingSite } from '../src/analysis/bindings.js';
@@ -435,23 +435,10 @@ class Finder {
   private keepsCleartext(): { module: string; path: string; line: number } | undefined {
     const summaries = this.ctx.project?.summaries;
     if (!summaries) return undefined;
-    const statements = this.ctx.tree.rootNode.descendantsOfType([
-      'import_statement',
-      'import_from_statement',
-    ]);
-    for (const statement of statements) {
-      if (!statement) continue;
-      const modules: string[] = [];
-      const names = statement
-        .childrenForFieldName('name')
-        .map((n) => (n?.type === 'aliased_import' ? n.childForFieldName('name')?.text : n?.text));
-      if (statement.type === 'import_statement') modules.push(...names.filter((n): n is string => !!n));
-      else {
-        const from = this.fromModule(statement.childForFieldName('module_name')?.text ?? '');
-        if (from === undefined) continue;
-        modules.push(from, ...names.map((n) => (from.endsWith('.') ? `${from}${n}` : `${from}.${n}`)));
-      }
-      for (const module of modules) {
+    for (const ref of importsIn(this.ctx.source)) {
+      const from = this.fromModule('.'.repeat(ref.level) + ref.module);
+      if (!from) continue;
+      for (const module of [from, ...ref.names.map((n) => `${from}.${n}`)]) {
         const line = summaries[module]?.cleartext;
         if (line !== undefined) return { module, path: summaries[module].path, line };
       }
