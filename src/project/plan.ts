@@ -101,16 +101,14 @@ export async function planProject(
   const failed = new Map<string, string>();
   const imported = (file: string) => graph.isImported(file);
   // (a tree that holds the standard library holds ftplib.py itself: that module is ftplib, not a project's)
-  // a module a user imports that logs in what it is given (`def sign_on(conn): conn.login()`) without using
-  // ftplib itself is summarised too: what the user passes it decides its login's prot_p()
+  // a module a user imports, at any depth (`from app.util import sign_on`, which app.util has from
+  // app.helpers), that logs in what it is given (`def sign_on(conn): conn.login()`) without using ftplib
+  // itself is summarised too: what the user passes it decides its login's prot_p()
   // (found from the few modules that call login() without ftplib, not from every user's imports: on a
   // large tree resolving every user's imports costs memory in proportion to the tree)
   const loginHelpers = new Set(
     [...fileModule.keys()].filter(
-      (d) =>
-        !users.has(d) &&
-        importsOf(d)?.login &&
-        graph.importersOfFile(d).some((importer) => users.has(importer)),
+      (d) => !users.has(d) && importsOf(d)?.login && importedByUser(d, graph, users),
     ),
   );
   const queue = importOrder(
@@ -269,6 +267,27 @@ function reaching(start: Set<string>, graph: ImportGraph): (file: string) => boo
 
 /** How many files `reaching` follows from one before it takes the file for one that may get a view. */
 const REACH_LIMIT = 200;
+
+/**
+ * Some user imports `file`, directly or through modules that import names from it (and may pass them on):
+ * its importers followed up, as `reaching` follows imports down, and as far (past that, it is taken for one).
+ */
+function importedByUser(file: string, graph: ImportGraph, users: Set<string>): boolean {
+  const seen = new Set([file]);
+  const todo = [file];
+  while (todo.length) {
+    const at = todo.pop()!;
+    for (const importer of graph.importersOfFile(at)) {
+      if (users.has(importer)) return true;
+      // (a module that only runs it, as a package above what it imports, passes nothing of it on)
+      if (seen.has(importer) || !graph.named(importer).has(at)) continue;
+      if (seen.size >= REACH_LIMIT) return true;
+      seen.add(importer);
+      todo.push(importer);
+    }
+  }
+  return false;
+}
 
 /** Files read for the plan, each once (the connected modules are few; the rest are read only when unscanned). */
 class FileCache {

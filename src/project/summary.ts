@@ -157,10 +157,13 @@ function toExported(bindings: Bindings, value: Value, line: number, depth: numbe
             ? value.helper?.logsIn
             : undefined;
       if ((!exported || exported.kind === 'module') && !logsIn?.length) return undefined;
+      // (a helper passed on: where it is defined, which the calls through this module are noted for)
+      const helper = value.kind === 'external' ? value.helper : undefined;
       return {
         kind: 'function',
         ...(exported && exported.kind !== 'module' ? { returns: exported } : {}),
         ...(logsIn?.length ? { logsIn } : {}),
+        ...(logsIn?.length && helper ? { origin: { module: helper.module, name: helper.name } } : {}),
         line,
       };
     }

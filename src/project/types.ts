@@ -22,7 +22,11 @@ export type Exported =
    * A function of the module: what calling it gives back, when it is a connection or a class (a factory);
    * logsIn: the positions of the parameters it logs in (`def sign_on(conn, creds): conn.login(*creds)`).
    */
-  | { kind: 'function'; returns?: Exported; logsIn?: number[]; line: number }
+  /**
+   * origin: where a helper passed on from another module is defined (`from app.helpers import sign_on` in
+   * app.util): the calls made through this module are that module's to hear about.
+   */
+  | { kind: 'function'; returns?: Exported; logsIn?: number[]; origin?: HelperOrigin; line: number }
   /**
    * A class of the module (not ftplib's) whose instances hold connections or factories: what its attributes,
    * methods and properties give (`client.ftp`, `client.connect()`).
@@ -33,6 +37,12 @@ export type Exported =
   | { kind: 'module'; module: string }
   /** What the analysis stopped following (src/analysis/callables.ts): it may be an ftplib connection. */
   | { kind: 'unfollowed'; line: number };
+
+/** A helper's own module and name. */
+export interface HelperOrigin {
+  module: string;
+  name: string;
+}
 
 export interface ModuleSummary {
   /** Dotted module name (`backup.net`), and the file, as the run names it. */

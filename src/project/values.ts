@@ -172,7 +172,7 @@ function toValue(view: ProjectView, summary: ModuleSummary, e: Exported, name = 
         kind: 'external',
         returns: e.returns ? toValue(view, summary, e.returns) : OTHER,
         from,
-        ...(e.logsIn ? { helper: { module: summary.module, name, logsIn: e.logsIn } } : {}),
+        ...(e.logsIn ? { helper: { module: summary.module, name, ...e.origin, logsIn: e.logsIn } } : {}),
       };
     case 'holder': {
       const attributes: Record<string, Value> = {};
