@@ -11,6 +11,7 @@ import type { ModuleSummary, ProjectView } from '../src/project/types.js';
 import { transformSourceSync } from '../src/transform-source.js';
 import type { Finding, Transform } from '../src/types.js';
 import { BUILTIN_TRANSFORMS, findTransform } from '../transforms/index.js';
+import { FIXTURES_ROOT } from './helpers/fixtures.js';
 import { pythonUnavailable, runPython } from './helpers/python.js';
 import { requireAvailable, shouldSkip } from './helpers/skip.js';
 import { tempDirs } from './helpers/temp.js';
@@ -392,6 +393,42 @@ describe('mock-targets: Python runs the tests of a sample project', () => {
       expect(fixed.output).toContain(`Ran ${TEST_COUNT} tests`);
       expect(fixed.output).toMatch(/\nOK\n/);
       expect(fixed.status, fixed.output).toBe(0);
+    },
+  );
+});
+
+describe('mock-targets: a double of ftplib.FTP for a connection kept cleartext stays', () => {
+  const pythonMissing = pythonUnavailable();
+  const CASE = path.join(FIXTURES_ROOT, 'project', 'patch-object-for-kept-cleartext');
+  const tempDir = tempDirs('mock-targets-kept');
+
+  /** The case's tree (`input` or `output`) copied, with `edit` applied to its test file. */
+  function copy(side: 'input' | 'output', edit = (text: string) => text): string {
+    const dir = path.join(tempDir(), side);
+    fs.cpSync(path.join(CASE, side), dir, { recursive: true });
+    const test = path.join(dir, 'tests', 'test_feed.py');
+    fs.writeFileSync(test, edit(fs.readFileSync(test, 'utf8')));
+    return dir;
+  }
+
+  it.skipIf(shouldSkip('mock-targets: the kept-cleartext unittest run', pythonMissing))(
+    'its tests pass before and after ftptls, and fail with the doubles moved onto FTP_TLS',
+    () => {
+      requireAvailable('mock-targets', pythonMissing);
+      for (const side of ['input', 'output'] as const) {
+        const r = runPython(['-m', 'unittest', '-v'], { cwd: copy(side) });
+        expect(r.output, side).toContain('Ran 2 tests');
+        expect(r.status, r.output).toBe(0);
+      }
+      // what moving them would do: push_legacy's real FTP then connects to a host that does not exist
+      const moved = copy('output', (text) =>
+        text
+          .replace('(ftplib, "FTP")', '(ftplib, "FTP_TLS")')
+          .replace(/ftplib\.FTP\b(?!_)/g, 'ftplib.FTP_TLS'),
+      );
+      const r = runPython(['-m', 'unittest', '-v'], { cwd: moved });
+      expect(r.output).toContain('Ran 2 tests');
+      expect(r.output).toMatch(/FAILED \(errors=2\)/);
     },
   );
 });

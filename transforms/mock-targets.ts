@@ -245,21 +245,8 @@ class Finder {
     const ftplib = FTPLIB_TARGET.exec(text);
     if (ftplib) {
       const [, , cls, rest] = ftplib;
-      const keeps = cls === 'FTP' ? this.keepsCleartext() : undefined;
       if (cls === 'FTP_TLS') this.patched.add(`ftplib.FTP_TLS${rest}`);
-      else if (keeps) {
-        const moved = `${ftplib[1]}.FTP_TLS${rest}`;
-        this.manual.push({
-          node: arg,
-          shown: text,
-          message: `patch target ${text} not changed`,
-          reason:
-            `${keeps.module} still makes cleartext ftplib.FTP (${keeps.path}:${keeps.line}, a site kept as it ` +
-            `is), while other code the test may reach now makes FTP_TLS: a test of the first needs this patch, ` +
-            `one of the rewritten code a patch of ${moved}: keep this patch and add one of ${moved} where the ` +
-            'test reaches rewritten code',
-        });
-      } else {
+      else if (!this.keptForCleartext(arg, text, `patch target ${text}`, `${ftplib[1]}.FTP_TLS${rest}`)) {
         const at = content.startIndex + ftplib[1].length + '.FTP'.length;
         this.sites.push({
           node: arg,
@@ -328,6 +315,11 @@ class Finder {
       if (name === 'FTP_TLS') this.patched.add(key);
       if (name !== 'FTP') return;
       const shown = mock !== undefined ? `${object.text}.FTP` : 'ftplib.FTP';
+      const what = role === 'double' ? `the test's double for ${shown}` : `patch target ${shown}`;
+      // (a double set by hand is put back by hand: what the test saved to put back must be FTP itself)
+      const restore =
+        role === 'double' ? `; where the test saves ${shown} to put it back, save ${shown} itself` : '';
+      if (this.keptForCleartext(node, shown, what, `${shown}_TLS`, restore)) return;
       this.sites.push({
         node,
         edits: [{ start: end, end, text: '_TLS' }],
@@ -426,6 +418,27 @@ class Finder {
       const sites = this.ctx.bindings.lookup(value.text, this.ctx.bindings.scopeAt(value))?.sites ?? [];
       if (sites.some((s) => s.node.id === holder.id)) rename(key);
     }
+  }
+
+  /**
+   * A patch or double of ftplib's FTP (`what`, shown as `shown`) left as it is, with a finding, when a module
+   * the test imports still makes cleartext FTP connections: moving it onto FTP_TLS would hand that module's
+   * FTP back to the real class. True when so.
+   */
+  private keptForCleartext(node: Node, shown: string, what: string, moved: string, more = ''): boolean {
+    const keeps = this.keepsCleartext();
+    if (!keeps) return false;
+    this.manual.push({
+      node,
+      shown,
+      message: `${what} not changed`,
+      reason:
+        `${keeps.module} still makes cleartext ftplib.FTP (${keeps.path}:${keeps.line}, a site kept as it ` +
+        `is), while other code the test may reach now makes FTP_TLS: a test of the first needs this patch, ` +
+        `one of the rewritten code a patch of ${moved}: keep this patch and add one of ${moved} where the ` +
+        `test reaches rewritten code${more}`,
+    });
+    return true;
   }
 
   /**
