@@ -73,6 +73,8 @@ function loginOf(ctx: TransformContext, call: Node): Login | undefined {
   const maybeClass = attribute === undefined || ctx.bindings.mayBeClassAttribute(attribute);
   const callee = maybeClass ? ctx.bindings.valueOf(fn) : undefined;
   if (callee?.kind === 'class') return callee.ownInit ? undefined : at(1);
+  // one of several callables, an FTP class among them (`for make in (open_link, FTP)`): on some paths it is
+  if (callee?.kind === 'callables' && callee.of.some((c) => c.kind === 'class' && !c.ownInit)) return at(1);
   // super().__init__(host, user, passwd) / FTP.__init__(self, host, user, passwd) in a subclass
   const parent = ctx.bindings.parentInit(call);
   if (parent && !parent.base.ownInit) return at(parent.offset + 1);

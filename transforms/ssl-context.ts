@@ -24,6 +24,11 @@ interface Site {
   call: Node;
   /** Positional arguments before FTP_TLS's own `host` (1 for the `self` of `FTP_TLS.__init__(self, ...)`). */
   offset: number;
+  /**
+   * The callee is one of several callables, FTP_TLS among them (`for make in (open_link, FTP_TLS)`): a
+   * context= would reach the others too, so the call is reported, not rewritten.
+   */
+  oneOf?: true;
 }
 
 export const sslContext: Transform = {
@@ -57,6 +62,10 @@ function constructorSites(ctx: TransformContext): Site[] {
       sites.push({ call: node, offset: 0 });
       continue;
     }
+    if (callee.kind === 'callables' && callee.of.some((c) => c.kind === 'class' && c.tls && !c.ownInit)) {
+      sites.push({ call: node, offset: 0, oneOf: true });
+      continue;
+    }
     // super().__init__(...) in a method of a class whose first base is FTP_TLS (or a subclass of it that keeps
     // FTP_TLS's __init__): the subclass's constructor calls are not FTP_TLS's, but this call is
     const parent = ctx.bindings.parentInit(node);
@@ -75,7 +84,7 @@ function constructorSites(ctx: TransformContext): Site[] {
 
 function visitSite(
   ctx: TransformContext,
-  { call, offset }: Site,
+  { call, offset, oneOf }: Site,
   names: SslNames,
   needImport: Node[],
 ): RawFinding | undefined {
@@ -83,6 +92,22 @@ function visitSite(
   const list = args.list;
   if (!list) return undefined;
   const given = args.keywords.get('context');
+  if (oneOf) {
+    if (given) return undefined; // a context of the caller's own: left alone, as for FTP_TLS itself
+    const marker = ctx.suppressor.markerFor(call, 'call');
+    if (marker) return finding(call, 'suppressed', `${SUPPRESSED} ${marker}`, { marker });
+    const fn = squash(call.childForFieldName('function')?.text ?? '');
+    return finding(
+      call,
+      'manual',
+      `context not added: ${fn} is FTP_TLS on some paths, another callable on others`,
+      {
+        reason:
+          `a context= would be passed to the others too; pass context=ssl.create_default_context() where ${fn} ` +
+          'is FTP_TLS, or give the others a context parameter',
+      },
+    );
+  }
   const explicitNone = given?.type === 'none';
   // A name every binding of which is None passes no context either; but the name is the caller's (a line or
   // module we do not see may set it), so it is reported, not rewritten
