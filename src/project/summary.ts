@@ -7,7 +7,7 @@ import type { Value } from '../analysis/value.js';
 import { loginProtects } from '../analysis/protects.js';
 import { absoluteModule } from './modules.js';
 import { allNames, starNames } from './star.js';
-import type { Exported, ModuleSummary, ProjectView } from './types.js';
+import type { Exported, HelperOrigin, ModuleSummary, ProjectView } from './types.js';
 import { starMember } from './values.js';
 import { callOf } from '../syntax.js';
 
@@ -163,9 +163,23 @@ function toExported(bindings: Bindings, value: Value, line: number, depth: numbe
         kind: 'function',
         ...(exported && exported.kind !== 'module' ? { returns: exported } : {}),
         ...(logsIn?.length ? { logsIn } : {}),
-        ...(logsIn?.length && helper ? { origin: { module: helper.module, name: helper.name } } : {}),
+        ...(logsIn?.length && helper ? { origin: originOf(helper) } : {}),
         line,
       };
+    }
+    case 'holder': {
+      // another module's class passed on (`from app.auth import Session`): what it holds, and where it is
+      // defined when its methods log in what its constructor is given
+      if (value.instance || depth > 0) return undefined;
+      const attributes: Record<string, Exported> = {};
+      for (const [attr, a] of Object.entries(value.attributes)) {
+        const exported = toExported(bindings, a, line, 0);
+        if (exported && exported.kind !== 'module' && exported.kind !== 'holder') attributes[attr] = exported;
+      }
+      const helper = value.helper;
+      if (helper)
+        return { kind: 'holder', attributes, logsIn: helper.logsIn, origin: originOf(helper), line };
+      return Object.keys(attributes).length ? { kind: 'holder', attributes, line } : undefined;
     }
     case 'module':
       return { kind: 'module', module: value.name };
@@ -174,4 +188,9 @@ function toExported(bindings: Bindings, value: Value, line: number, depth: numbe
     default:
       return undefined;
   }
+}
+
+/** Where a helper passed on is defined. */
+function originOf(helper: HelperOrigin): HelperOrigin {
+  return { module: helper.module, name: helper.name };
 }

@@ -32,7 +32,14 @@ export type Exported =
    * methods and properties give (`client.ftp`, `client.connect()`).
    */
   /** logsIn: the positions of the constructor's arguments its methods log in (`Session(conn).open()`). */
-  | { kind: 'holder'; attributes: Record<string, Exported>; logsIn?: number[]; line: number }
+  | {
+      kind: 'holder';
+      attributes: Record<string, Exported>;
+      logsIn?: number[];
+      /** As a function's: where a class passed on from another module is defined. */
+      origin?: HelperOrigin;
+      line: number;
+    }
   /** A submodule (`from pkg import mod`). */
   | { kind: 'module'; module: string }
   /** What the analysis stopped following (src/analysis/callables.ts): it may be an ftplib connection. */

@@ -178,7 +178,9 @@ function toValue(view: ProjectView, summary: ModuleSummary, e: Exported, name = 
       const attributes: Record<string, Value> = {};
       for (const [attr, a] of Object.entries(e.attributes))
         attributes[attr] = toValue(view, summary, a, attr);
-      const helper = e.logsIn ? { helper: { module: summary.module, name, logsIn: e.logsIn } } : {};
+      const helper = e.logsIn
+        ? { helper: { module: summary.module, name, ...e.origin, logsIn: e.logsIn } }
+        : {};
       return { kind: 'holder', attributes, instance: false, from, ...helper };
     }
     case 'module':

@@ -4,3 +4,11 @@ def sign_on(conn, user, pw):
 
 def greet(conn):
     conn.login()
+
+
+class Session:
+    def __init__(self, link):
+        self.link = link
+
+    def open(self, user, pw):
+        self.link.login(user, pw)

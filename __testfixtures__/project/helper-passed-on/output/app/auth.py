@@ -5,3 +5,12 @@ def sign_on(conn, user, pw):
 
 def greet(conn):
     conn.login()
+
+
+class Session:
+    def __init__(self, link):
+        self.link = link
+
+    def open(self, user, pw):
+        self.link.login(user, pw)
+        self.link.prot_p()

@@ -1,6 +1,6 @@
 import ftplib
 
-from app.session import greet, log_in
+from app.session import Session, greet, log_in
 
 
 def files(host, user, pw):
@@ -12,3 +12,9 @@ def files(host, user, pw):
 def anonymous(host, link):
     greet(ftplib.FTP_TLS(host))
     greet(link)
+
+
+def through_session(host, user, pw):
+    session = Session(ftplib.FTP_TLS(host))
+    session.open(user, pw)
+    return session.link.nlst()
