@@ -126,6 +126,62 @@ describe('bindings: scoping', () => {
     expect(refLines(a)).toEqual([]);
   });
 
+  it('bindings in two branches are both possible; a later one that always runs replaces the earlier', () => {
+    const a = analyse(`
+      import ftplib
+
+      def branches(tls):
+          if tls:
+              make = other_factory
+          else:
+              make = ftplib.FTP
+          conn = make("h")
+
+      def replaced_later():
+          opener = other_factory
+          opener = ftplib.FTP
+          link = opener("h")
+
+      def replaced_by_other():
+          factory = ftplib.FTP
+          factory = other_factory
+          session = factory("h")
+
+      def used_before_it_is_replaced():
+          builder = ftplib.FTP
+          handle = builder("h")
+          builder = other_factory
+
+      def replaced_in_a_branch(tls):
+          maker = ftplib.FTP
+          if tls:
+              maker = other_factory
+          ftp = maker("h")
+    `);
+    expect(valueAt(a, 'make("h")')).toBe('callables');
+    expect(valueAt(a, 'conn = ')).toBe('partial');
+    expect(valueAt(a, 'opener("h")')).toBe('class:FTP');
+    expect(valueAt(a, 'link = ')).toBe('conn:FTP');
+    expect(valueAt(a, 'factory("h")')).toBe('other');
+    expect(valueAt(a, 'session = ')).toBe('other');
+    // the use comes before the statement that replaces it: both may reach it (the body may be a loop's)
+    expect(valueAt(a, 'builder("h")')).toBe('callables');
+    // a binding in a branch replaces nothing for good
+    expect(valueAt(a, 'maker("h")')).toBe('callables');
+  });
+
+  it('a later rebinding at module level replaces the import for the functions that run after it', () => {
+    const a = analyse(`
+      from ftplib import FTP
+
+      def connect():
+          return FTP("h")
+
+      FTP = make_double()
+    `);
+    expect(valueAt(a, 'FTP("h")')).toBe('other');
+  });
+
   it('a rebinding inside a function does not touch the module name', () => {
     const a = analyse(`
       from ftplib import FTP

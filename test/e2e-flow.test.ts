@@ -1,8 +1,8 @@
 // End to end: connections that travel (issue 13). Each program in test/data/flow/ makes its connection in one
 // place and logs it in in another (a factory, closing(), ExitStack, functools.partial, a class attribute that
-// names the class, a helper given the connection, one of several factories). As written (cleartext FTP) the
-// TLS-only server refuses it; rewritten by `ftptls --write`, it uploads and downloads byte for byte, with no
-// manual finding left.
+// names the class, a helper given the connection, one of several factories, a lambda, a factory handed to the
+// function that logs in). As written (cleartext FTP) the TLS-only server refuses it; rewritten by
+// `ftptls --write`, it uploads and downloads byte for byte, with no manual finding left.
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +18,9 @@ const PROGRAMS = [
   'closing_block.py',
   'exit_stack.py',
   'factory.py',
+  'factory_argument.py',
   'getattr_login.py',
+  'lambda_factory.py',
   'login_helper.py',
   'one_of_several_factories.py',
   'partial_class.py',
@@ -44,7 +46,7 @@ describe.skipIf(shouldSkip('e2e-flow', unavailable))(
     it('ftptls fixes them all, with nothing left for a person', () => {
       expect(cli.status, cli.stderr).toBe(0);
       expect(cli.stderr).toMatch(
-        /9 files changed, 0 unchanged, 0 skipped, 0 errors · 19 fixed, 0 suppressed, 0 manual/,
+        /11 files changed, 0 unchanged, 0 skipped, 0 errors · 24 fixed, 0 suppressed, 0 manual/,
       );
       expect(notCompiling(PROGRAMS.map((p) => path.join(dir, p)))).toEqual({});
     });

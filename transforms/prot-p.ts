@@ -88,6 +88,7 @@ export const protP: Transform = {
     for (const call of ctx.bindings.calls()) {
       const f =
         loginCall(ctx, call) ??
+        dynamicLogin(ctx, call) ??
         constructorLogin(ctx, call) ??
         parentInitLogin(ctx, call) ??
         (mayCommand ? commandLogin(ctx, call) : undefined);
@@ -172,16 +173,40 @@ function loginCall(ctx: TransformContext, call: Node): RawFinding | undefined {
 
 /** What `recv.login(...)` or `getattr(recv, "login")(...)` (the builtin getattr) logs in. */
 function loginReceiver(ctx: TransformContext, call: Node): Node | undefined {
-  const { fn, type, attribute } = ctx.bindings.callee(call);
+  const { fn, attribute } = ctx.bindings.callee(call);
   if (attribute === 'login') return fn!.childForFieldName('object')!;
+  const got = getattrCall(ctx, call);
+  return got && got.name.type === 'string' && /^(['"])login\1$/.test(got.name.text) ? got.recv : undefined;
+}
+
+/** `getattr(recv, name)(...)`, the builtin getattr with two arguments. */
+function getattrCall(ctx: TransformContext, call: Node): { recv: Node; name: Node } | undefined {
+  const { fn, type } = ctx.bindings.callee(call);
   if (type !== 'call') return undefined;
   const inner = ctx.bindings.callee(fn!);
   if (inner.type !== 'identifier' || inner.fn!.text !== 'getattr') return undefined;
   if (ctx.bindings.lookup('getattr', ctx.bindings.scopeAt(fn!))) return undefined;
   const { positional, all } = callArguments(fn!);
-  const name = positional[1];
-  if (all.length !== 2 || name?.type !== 'string' || !/^(['"])login\1$/.test(name.text)) return undefined;
-  return positional[0];
+  if (all.length !== 2 || positional.length !== 2) return undefined;
+  return { recv: positional[0], name: positional[1] };
+}
+
+/**
+ * `getattr(ftp, method)(...)` on an FTP_TLS connection, the method's name known only at run time: it may be
+ * login(), which is then not followed by prot_p().
+ */
+function dynamicLogin(ctx: TransformContext, call: Node): RawFinding | undefined {
+  const got = getattrCall(ctx, call);
+  if (!got || got.name.type === 'string' || got.name.type === 'concatenated_string') return undefined;
+  const value = ctx.bindings.valueOf(got.recv);
+  const conn = value.kind === 'partial' ? value.conn : value;
+  if (conn.kind !== 'conn' || !conn.tls) return undefined;
+  const recv = ctx.bindings.textOf(got.recv);
+  return finding(call, 'manual', NOT_ADDED, {
+    reason:
+      `the method getattr(${recv}, ${ctx.bindings.textOf(got.name)}) calls is chosen at run time and may be ` +
+      `login(); call ${recv}.prot_p() after it where it logs in`,
+  });
 }
 
 /** `FTP_TLS(host, user, passwd)` logs in inside the constructor (FTP.__init__ does when host and user are set). */
@@ -467,6 +492,12 @@ function insertAfter(ctx: TransformContext, stmt: Node, code: string): Edit {
  * parameter, a placeholder, another factory's result): prot_p() there could fail on a plain FTP, or on what
  * is not a connection at all. Say what else it may hold.
  */
+/** `make() on `: the callee of the call that gives a site its value, when it is a name or attribute. */
+function givenBy(value: Node | undefined): string {
+  const fn = value?.type === 'call' ? value.childForFieldName('function') : null;
+  return fn && /^[\w.]+$/.test(fn.text) ? `${fn.text}() on ` : '';
+}
+
 function notOnlyConnection(ctx: TransformContext, call: Node, recv: Node): RawFinding {
   const others: string[] = [];
   if (recv.type === 'identifier') {
@@ -477,7 +508,9 @@ function notOnlyConnection(ctx: TransformContext, call: Node, recv: Node): RawFi
       // (`c = make(h)`, make one of several callables: the site itself is a connection on some paths only)
       if (site.kind !== 'param')
         others.push(
-          kind === 'partial' ? `what line ${line} gives on other paths` : `the value of line ${line}`,
+          kind === 'partial'
+            ? `what ${givenBy(site.value)}line ${line} gives on other paths`
+            : `the value of line ${line}`,
         );
       else {
         const calls = ctx.bindings.flow.passedBy(site).filter((p) => p.value.kind !== 'conn');

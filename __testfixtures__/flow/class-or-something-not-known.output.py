@@ -1,6 +1,7 @@
-# A choice between ftplib's class (or a factory) and something not known (another module's function, a
-# lambda): a constructor login or a login through it may be on an FTP_TLS connection, so it is reported,
-# never passed over.
+# A choice between ftplib's class (or a factory) and something not known (another module's function) or a
+# callable that makes no connection (a lambda): a constructor login or a login through it may be on an
+# FTP_TLS connection, so it is reported, never passed over. A login after a call that gives a connection or
+# None (`(lambda h: None) if sftp else open_link`) gets prot_p(): on None, login() has failed already.
 import ftplib
 from ftplib import FTP_TLS
 
@@ -32,3 +33,4 @@ def through_factory(host, sftp, password):
     make = (lambda h: None) if sftp else open_link
     handle = make(host)
     handle.login("mirror", password)
+    handle.prot_p()

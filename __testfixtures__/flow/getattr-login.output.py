@@ -15,3 +15,17 @@ def own_getattr(host, user, pw):
     ftp = ftplib.FTP_TLS(host)
     getattr(ftp, "login")(user, pw)
     return ftp
+
+
+def by_chosen_name(host, user, pw, method="login"):
+    link = ftplib.FTP_TLS(host)
+    getattr(link, method)(user, pw)
+    return link.nlst()
+
+
+def by_other_literal(host, user, pw):
+    conn = ftplib.FTP_TLS(host)
+    conn.login(user, pw)
+    conn.prot_p()
+    getattr(conn, "cwd")("/pub")
+    return conn

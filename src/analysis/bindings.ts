@@ -18,6 +18,8 @@ import {
 import { NodeFacts } from './node-facts.js';
 import { importedFromProject, memberOf, projectModule, starMember, starRenamed } from '../project/values.js';
 import { starOrder } from '../project/star.js';
+import { liveSites } from './rebinding.js';
+import { isCallable } from './callables.js';
 import type { ProjectView } from '../project/types.js';
 import { lowerBound } from '../sorted.js';
 import { callArguments, methodsOf, positionalBases } from '../syntax.js';
@@ -809,7 +811,7 @@ export class Bindings {
     const facts = this.facts;
     switch (facts.type(expr)) {
       case 'identifier':
-        return this.valueOfName(facts.text(expr), this.scopeAt(expr));
+        return this.valueOfName(facts.text(expr), this.scopeAt(expr), expr);
       case 'none':
         return NONE;
       case 'parenthesized_expression':
@@ -851,6 +853,9 @@ export class Bindings {
       case 'type':
       case 'as_pattern':
         return this.valueOf(expr.namedChildren[0]);
+      case 'lambda':
+        // `make = lambda h: FTP(h)`: a function whose one return is its body
+        return this.flow.functionValue(expr);
       default:
         return OTHER;
     }
@@ -868,10 +873,12 @@ export class Bindings {
     return items;
   }
 
-  valueOfName(name: string, scope: Scope): Value {
+  /** What `name` holds, seen from `scope`; `at`: the use, when it is one (see liveSites). */
+  valueOfName(name: string, scope: Scope, at?: Node): Value {
     const found = this.lookup(name, scope);
     if (!found) return OTHER;
-    const values = found.sites.filter((s) => !s.fallback).map((s) => this.valueOfSite(s));
+    const sites = found.sites.filter((s) => !s.fallback);
+    const values = sites.map((s) => this.valueOfSite(s));
     if (found.star.length && starProvides(found.star, name))
       values.unshift(starValue(found.star, this.ftplibName(name)!));
     else if (found.sites.length === 0 && found.star.length) {
@@ -883,7 +890,22 @@ export class Bindings {
       if (star?.order === 'star') return star.value;
       if (star?.order === 'both') return merge([...found.sites.map((s) => this.valueOfSite(s)), star.value]);
     }
+    if (values.length === sites.length) return this.mergeSites(sites, values, found.scope === scope, at);
     return merge(values);
+  }
+
+  /**
+   * A name's bindings merged. A class or function beside what is not known (`make = FTP` in one branch,
+   * `make = other` in the other) is an open set of callables, whose call may make a connection or not,
+   * unless a later binding replaces the earlier ones for good (`FTP = Mock` after the import: the later
+   * rebinding wins).
+   */
+  private mergeSites(sites: BindingSite[], values: Value[], inScope: boolean, at?: Node): Value {
+    if (!values.some(isCallable) || !values.some((v) => v.kind === 'other')) return merge(values);
+    const live = liveSites(sites, at, inScope);
+    const kept = values.filter((_, i) => live.includes(sites[i]));
+    if (kept.every(isCallable) || !kept.some(isCallable)) return merge(kept);
+    return mergeChoice(kept);
   }
 
   /**
@@ -1277,6 +1299,8 @@ export class Bindings {
       kind === 'conn' ||
       kind === 'partial' ||
       kind === 'class' ||
+      kind === 'function' ||
+      kind === 'external' ||
       kind === 'callables' ||
       kind === 'unfollowed'
     )

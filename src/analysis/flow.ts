@@ -8,6 +8,7 @@ import type { Bindings, BindingSite } from './bindings.js';
 import {
   container,
   merge,
+  mergeChoice,
   type CallablesValue,
   type CallableValue,
   type FunctionValue,
@@ -227,7 +228,8 @@ export class Flow {
     // what other modules of the project pass (src/project/plan.ts notes it)
     const there = this.passedElsewhere(site);
     if (there) passed.push(there === 'tls' ? { kind: 'conn', tls: true, origin: 'constructor' } : OTHER);
-    const value = passed.length ? merge(passed) : undefined;
+    // what each call passes is one possibility: a factory from one, something else from another is an open set
+    const value = passed.length ? mergeChoice(passed) : undefined;
     this.active.delete(`a${key}`);
     this.argumentsMemo.set(key, value);
     return value;
@@ -376,6 +378,7 @@ export class Flow {
 
 /** A function's return expressions (null for a bare `return`) and yields, not those of functions inside it. */
 function exits(def: Node): { returns: (Node | null)[]; yields: (Node | null)[] } {
+  if (def.type === 'lambda') return { returns: [def.childForFieldName('body')], yields: [] };
   const returns: (Node | null)[] = [];
   const yields: (Node | null)[] = [];
   for (const node of def.childForFieldName('body')?.descendantsOfType(['return_statement', 'yield']) ?? []) {
