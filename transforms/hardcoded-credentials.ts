@@ -12,6 +12,7 @@
 // replacement field, `"prefix" + suffix`), an anonymous login (no user, an empty one, "anonymous" or "ftp"),
 // an empty password, and `acct` (accounting information, sent only if the server asks).
 import type { Node } from 'web-tree-sitter';
+import { loginReceiver } from '../src/analysis/login-call.js';
 import { findingsFor } from '../src/finding.js';
 import { callArguments } from '../src/syntax.js';
 import type { RawFinding, Transform, TransformContext } from '../src/types.js';
@@ -63,11 +64,13 @@ function loginOf(ctx: TransformContext, call: Node): Login | undefined {
       passwd: positional[offset + 1] ?? keywords.get('passwd'),
     };
   };
-  // conn.login(user, passwd, acct) on what is, or may be, an ftplib connection
-  if (attribute === 'login') {
-    const value = ctx.bindings.valueOf(fn.childForFieldName('object'));
+  // conn.login(user, passwd, acct) (or getattr(conn, "login")(...)) on what is, or may be, an ftplib connection
+  const recv = attribute === 'login' || fn.type === 'call' ? loginReceiver(ctx.bindings, call) : undefined;
+  if (recv) {
+    const value = ctx.bindings.valueOf(recv);
     return value.kind === 'conn' || value.kind === 'partial' ? at(0, 'login()') : undefined;
   }
+  if (attribute === 'login') return undefined;
   // FTP(host, user, passwd, acct, ...): FTP.__init__ logs in when given a user; also FTP_TLS and subclasses
   // (`x.append(...)`: through a name no class can be reached by, no constructor: not asked)
   const maybeClass = attribute === undefined || ctx.bindings.mayBeClassAttribute(attribute);

@@ -4,6 +4,7 @@ import type { Node } from 'web-tree-sitter';
 import { findingsFor } from '../src/finding.js';
 import { loginProtects } from '../src/analysis/protects.js';
 import { MAX_CALLABLES } from '../src/analysis/callables.js';
+import { getattrCall, loginReceiver } from '../src/analysis/login-call.js';
 import type { CallablesValue, UnfollowedValue } from '../src/analysis/value.js';
 import {
   boundLogins,
@@ -118,7 +119,7 @@ function escaped(node: Node, e: Escape): RawFinding {
 
 /** `recv.login(...)` (or `getattr(recv, "login")(...)`) on a TLS connection. */
 function loginCall(ctx: TransformContext, call: Node): RawFinding | undefined {
-  const recv = loginReceiver(ctx, call);
+  const recv = loginReceiver(ctx.bindings, call);
   if (!recv) return undefined;
   const value = ctx.bindings.valueOf(recv);
   const container = containerLogin(ctx.bindings, recv);
@@ -171,32 +172,12 @@ function loginCall(ctx: TransformContext, call: Node): RawFinding | undefined {
   return fromAnotherModule(afterStatement(ctx, call, ctx.bindings.sameTextOf(recv)), value.from);
 }
 
-/** What `recv.login(...)` or `getattr(recv, "login")(...)` (the builtin getattr) logs in. */
-function loginReceiver(ctx: TransformContext, call: Node): Node | undefined {
-  const { fn, attribute } = ctx.bindings.callee(call);
-  if (attribute === 'login') return fn!.childForFieldName('object')!;
-  const got = getattrCall(ctx, call);
-  return got && got.name.type === 'string' && /^(['"])login\1$/.test(got.name.text) ? got.recv : undefined;
-}
-
-/** `getattr(recv, name)(...)`, the builtin getattr with two arguments. */
-function getattrCall(ctx: TransformContext, call: Node): { recv: Node; name: Node } | undefined {
-  const { fn, type } = ctx.bindings.callee(call);
-  if (type !== 'call') return undefined;
-  const inner = ctx.bindings.callee(fn!);
-  if (inner.type !== 'identifier' || inner.fn!.text !== 'getattr') return undefined;
-  if (ctx.bindings.lookup('getattr', ctx.bindings.scopeAt(fn!))) return undefined;
-  const { positional, all } = callArguments(fn!);
-  if (all.length !== 2 || positional.length !== 2) return undefined;
-  return { recv: positional[0], name: positional[1] };
-}
-
 /**
  * `getattr(ftp, method)(...)` on an FTP_TLS connection, the method's name known only at run time: it may be
  * login(), which is then not followed by prot_p().
  */
 function dynamicLogin(ctx: TransformContext, call: Node): RawFinding | undefined {
-  const got = getattrCall(ctx, call);
+  const got = getattrCall(ctx.bindings, call);
   if (!got || got.name.type === 'string' || got.name.type === 'concatenated_string') return undefined;
   const value = ctx.bindings.valueOf(got.recv);
   const conn = value.kind === 'partial' ? value.conn : value;

@@ -20,3 +20,9 @@ def mirror(host, secure):
 def bytes_password(host):
     ftp = ftplib.FTP(host)
     ftp.login("deploy", b"s3cret")
+
+
+def through_getattr(host):
+    link = ftplib.FTP_TLS(host)
+    getattr(link, "login")("deploy", "getattr-secret")
+    return link

@@ -22,3 +22,10 @@ def bytes_password(host):
     ftp = ftplib.FTP_TLS(host)
     ftp.login("deploy", b"s3cret")
     ftp.prot_p()
+
+
+def through_getattr(host):
+    link = ftplib.FTP_TLS(host)
+    getattr(link, "login")("deploy", "getattr-secret")
+    link.prot_p()
+    return link

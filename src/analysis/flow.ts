@@ -19,6 +19,7 @@ import { UNFOLLOWED } from './callables.js';
 import { callArguments, methodsOf } from '../syntax.js';
 import type { Passed } from '../project/types.js';
 import { dynamicImport } from '../project/dynamic-import.js';
+import { loginOf } from './login-call.js';
 
 const OTHER: Value = { kind: 'other' };
 const NONE: Value = { kind: 'none' };
@@ -268,10 +269,8 @@ export class Flow {
       if (!site || site.paramIndex === 0 || !WORD.test(name)) continue;
       const stored = new RegExp(`(?<![\\w.])${scope.selfName}\\s*\\.\\s*(\\w+)\\s*=\\s*${name}\\s*$`, 'gm');
       const logged =
-        new RegExp(`(?<![\\w.])${name}\\s*\\.\\s*login\\s*\\(`).test(body) ||
-        [...body.matchAll(stored)].some((m) =>
-          new RegExp(`(?<![\\w.])\\w+\\s*\\.\\s*${m[1]}\\s*\\.\\s*login\\s*\\(`).test(whole),
-        );
+        loginOf(name).test(body) ||
+        [...body.matchAll(stored)].some((m) => loginOf(`\\w+\\s*\\.\\s*${m[1]}`).test(whole));
       if (logged) out.push(site.paramIndex! - 1);
     }
     return out.sort((a, b) => a - b);
@@ -309,8 +308,7 @@ export class Flow {
     const out: number[] = [];
     for (const [name, sites] of scope?.bindings ?? []) {
       const site = sites.find((s) => s.kind === 'param' && s.paramIndex !== undefined);
-      if (site && new RegExp(`(?<![\\w.])${name}\\s*\\.\\s*login\\s*\\(`).test(body))
-        out.push(site.paramIndex!);
+      if (site && loginOf(name).test(body)) out.push(site.paramIndex!);
     }
     return out.sort((a, b) => a - b);
   }

@@ -4,6 +4,7 @@
 // imports: workers load it before they know whether any file needs the pipeline.
 import { isNotebookPath, mentionsFtplib } from '../prefilter.js';
 import { dynamicAliases } from './dynamic-rule.js';
+import { ANY_LOGIN } from '../analysis/login-call.js';
 
 export interface FileImports {
   /** The bytes mention `ftplib` (a notebook's too: it is never a module, so never a user). */
@@ -23,10 +24,8 @@ export function fileImports(path: string, bytes: Buffer): FileImports {
   return { ftplib, lines: importLines(code), patched: patchTargets(code), login: callsLogin(code) };
 }
 
-export const LOGIN_CALL = /\.\s*login\s*\(/;
-
 function callsLogin(bytes: Buffer): boolean {
-  return bytes.includes('login') && LOGIN_CALL.test(bytes.toString('latin1'));
+  return bytes.includes('login') && ANY_LOGIN.test(bytes.toString('latin1'));
 }
 
 /** A quoted dotted path to an FTP class, as test doubles name what they patch. */

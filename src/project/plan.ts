@@ -20,6 +20,7 @@ import { callArguments } from '../syntax.js';
 import { isNotebookPath } from '../prefilter.js';
 import { oneLine } from '../errors.js';
 import { starNames } from './star.js';
+import { ANY_LOGIN } from '../analysis/login-call.js';
 import { summarize } from './summary.js';
 import { SummaryQuestions } from './values.js';
 import type { Exported, ModuleSummary, Passed, ProjectView } from './types.js';
@@ -485,7 +486,8 @@ function mayExport(text: string, mf: ModuleFile, graph: ImportGraph): boolean {
   return [...(graph.wanted(mf.module) ?? [])].some(
     (name) =>
       (star && (name === 'FTP' || name === 'FTP_TLS')) ||
-      /\bFTP|ftplib|\.\s*login\s*\(/.test(definitionOf(text, name)),
+      /\bFTP|ftplib/.test(definitionOf(text, name)) ||
+      ANY_LOGIN.test(definitionOf(text, name)),
   );
 }
 
@@ -504,8 +506,6 @@ function definitionOf(text: string, name: string): string {
   const end = /\n(?=[^\s#)])/.exec(text.slice(start.index + 1));
   return text.slice(start.index, end ? start.index + 1 + end.index : text.length);
 }
-
-/** A call of a method named login. */
 
 /** A failure of the plan, said with the file it met it in (the run warns with it: runner.ts). */
 function blame(file: string, err: unknown): string {
