@@ -2,7 +2,8 @@
 // `npm run bench`: the targets of issue 15, each printed with its figures and PASS/FAIL (exit 1 if one fails),
 // and a Markdown table for the README. Runs the BUILT CLI (dist/): `npm run build` first.
 //   (a) the installed Python tree (almost nothing matches): ftptls within 1.8x `grep -rl` (the floor: every
-//       byte read once), at least 10x faster than ast-grep.
+//       byte read once), at least 10x faster than ast-grep. Shown for context: Node itself finding, reading
+//       and searching the same files in one thread (bench/read-floor.js), and ftptls --no-project.
 //   (b) the generated all-match tree (bench/generate.js, --files, 2,000 files, 25 MB): ftptls --jobs 1 within
 //       1.8x the parse-only floor (bench/parse-floor.js: web-tree-sitter parsing every file once, one thread);
 //       ftptls (all cores) within 2.5x ast-grep `run -p 'FTP($$$A)' -r 'FTP_TLS($$$A)'`; --jobs 2 at least 90%
@@ -175,6 +176,12 @@ const split = (name, dir, threads) => ({
   argv: [process.execPath, path.join(ROOT, 'bench', 'split.js'), dir, String(threads)],
   okStatus: [0],
 });
+/** bench/read-floor.js: every .py/.pyw file found, read and searched for ftplib by Node, one thread. */
+const readFloor = (name, dir) => ({
+  name,
+  argv: [process.execPath, path.join(ROOT, 'bench', 'read-floor.js'), dir],
+  okStatus: [0],
+});
 /** bench/parse-floor.js: every file parsed once, one thread (see there). */
 const parseFloor = (name, dir) => ({
   name,
@@ -268,12 +275,20 @@ try {
       grep('grep -rl (same .py/.pyw files)', [python], true, { floor: true }),
       grep('grep -rl (every file: .pyc, .so too)', [python], false),
       ftptls('ftptls (dry run)', roots),
+      readFloor('node: find, read, search each file (one thread)', python),
+      ftptls('ftptls --no-project (each file alone)', roots, ['--no-project']),
     ];
     if (haveAstGrep && !args.includes('--skip-ast-grep-python'))
       cmds.push(astGrep('ast-grep run -p FTP($$$A) -r (no .pyi)', python, ['--globs', '!*.pyi']));
     const r = measure('python', cmds);
     rows.push(...r);
-    const [g, , f, a] = r;
+    const [g, , f, n, alone, a] = r;
+    notes.push(
+      `Python tree: Node alone finding, reading and searching the files in one thread takes ` +
+        `${(n.median / g.median).toFixed(2)}x grep -rl; ftptls takes ${(f.median / n.median).toFixed(2)}x that, ` +
+        `${(alone.median / n.median).toFixed(2)}x with --no-project (the project pass: ` +
+        `${s2(f.median - alone.median)})`,
+    );
     target(
       `Python tree: ftptls within ${LIMIT.pythonVsGrep}x grep -rl`,
       f.median <= LIMIT.pythonVsGrep * g.median,
