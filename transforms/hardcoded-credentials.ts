@@ -65,12 +65,11 @@ function loginOf(ctx: TransformContext, call: Node): Login | undefined {
     };
   };
   // conn.login(user, passwd, acct) (or getattr(conn, "login")(...)) on what is, or may be, an ftplib connection
-  const recv = attribute === 'login' || fn.type === 'call' ? loginReceiver(ctx.bindings, call) : undefined;
+  const recv = loginReceiver(ctx.bindings, call);
   if (recv) {
     const value = ctx.bindings.valueOf(recv);
     return value.kind === 'conn' || value.kind === 'partial' ? at(0, 'login()') : undefined;
   }
-  if (attribute === 'login') return undefined;
   // FTP(host, user, passwd, acct, ...): FTP.__init__ logs in when given a user; also FTP_TLS and subclasses
   // (`x.append(...)`: through a name no class can be reached by, no constructor: not asked)
   const maybeClass = attribute === undefined || ctx.bindings.mayBeClassAttribute(attribute);

@@ -483,12 +483,11 @@ function mayExport(text: string, mf: ModuleFile, graph: ImportGraph): boolean {
   if (graph.importedWhole(mf.module)) return true;
   // (`from ftplib import *` defines ftplib's names without spelling them)
   const star = FTPLIB_STAR.test(text);
-  return [...(graph.wanted(mf.module) ?? [])].some(
-    (name) =>
-      (star && (name === 'FTP' || name === 'FTP_TLS')) ||
-      /\bFTP|ftplib/.test(definitionOf(text, name)) ||
-      ANY_LOGIN.test(definitionOf(text, name)),
-  );
+  return [...(graph.wanted(mf.module) ?? [])].some((name) => {
+    if (star && (name === 'FTP' || name === 'FTP_TLS')) return true;
+    const definition = definitionOf(text, name);
+    return /\bFTP|ftplib/.test(definition) || ANY_LOGIN.test(definition);
+  });
 }
 
 const FTPLIB_STAR = /^[ \t]*from[ \t]+ftplib[ \t]+import[ \t]*\*/m;
